@@ -1,0 +1,1 @@
+"""gongwen: Chinese official documents laid out to GB/T 9704-2012."""

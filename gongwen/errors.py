@@ -1,0 +1,96 @@
+"""One exception hierarchy; every error knows where it happened.
+
+Library callers catch :class:`GongwenError`; only the CLI turns errors into messages and exit
+codes.  ``str(error)`` reads like a compiler message: ``plan.yaml:14:7: 文号: …`` followed by the
+offending source line and a hint.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Location:
+    """A place in a source file; line and column are 1-based, either may be unknown."""
+
+    file: Path | None = None
+    line: int | None = None
+    column: int | None = None
+
+    def __str__(self) -> str:
+        parts = [str(self.file) if self.file else "<plan>"]
+        if self.line:
+            parts.append(str(self.line))
+            if self.column:
+                parts.append(str(self.column))
+        return ":".join(parts)
+
+
+class GongwenError(Exception):
+    """Base of every error gongwen raises on purpose."""
+
+    exit_code = 1
+
+    def __init__(
+        self,
+        message: str,
+        location: Location | None = None,
+        field: str | None = None,
+        hint: str | None = None,
+        source_line: str | None = None,
+    ):
+        super().__init__(message)
+        self.message = message
+        self.location = location
+        self.field = field
+        self.hint = hint
+        self.source_line = source_line
+
+    def __str__(self) -> str:
+        head = self.message if self.field is None else f"{self.field}: {self.message}"
+        if self.location is not None:
+            head = f"{self.location}: {head}"
+        lines = [head]
+        if self.source_line is not None:
+            lines.append("    " + self.source_line.rstrip("\n"))
+            if self.location is not None and self.location.column:
+                lines.append("    " + _caret_pad(self.source_line, self.location.column) + "^")
+        if self.hint:
+            lines.append(self.hint)
+        return "\n".join(lines)
+
+
+def _caret_pad(line: str, column: int) -> str:
+    """Spaces that put a caret under ``column``; CJK characters take two cells in a terminal."""
+    return "".join("  " if ord(ch) > 0x2E7F else ("\t" if ch == "\t" else " ") for ch in line[: column - 1])
+
+
+class PlanError(GongwenError):
+    """The plan file cannot be read or does not describe a valid document."""
+
+
+class ProfileError(GongwenError):
+    """A style profile is missing or malformed."""
+
+
+class TemplateError(GongwenError):
+    """A .docx template cannot be used (missing, not a .docx, broken Jinja tags)."""
+
+
+class RenderError(GongwenError):
+    """The document could not be built or written."""
+
+
+class ConvertError(GongwenError):
+    """LibreOffice did not produce the expected PDF."""
+
+
+class CheckFailed(GongwenError):
+    """A document violates the standard; raised by callers that want violations as errors."""
+
+    exit_code = 3
+
+
+class PlanWarning(UserWarning):
+    """Something in the plan was accepted but deserves the drafter's attention."""

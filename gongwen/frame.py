@@ -1,0 +1,168 @@
+"""The frame every document shares: named styles, page setup, page-number footers, settings.
+
+:func:`apply` writes the profile's numbers into a python-docx ``Document`` in place.  The
+template builder and the renderer both call it, so a committed template and a rendered
+document cannot disagree with the profile.  It is idempotent: styles are replaced, footers are
+created only where missing.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from docx.document import Document
+from docx.oxml.ns import qn
+
+from . import oxml
+from .geometry import Page, footer_distance, half_points, pt
+from .oxml import el
+from .profile import FaceKey, Profile
+
+
+@dataclass(frozen=True)
+class StyleSpec:
+    """One named style; ``None`` leaves a property to the base style."""
+
+    id: str
+    name: str
+    kind: str = "paragraph"
+    based_on: str | None = "Normal"
+    face: FaceKey | None = None
+    size_pt: float | None = None
+    color: str | None = None
+    spacing: int | None = None          # character spacing, twips
+    line_exact: int | None = None
+    snap: bool | None = None
+    jc: str | None = None
+    first_line: int | None = None
+    left: int | None = None
+    right: int | None = None
+    outline: int | None = None
+    keep_next: bool | None = None
+
+
+def style_specs(profile: Profile) -> list[StyleSpec]:
+    """The named styles (GB/T 9704 elements) with the profile's faces, sizes and indents."""
+    page = Page.of(profile)
+    text = profile.text
+    indent = round(text.indent_chars * page.char)
+    heading_faces = profile.headings.faces
+    banji_indent = pt(profile.banji.indent_chars * profile.banji.size_pt)
+    number_indent = pt(profile.page_number.indent_chars * profile.page_number.size_pt)
+    head_line = dict(line_exact=page.line, snap=False, spacing=0)
+    levels = ("一级标题", "二级标题", "三级标题", "四级标题")
+    return [
+        StyleSpec("Normal", "Normal", based_on=None, face=text.face, size_pt=text.size_pt, color=profile.colours.text,
+                  spacing=pt(profile.grid.char_spacing_pt), line_exact=page.line, snap=True, jc="both"),
+        StyleSpec("GwBody", "正文", first_line=indent),
+        *(StyleSpec(f"GwHeading{i + 1}", name, based_on="GwBody", face=heading_faces[i], outline=i,
+                    keep_next=True) for i, name in enumerate(levels)),
+        *(StyleSpec(f"GwHeading{i + 1}Char", f"{name}字符", kind="character", based_on=None,
+                    face=heading_faces[i]) for i, name in enumerate(levels)),
+        StyleSpec("GwHeadLine", "版头", face=profile.head.copy_number_face, jc="left", **head_line),
+        StyleSpec("GwMark", "发文机关标志", face=profile.mark.face, color=profile.colours.red, jc="center",
+                  spacing=0, snap=False),
+        StyleSpec("GwDocNumber", "发文字号", jc="center", **head_line),
+        StyleSpec("GwSignerName", "签发人姓名", kind="character", based_on=None, face=profile.doc_number.signer_face),
+        StyleSpec("GwTitle", "公文标题", face=profile.title.face, size_pt=profile.title.size_pt, jc="center",
+                  **head_line),
+        StyleSpec("GwTo", "主送机关"),
+        StyleSpec("GwAttachmentNote", "附件说明", first_line=indent),
+        StyleSpec("GwSignature", "署名", jc="left"),
+        StyleSpec("GwDate", "成文日期", jc="left"),
+        StyleSpec("GwNote", "附注", first_line=indent),
+        StyleSpec("GwAttachmentLabel", "附件标识", face=profile.attachment_page.label_face, jc="left"),
+        StyleSpec("GwAttachmentTitle", "附件标题", face=profile.attachment_page.title_face,
+                  size_pt=profile.attachment_page.title_size_pt, jc="center", **head_line),
+        StyleSpec("GwTable", "表格", size_pt=profile.banji.size_pt, jc="center", spacing=0, snap=False,
+                  line_exact=pt(profile.banji.size_pt * 1.5)),
+        StyleSpec("GwBanji", "版记", face=profile.banji.face, size_pt=profile.banji.size_pt, spacing=0, snap=False,
+                  line_exact=pt(profile.banji.size_pt + 2), jc="left", left=banji_indent, right=banji_indent),
+        StyleSpec("GwSubjectWords", "主题词", based_on="GwBanji", face=profile.banji.subject_face,
+                  size_pt=profile.banji.subject_size_pt, left=0),
+        StyleSpec("GwPageNumberOdd", "页码（奇数页）", face=profile.page_number.face,
+                  size_pt=profile.page_number.size_pt, spacing=0, snap=False,
+                  line_exact=pt(profile.page_number.line_pt), jc="right", right=number_indent, left=0),
+        StyleSpec("GwPageNumberEven", "页码（偶数页）", based_on="GwPageNumberOdd", jc="left", left=number_indent,
+                  right=0),
+    ]
+
+
+def _style_element(spec: StyleSpec, profile: Profile) -> oxml.Element:
+    face = profile.face(spec.face) if spec.face else None
+    run_props = oxml.rpr(east_asia=face, latin=profile.faces.latin if spec.id == "Normal" else None,
+                         color=spec.color, spacing=spec.spacing,
+                         size_half_pt=half_points(spec.size_pt) if spec.size_pt else None,
+                         lang=spec.id == "Normal")
+    para_props = None
+    if spec.kind == "paragraph":
+        para_props = oxml.ppr(keep_next=spec.keep_next, widow_control=False if spec.id == "Normal" else None,
+                              snap_to_grid=spec.snap, line_exact=spec.line_exact,
+                              before=0 if spec.id == "Normal" else None, after=0 if spec.id == "Normal" else None,
+                              left=spec.left, right=spec.right, first_line=spec.first_line,
+                              jc=spec.jc, outline_level=spec.outline)
+    attrs: dict[str, object] = {"type": spec.kind, "styleId": spec.id}
+    if spec.id == "Normal":
+        attrs["default"] = 1
+    return el(
+        "w:style", attrs,
+        el("w:name", {"val": spec.name}),
+        el("w:basedOn", {"val": spec.based_on}) if spec.based_on else None,
+        el("w:qFormat"),
+        para_props if para_props is not None and len(para_props) else None,
+        run_props if len(run_props) else None,
+    )
+
+
+def apply(document: Document, profile: Profile) -> None:
+    _doc_defaults(document, profile)
+    styles = document.styles.element
+    for spec in style_specs(profile):
+        for old in styles.findall(qn("w:style")):
+            if old.get(qn("w:styleId")) == spec.id:
+                styles.remove(old)
+        styles.append(_style_element(spec, profile))
+    _settings(document)
+    _section(document, profile)
+
+
+def _doc_defaults(document: Document, profile: Profile) -> None:
+    """Document defaults without theme fonts: theme attributes would override the named faces."""
+    styles = document.styles.element
+    old = styles.find(qn("w:docDefaults"))
+    if old is not None:
+        styles.remove(old)
+    defaults = el(
+        "w:docDefaults", None,
+        el("w:rPrDefault", None, oxml.rpr(east_asia=profile.face(profile.text.face), latin=profile.faces.latin,
+                                          size_half_pt=half_points(profile.text.size_pt), lang=True)),
+        el("w:pPrDefault", None, el("w:pPr")),
+    )
+    styles.insert(0, defaults)
+
+
+def _settings(document: Document) -> None:
+    settings = document.settings
+    settings.odd_and_even_pages_header_footer = True
+    compat = settings.element.find(qn("w:compat"))
+    if compat is not None:
+        for setting in compat.findall(qn("w:compatSetting")):
+            if setting.get(qn("w:name")) == "compatibilityMode":
+                setting.set(qn("w:val"), "15")
+
+
+def _section(document: Document, profile: Profile) -> None:
+    page = Page.of(profile)
+    section = document.sections[-1]
+    oxml.section_geometry(
+        section._sectPr, page=(page.width, page.height),
+        margins={"top": page.top, "right": page.right, "bottom": page.bottom, "left": page.left,
+                 "header": page.top // 2, "footer": footer_distance(profile)},
+        line_pitch=page.line,
+    )
+    for footer, style in ((section.footer, "GwPageNumberOdd"), (section.even_page_footer, "GwPageNumberEven")):
+        if footer.is_linked_to_previous:
+            footer.is_linked_to_previous = False
+            body = footer._element
+            for child in list(body):
+                body.remove(child)
+            body.append(oxml.paragraph(oxml.ppr(style=style), oxml.run("— "), *oxml.field_run("PAGE"), oxml.run(" —")))

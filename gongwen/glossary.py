@@ -1,0 +1,66 @@
+"""The one table that ties a document element to its YAML keys, model field and style name.
+
+A plan may use the English key (the model field) or any of the Chinese keys.  Scopes are the
+model classes: a key is looked up only among the fields of the mapping it appears in.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Term:
+    scope: str          # model class the key belongs to
+    field: str          # model field = English YAML key
+    element: str        # the element's name in GB/T 9704 (used in Chinese messages)
+    zh_keys: tuple[str, ...]
+    style: str | None = None   # named paragraph style that renders it, if any
+
+
+TERMS: tuple[Term, ...] = (
+    Term("Plan", "kind", "文种", ("文种", "类型")),
+    Term("Plan", "profile", "格式", ("格式", "版式")),
+    Term("Plan", "copy_number", "份号", ("份号",), "份号"),
+    Term("Plan", "secrecy", "密级", ("密级",), "密级"),
+    Term("Plan", "secrecy_period", "保密期限", ("保密期限",), "密级"),
+    Term("Plan", "urgency", "紧急程度", ("紧急程度",), "紧急程度"),
+    Term("Plan", "issuers", "发文机关", ("发文机关", "发文机关标志"), "发文机关标志"),
+    Term("Plan", "mark_suffix", "标志后缀", ("标志后缀",), "发文机关标志"),
+    Term("Plan", "doc_number", "发文字号", ("发文字号", "文号"), "发文字号"),
+    Term("Plan", "signers", "签发人", ("签发人",), "签发人"),
+    Term("Plan", "title", "标题", ("标题",), "标题"),
+    Term("Plan", "to", "主送机关", ("主送", "主送机关"), "主送机关"),
+    Term("Plan", "body", "正文", ("正文",), "正文"),
+    Term("Plan", "attachments", "附件", ("附件",), "附件说明"),
+    Term("Plan", "signature", "署名", ("落款", "署名")),
+    Term("Plan", "note", "附注", ("附注",), "附注"),
+    Term("Plan", "cc", "抄送机关", ("抄送", "抄送机关"), "版记"),
+    Term("Plan", "printed_by", "印发机关", ("印发机关",), "版记"),
+    Term("Plan", "printed_on", "印发日期", ("印发日期",), "版记"),
+    Term("Plan", "subject_words", "主题词", ("主题词",), "主题词"),
+    Term("Plan", "copies", "印数", ("印数",), "版记"),
+    Term("DocNumber", "code", "机关代字", ("机关代字", "代字")),
+    Term("DocNumber", "year", "年份", ("年份", "年")),
+    Term("DocNumber", "seq", "发文顺序号", ("发文顺序号", "序号")),
+    Term("Signature", "names", "署名", ("署名", "发文机关署名")),
+    Term("Signature", "date", "成文日期", ("成文日期", "日期")),
+    Term("Signature", "seal", "印章", ("印章",)),
+    Term("Signature", "date_style", "日期格式", ("日期格式",)),
+    Term("Attachment", "title", "附件名称", ("名称", "标题")),
+    Term("Attachment", "content", "附件内容", ("内容", "正文")),
+    Term("Attachment", "table", "附件表格", ("表格",)),
+)
+
+
+def keys(scope: str) -> dict[str, str]:
+    """Every accepted key of ``scope`` (English and Chinese) mapped to its field."""
+    out: dict[str, str] = {}
+    for term in TERMS:
+        if term.scope == scope:
+            out[term.field] = term.field
+            out.update(dict.fromkeys(term.zh_keys, term.field))
+    return out
+
+
+def term(scope: str, field: str) -> Term | None:
+    return next((t for t in TERMS if t.scope == scope and t.field == field), None)

@@ -1,0 +1,165 @@
+"""Plan file → :class:`~gongwen.model.Plan`, with every error pointing at file:line:column.
+
+Keys are normalised through :mod:`gongwen.glossary` before pydantic sees them, so a plan may mix
+English and Chinese keys and an unknown key gets a did-you-mean.
+"""
+from __future__ import annotations
+
+import difflib
+import typing
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from . import glossary
+from .body import BodyError
+from .errors import PlanError
+from .i18n import _, language
+from .model import Attachment, Plan
+from .profile import profile_names
+from .source import Path_, Positions, parse_yaml, read_text
+
+
+def load_plan(path: str | Path) -> Plan:
+    """Read and validate a plan file."""
+    path = Path(path)
+    text = read_text(path)
+    data, positions = parse_yaml(text, path)
+    return plan_from_data(data, positions, base_dir=path.parent)
+
+
+def plan_from_data(data: Any, positions: Positions | None = None, base_dir: Path | None = None) -> Plan:
+    """Validate already-parsed plan data (a dict with English or Chinese keys)."""
+    positions = positions or Positions(None, [])
+    if not isinstance(data, dict):
+        raise positions.error(_("a plan is a mapping of keys such as 标题, 正文 (title, body)"), ())
+    renames: dict[Path_, Path_] = {}
+    data = _normalise(data, Plan, (), (), positions, renames)
+    _rekey(positions, renames)
+    try:
+        plan = Plan.model_validate(data, context={"base_dir": base_dir})
+    except ValidationError as exc:
+        raise _plan_error(exc, positions) from None
+    _check_names(plan, positions)
+    _check_bodies(plan, positions)
+    return plan
+
+
+def _normalise(data: dict, model: type[BaseModel], old: Path_, new: Path_,
+               positions: Positions, renames: dict[Path_, Path_]) -> dict:
+    accepted = glossary.keys(model.__name__)
+    out: dict[str, Any] = {}
+    for key, value in data.items():
+        field = accepted.get(key)
+        if field is None:
+            close = difflib.get_close_matches(key, list(accepted), n=1, cutoff=0.5)
+            hint = _("did you mean {key}?").format(key=close[0]) if close else _(
+                "known keys: {keys}").format(keys="、".join(k for k in accepted if k not in accepted.values()))
+            raise positions.error(_("unknown key {key!r}").format(key=key), old + (key,), hint=hint, key=True)
+        if field in out:
+            raise positions.error(_("{key!r} repeats {field!r}").format(key=key, field=field), old + (key,), key=True)
+        renames[old + (key,)] = new + (field,)
+        nested = _nested_model(model.model_fields[field].annotation)
+        if nested and isinstance(value, dict):
+            value = _normalise(value, nested, old + (key,), new + (field,), positions, renames)
+        elif nested and isinstance(value, list):
+            value = [
+                _normalise(item, nested, old + (key, i), new + (field, i), positions, renames)
+                if isinstance(item, dict) else item
+                for i, item in enumerate(value)
+            ]
+        out[field] = value
+    return out
+
+
+def _nested_model(annotation: Any) -> type[BaseModel] | None:
+    """The model class inside an annotation such as ``list[Attachment]`` or ``Signature | None``."""
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in typing.get_args(annotation):
+        found = _nested_model(arg)
+        if found:
+            return found
+    return None
+
+
+def _rekey(positions: Positions, renames: dict[Path_, Path_]) -> None:
+    def translate(path: Path_) -> Path_:
+        for cut in range(len(path), 0, -1):
+            if path[:cut] in renames:
+                return renames[path[:cut]] + path[cut:]
+        return path
+
+    positions.keys = {translate(p): v for p, v in positions.keys.items()}
+    positions.values = {translate(p): v for p, v in positions.values.items()}
+    positions.block_scalars = {translate(p) for p in positions.block_scalars}
+
+
+_MESSAGES = {
+    "missing": "this field is required",
+    "string_type": "expected text",
+    "int_type": "expected a whole number",
+    "int_parsing": "expected a whole number",
+    "list_type": "expected a list",
+    "dict_type": "expected a mapping of keys",
+    "model_type": "expected a mapping of keys",
+    "literal_error": "expected one of: {expected}",
+    "greater_than_equal": "must be at least {ge}",
+    "less_than_equal": "must be at most {le}",
+    "too_short": "must not be empty",
+    "string_too_short": "must not be empty",
+    "date_type": "expected a date such as 2011-02-16",
+    "bool_type": "expected true or false",
+}
+
+
+def _plan_error(exc: ValidationError, positions: Positions) -> PlanError:
+    error = exc.errors(include_url=False)[0]
+    loc = tuple(error["loc"])
+    if error["type"] == "value_error":
+        message = str(error.get("ctx", {}).get("error", error["msg"]))
+    elif error["type"] in _MESSAGES:
+        message = _(_MESSAGES[error["type"]]).format(**{k: v for k, v in (error.get("ctx") or {}).items()})
+    else:
+        message = error["msg"]
+    more = exc.error_count() - 1
+    hint = _("({count} more problems after this one)").format(count=more) if more else None
+    return positions.error(message, loc, _field_name(loc), hint, key=error["type"] == "missing")
+
+
+def _field_name(loc: tuple) -> str | None:
+    """The element's name in the user's language for the deepest model field in ``loc``."""
+    model: type[BaseModel] | None = Plan
+    name = None
+    for part in loc:
+        if model is None or not isinstance(part, str) or part not in model.model_fields:
+            continue
+        term = glossary.term(model.__name__, part)
+        if term:
+            name = term.element if language() != "en" else part
+        model = _nested_model(model.model_fields[part].annotation)
+    return name
+
+
+def _check_names(plan: Plan, positions: Positions) -> None:
+    if plan.profile and not plan.profile.endswith((".yaml", ".yml")) and plan.profile not in profile_names():
+        close = difflib.get_close_matches(plan.profile, profile_names(), n=1, cutoff=0.4)
+        hint = _("did you mean {key}?").format(key=close[0]) if close else None
+        raise positions.error(_("unknown profile {name!r}").format(name=plan.profile), ("profile",),
+                              _field_name(("profile",)), hint)
+
+
+def _check_bodies(plan: Plan, positions: Positions) -> None:
+    """Parse the body texts now, so a malformed line is reported with its own line number."""
+    texts: list[tuple[Path_, Plan | Attachment]] = [(("body",), plan)]
+    texts += [(("attachments", i, "content"), a) for i, a in enumerate(plan.attachments) if a.content]
+    for path, owner in texts:
+        try:
+            owner.blocks
+        except BodyError as exc:
+            start = positions.locate(path)
+            offset = 1 if path in positions.block_scalars else 0
+            line = (start.line or 1) + offset + exc.line
+            location = type(start)(start.file, line, None)
+            raise PlanError(exc.message, location, _field_name(path), source_line=positions.source_line(location))

@@ -1,0 +1,239 @@
+"""The typed model of an official document: every element of GB/T 9704-2012 §7.
+
+Fields are the English YAML keys; :mod:`gongwen.glossary` adds the Chinese ones.  Validation
+here is about content (a 文号's form, a date, a file that must exist); layout is the profile's.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from functools import cached_property
+from pathlib import Path
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationInfo, field_validator, model_validator
+
+from . import body as body_parser
+from . import kinds
+from .chinese import arabic_date, chinese_date, parse_date
+from .i18n import _
+
+
+def _as_list(value: object) -> object:
+    """A single string where a list is expected means a list of one."""
+    return [value] if isinstance(value, str) else value
+
+
+def _words(value: object) -> object:
+    """主题词 may be one string separated by spaces (either width) or a list."""
+    return re.split(r"[\s\u3000]+", value.strip(" \u3000")) if isinstance(value, str) else value
+
+
+def _date(value: object) -> object:
+    if value is None:
+        return None
+    try:
+        return parse_date(value)
+    except ValueError:
+        raise ValueError(_("not a date: {value!r} (write 2011-02-16 or 2011年2月16日)").format(value=value)) from None
+
+
+def _strip_colon(value: object) -> object:
+    if isinstance(value, list):
+        return [v.rstrip("：:") if isinstance(v, str) else v for v in value]
+    return value
+
+
+Names = Annotated[list[Annotated[str, Field(min_length=1)]], BeforeValidator(_as_list)]
+Date = Annotated[dt.date, BeforeValidator(_date)]
+OptionalDate = Annotated[dt.date | None, BeforeValidator(_date)]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+
+
+def _existing_file(value: Path | None, info: ValidationInfo) -> Path | None:
+    """Resolve ``value`` relative to the plan's folder and insist that it exists."""
+    if value is None:
+        return None
+    base = (info.context or {}).get("base_dir")
+    path = value if value.is_absolute() or base is None else Path(base) / value
+    if not path.is_file():
+        raise ValueError(_("file not found: {path}").format(path=path))
+    return path
+
+
+_NUMBER = re.compile(r"^(?P<code>.+?)〔(?P<year>\d{4})〕(?P<seq>[1-9]\d*)号$")
+
+
+class DocNumber(_Model):
+    """发文字号: organ code + 〔full year〕 + sequence + 号 (GB/T 9704-2012 §7.2.4)."""
+
+    code: str = Field(min_length=1, description="机关代字")
+    year: int = Field(ge=1949, le=2999, description="年份（四位）")
+    seq: int = Field(ge=1, description="发文顺序号（不编虚位）")
+
+    def __str__(self) -> str:
+        return f"{self.code}〔{self.year}〕{self.seq}号"
+
+    @classmethod
+    def parse(cls, text: str) -> DocNumber:
+        text = text.strip()
+        match = _NUMBER.match(text)
+        if match:
+            return cls(code=match["code"], year=int(match["year"]), seq=int(match["seq"]))
+        if re.search(r"[\[\]【】()（）]", text):
+            raise ValueError(_("the year goes in hexagonal brackets 〔〕, not [] 【】 or (): {text}").format(text=text))
+        if "第" in text:
+            raise ValueError(_("a document number has no 第: {text}").format(text=text))
+        if re.search(r"〕0\d", text):
+            raise ValueError(_("the sequence number has no leading zeros: {text}").format(text=text))
+        if re.search(r"〔\d{2}〕", text):
+            raise ValueError(_("the year is written in full (2011, not 11): {text}").format(text=text))
+        raise ValueError(_("not a document number of the form 三组通〔2011〕6号: {text}").format(text=text))
+
+
+class Signature(_Model):
+    """署名、成文日期 and the optional seal (§7.3.5)."""
+
+    names: Names | None = Field(None, description="署名；缺省为发文机关")
+    date: Date = Field(description="成文日期")
+    seal: Path | None = Field(None, description="印章图片（相对计划文件）")
+    date_style: Literal["arabic", "chinese", "chinese-ling"] = Field(
+        "arabic", description="arabic：2012年2月21日；chinese：二○一二年二月二十一日；chinese-ling：用〇")
+
+    _seal_exists = field_validator("seal")(_existing_file)
+
+    @property
+    def date_text(self) -> str:
+        if self.date_style == "arabic":
+            return arabic_date(self.date)
+        return chinese_date(self.date, "○" if self.date_style == "chinese" else "〇")
+
+
+class Attachment(_Model):
+    """An attachment: listed in the 附件说明 and printed on its own pages (§7.3.4, §8)."""
+
+    title: str = Field(min_length=1, description="附件名称")
+    content: str | None = Field(None, description="附件正文，写法同正文（可含表格）")
+    table: Path | None = Field(None, description="CSV 表格文件（相对计划文件）")
+
+    _table_exists = field_validator("table")(_existing_file)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _title_only(cls, value: object) -> object:
+        return {"title": value} if isinstance(value, str) else value
+
+    @field_validator("title")
+    @classmethod
+    def _no_end_punctuation(cls, value: str) -> str:
+        if value[-1] in "。；，、：":
+            raise ValueError(_("an attachment name has no punctuation at its end: {text}").format(text=value))
+        return value
+
+    @cached_property
+    def blocks(self) -> list[body_parser.Block]:
+        return body_parser.parse(self.content or "")
+
+
+Secrecy = Literal["绝密", "机密", "秘密"]
+Urgency = Literal["特急", "加急"]
+
+
+class Plan(_Model):
+    """What the drafter writes: one official document."""
+
+    kind: str = Field("notice", description="文种：notice 通知, request 请示, report 报告")
+    profile: str | None = Field(None, description="版式：gb9704-2012（默认）或 party-legacy")
+    copy_number: str | None = Field(None, description="份号（6位阿拉伯数字）")
+    secrecy: Secrecy | None = Field(None, description="密级")
+    secrecy_period: str | None = Field(None, description="保密期限，如 1年")
+    urgency: Urgency | None = Field(None, description="紧急程度")
+    issuers: Names = Field(min_length=1, description="发文机关（联合行文时主办机关在前）")
+    mark_suffix: str = Field("", description="发文机关标志后缀，如 文件")
+    doc_number: DocNumber | None = Field(None, description="发文字号，如 三组通〔2011〕6号")
+    signers: Names = Field(default_factory=list, description="签发人（上行文）")
+    title: str | list[str] = Field(description="标题；写成列表或多行即指定回行位置")
+    to: Annotated[Names, BeforeValidator(_strip_colon)] = Field(default_factory=list, description="主送机关")
+    body: str = Field(description="正文，每行一段")
+    attachments: list[Attachment] = Field(default_factory=list, description="附件")
+    signature: Signature | None = Field(None, description="署名、成文日期、印章")
+    note: str | None = Field(None, description="附注")
+    cc: Names = Field(default_factory=list, description="抄送机关")
+    printed_by: str | None = Field(None, description="印发机关")
+    printed_on: OptionalDate = Field(None, description="印发日期")
+    subject_words: Annotated[list[str], BeforeValidator(_words)] = Field(
+        default_factory=list, description="主题词（旧版党委公文）")
+    copies: int | None = Field(None, ge=1, description="印数（旧版党委公文）")
+
+    @field_validator("kind")
+    @classmethod
+    def _kind(cls, value: str) -> str:
+        try:
+            return kinds.get(value).name
+        except KeyError:
+            raise ValueError(_("unknown document kind {kind!r}; known kinds: {known}").format(
+                kind=value, known="、".join(kinds.names()))) from None
+
+    @field_validator("copy_number", mode="before")
+    @classmethod
+    def _copy_number(cls, value: object) -> object:
+        if isinstance(value, int) and not isinstance(value, bool):
+            value = f"{value:06d}"
+        if isinstance(value, str) and not re.fullmatch(r"\d{6}", value):
+            raise ValueError(_("份号 is six Arabic digits, e.g. 000001"))
+        return value
+
+    @field_validator("doc_number", mode="before")
+    @classmethod
+    def _doc_number(cls, value: object) -> object:
+        return DocNumber.parse(value) if isinstance(value, str) else value
+
+    @field_validator("title")
+    @classmethod
+    def _title(cls, value: str | list[str]) -> str | list[str]:
+        text = "".join(value) if isinstance(value, list) else value
+        if not text.strip():
+            raise ValueError(_("the title is empty"))
+        if text.rstrip()[-1] in "。；，、：":
+            raise ValueError(_("a title has no punctuation at its end"))
+        return value
+
+    @field_validator("note")
+    @classmethod
+    def _note(cls, value: str | None) -> str | None:
+        """附注 stands in full-width parentheses (§7.3.6)."""
+        if value and not (value.startswith("（") and value.endswith("）")):
+            value = f"（{value.strip('()（）')}）"
+        return value
+
+    @model_validator(mode="after")
+    def _consistency(self) -> Plan:
+        if self.secrecy_period and not self.secrecy:
+            raise ValueError(_("保密期限 needs a 密级"))
+        return self
+
+    @property
+    def title_lines(self) -> list[str] | None:
+        """The drafter's own line breaks of the title, if any were given."""
+        if isinstance(self.title, list):
+            return [line.strip() for line in self.title if line.strip()]
+        if "\n" in self.title:
+            return [line.strip() for line in self.title.splitlines() if line.strip()]
+        return None
+
+    @property
+    def title_text(self) -> str:
+        return "".join(self.title_lines or [self.title])
+
+    @property
+    def signature_names(self) -> list[str]:
+        if self.signature is None:
+            return []
+        return self.signature.names or list(self.issuers)
+
+    @cached_property
+    def blocks(self) -> list[body_parser.Block]:
+        return body_parser.parse(self.body)

@@ -1,0 +1,231 @@
+"""Layout profiles: every mm, pt, face and colour of a layout, read from ``styles/*.yaml``.
+
+A profile may ``extends:`` another and override single values.  Code reads numbers only from
+here; :mod:`gongwen.geometry` turns them into twips.
+"""
+from __future__ import annotations
+
+from functools import cache
+from importlib.resources import files
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, ValidationError
+from ruamel.yaml import YAML
+from ruamel.yaml.error import YAMLError
+
+from .errors import Location, ProfileError
+from .i18n import _
+
+DEFAULT = "gb9704-2012"
+FaceKey = Literal["fangsong", "kaiti", "heiti", "song", "xiaobiaosong"]
+
+
+class _Section(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    clause: str
+
+
+class Page(_Section):
+    width_mm: float
+    height_mm: float
+    top_mm: float
+    left_mm: float
+    text_width_mm: float
+    text_height_mm: float
+
+
+class Grid(_Section):
+    lines: int
+    chars: int
+    line_pitch_pt: float
+    char_spacing_pt: float
+
+
+class Faces(_Section):
+    fangsong: str
+    kaiti: str
+    heiti: str
+    song: str
+    xiaobiaosong: str
+    latin: str
+
+
+class Colours(_Section):
+    text: str
+    red: str
+
+
+class Text(_Section):
+    face: FaceKey
+    size_pt: float
+    indent_chars: float
+
+
+class Head(_Section):
+    copy_number_face: FaceKey
+    secrecy_face: FaceKey
+    urgency_face: FaceKey
+
+
+class Mark(_Section):
+    face: FaceKey
+    top_mm: float
+    max_size_pt: float
+    joint_max_size_pt: float
+    line_em: float
+    suffix_height_ratio: float
+    suffix_max_size_pt: float
+    column_gap_mm: float
+    slack_mm: float
+
+
+class DocNumberLayout(_Section):
+    gap_lines: float
+    upward_indent_chars: float
+    signer_face: FaceKey
+    signers_per_line: int
+
+
+class RedRule(_Section):
+    below_doc_number_mm: float
+    width_pt: float
+    star: bool
+    star_size_pt: float
+
+
+class Title(_Section):
+    face: FaceKey
+    size_pt: float
+    lines_below_rule: int
+    blank_lines_after: int
+
+
+class Headings(_Section):
+    faces: tuple[FaceKey, FaceKey, FaceKey, FaceKey]
+
+
+class SignatureLayout(_Section):
+    blank_lines_before: int
+    right_chars: float
+    date_offset_chars: float
+    seal_date_right_chars: float
+    seal_diameter_mm: float
+
+
+class AttachmentPage(_Section):
+    label_face: FaceKey
+    title_face: FaceKey
+    title_size_pt: float
+    title_line: int
+
+
+class Banji(_Section):
+    face: FaceKey
+    size_pt: float
+    indent_chars: float
+    outer_rule_pt: float
+    inner_rule_pt: float
+    even_page: bool
+    legacy: bool
+    subject_label_face: FaceKey
+    subject_face: FaceKey
+    subject_size_pt: float
+
+
+class PageNumber(_Section):
+    face: FaceKey
+    size_pt: float
+    dash_below_text_mm: float
+    indent_chars: float
+    line_pt: float
+
+
+class Metrics(_Section):
+    baseline_ratio: float
+    baseline_offset_pt: float
+    ink_top_em: float
+    ink_bottom_em: float
+    dash_centre_em: float
+    border_offset_mm: float
+    digit_em: float
+    cjk_latin_gap_mm: float
+
+
+class Profile(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    name: str
+    description: str
+    page: Page
+    grid: Grid
+    faces: Faces
+    colours: Colours
+    text: Text
+    head: Head
+    mark: Mark
+    doc_number: DocNumberLayout
+    red_rule: RedRule
+    title: Title
+    headings: Headings
+    signature: SignatureLayout
+    attachment_page: AttachmentPage
+    banji: Banji
+    page_number: PageNumber
+    metrics: Metrics
+
+    def face(self, key: FaceKey) -> str:
+        return getattr(self.faces, key)
+
+
+def profile_names() -> list[str]:
+    return sorted(p.name[:-5] for p in files("gongwen.styles").iterdir() if p.name.endswith(".yaml"))
+
+
+def load_profile(name_or_path: str | Path | None = None, base_dir: Path | None = None) -> Profile:
+    """A bundled profile by name, or a profile file (relative to ``base_dir``)."""
+    return _load(str(name_or_path or DEFAULT), str(base_dir) if base_dir else None)
+
+
+@cache
+def _load(name: str, base_dir: str | None) -> Profile:
+    data = _read(name, base_dir)
+    try:
+        return Profile.model_validate(data)
+    except ValidationError as exc:
+        error = exc.errors(include_url=False)[0]
+        where = ".".join(str(p) for p in error["loc"])
+        raise ProfileError(f"{where}: {error['msg']}", Location(Path(name))) from None
+
+
+def _read(name: str, base_dir: str | None, seen: tuple[str, ...] = ()) -> dict[str, Any]:
+    if name in seen:
+        raise ProfileError(_("profiles extend each other in a circle: {chain}").format(chain=" → ".join(seen + (name,))))
+    if name.endswith((".yaml", ".yml")):
+        path = Path(name) if base_dir is None else Path(base_dir) / name
+        if not path.is_file():
+            raise ProfileError(_("profile file not found"), Location(path))
+        text = path.read_text(encoding="utf-8-sig")
+        source: Path = path
+    else:
+        resource = files("gongwen.styles") / f"{name}.yaml"
+        if not resource.is_file():
+            raise ProfileError(_("unknown profile {name!r}; bundled profiles: {names}").format(
+                name=name, names=", ".join(profile_names())))
+        text = resource.read_text(encoding="utf-8")
+        source = Path(f"{name}.yaml")
+    try:
+        data = YAML(typ="safe").load(text) or {}
+    except YAMLError as exc:
+        raise ProfileError(_("broken YAML: {problem}").format(problem=exc), Location(source)) from None
+    parent = data.pop("extends", None)
+    if parent:
+        data = _merge(_read(str(parent), base_dir, seen + (name,)), data)
+    return data
+
+
+def _merge(base: dict[str, Any], over: dict[str, Any]) -> dict[str, Any]:
+    out = dict(base)
+    for key, value in over.items():
+        out[key] = _merge(base[key], value) if isinstance(value, dict) and isinstance(base.get(key), dict) else value
+    return out

@@ -1,0 +1,426 @@
+"""Plan + profile + template → a .docx that keeps GB/T 9704-2012.
+
+The template (docxtpl) carries the named styles, page setup and footers; its Jinja tags are
+rendered with the plan's fields.  This module then writes the document from the top of page 1
+down: 版头, title, 主送, body, 附件说明, signature, 附注, attachment pages, 版记.
+"""
+from __future__ import annotations
+
+import csv
+import io
+import os
+import tempfile
+import warnings
+import zipfile
+from dataclasses import dataclass
+from importlib.resources import files
+from pathlib import Path
+
+from docx.document import Document
+from docx.oxml.ns import qn
+from docxtpl import DocxTemplate
+from jinja2 import TemplateError as JinjaError
+from jinja2.sandbox import SandboxedEnvironment
+
+from . import frame, geometry, kinds, oxml
+from .body import Block, Heading, PageBreak, Paragraph, Table
+from .errors import Location, PlanWarning, RenderError, TemplateError
+from .geometry import Page, eighths, half_points, mm, pt, text_width
+from .i18n import _
+from .model import Plan
+from .oxml import el
+from .profile import Profile, load_profile
+from .titles import title_lines
+
+EMU_PER_TWIP = 635
+
+
+def template_path(kind: str) -> Path:
+    return Path(str(files("gongwen.templates") / kinds.get(kind).template))
+
+
+def render(plan: Plan, *, profile: Profile | str | None = None, template: str | Path | None = None,
+           base_dir: Path | None = None) -> Document:
+    """Build the document in memory.  Precedence: argument > plan > profile default."""
+    if not isinstance(profile, Profile):
+        profile = load_profile(profile or plan.profile, base_dir)
+    document = _open_template(Path(template) if template else template_path(plan.kind), plan)
+    frame.apply(document, profile)
+    body = document.element.body
+    for child in list(body):
+        if child.tag != qn("w:sectPr"):
+            body.remove(child)
+    _Writer(document, plan, profile).write()
+    _core_properties(document, plan)
+    return document
+
+
+def _open_template(path: Path, plan: Plan) -> Document:
+    if not path.is_file():
+        raise TemplateError(_("template not found"), Location(path))
+    try:
+        template = DocxTemplate(str(path))
+        template.render(plan.model_dump(mode="json") | {"doc_number": str(plan.doc_number or "")},
+                        jinja_env=SandboxedEnvironment(), autoescape=True)
+    except JinjaError as exc:
+        raise TemplateError(_("template tag error: {reason}").format(reason=exc), Location(path, getattr(exc, "lineno", None))) from None
+    except (zipfile.BadZipFile, KeyError, ValueError) as exc:
+        raise TemplateError(_("not a usable .docx template: {reason}").format(reason=exc), Location(path)) from None
+    return template.docx
+
+
+def _core_properties(document: Document, plan: Plan) -> None:
+    """Title, author, subject and keywords travel into the PDF; dates are the document's own,
+    so the same plan always gives the same bytes."""
+    props = document.core_properties
+    props.title = plan.title_text
+    props.author = "、".join(plan.issuers)
+    props.subject = str(plan.doc_number or "")
+    props.keywords = " ".join(plan.subject_words)
+    props.last_modified_by = "gongwen"
+    props.revision = 1
+    when = plan.signature.date if plan.signature else None
+    if when:
+        import datetime as dt
+
+        stamp = dt.datetime(when.year, when.month, when.day)
+        props.created = stamp
+        props.modified = stamp
+
+
+@dataclass
+class _Writer:
+    document: Document
+    plan: Plan
+    profile: Profile
+
+    def __post_init__(self) -> None:
+        self.body = self.document.element.body
+        self.sect_pr = self.body.find(qn("w:sectPr"))
+        self.page = Page.of(self.profile)
+        self.kind = kinds.get(self.plan.kind)
+
+    # -- plumbing ------------------------------------------------------------------------------
+
+    def add(self, node: oxml.Element) -> oxml.Element:
+        self.sect_pr.addprevious(node)
+        return node
+
+    def para(self, style: str | None, *runs: oxml.Element, **ppr: object) -> oxml.Element:
+        return self.add(oxml.paragraph(oxml.ppr(style=style, **ppr), *runs))
+
+    def spacer(self, height: int) -> None:
+        """An empty exact-height paragraph off the grid: how page 1 places its elements."""
+        if height > 0:
+            self.para(None, line_exact=height, snap_to_grid=False)
+
+    def blank_lines(self, count: int) -> None:
+        for _ in range(count):
+            self.para(None)
+
+    def face_run(self, text: str, face: str, size_pt: float | None = None, **more: object) -> oxml.Element:
+        return oxml.run(text, oxml.rpr(east_asia=self.profile.face(face),  # type: ignore[arg-type]
+                                       size_half_pt=half_points(size_pt) if size_pt else None, **more))
+
+    # -- the document, top to bottom -----------------------------------------------------------
+
+    def write(self) -> None:
+        self.head()
+        self.main()
+        for number, attachment in enumerate(self.plan.attachments, 1):
+            self.attachment_page(number, attachment)
+        self.banji()
+
+    def head(self) -> None:
+        plan, profile = self.plan, self.profile
+        pre = []
+        if plan.copy_number:
+            pre.append(oxml.run(plan.copy_number))
+        if plan.secrecy:
+            text = plan.secrecy + (f"★{plan.secrecy_period}" if plan.secrecy_period else "")
+            pre.append(self.face_run(text, profile.head.secrecy_face))
+        if plan.urgency:
+            pre.append(self.face_run(plan.urgency, profile.head.urgency_face))
+        signer_lines = self._signer_lines()
+        layout = geometry.head(profile, list(plan.issuers), plan.mark_suffix, len(pre), max(1, len(signer_lines)))
+        for run in pre:
+            self.para("GwHeadLine", run)
+        self.spacer(layout.spacer)
+        self.mark(layout.mark)
+        self.spacer(layout.number_filler)
+        self.number_block(layout, signer_lines)
+        self.spacer(layout.title_filler)
+        lines = title_lines(plan.title_text, plan.title_lines,
+                            self.profile.page.text_width_mm * 72 / 25.4 / self.profile.title.size_pt,
+                            keep=list(plan.issuers))
+        self.para("GwTitle", oxml.run("\n".join(lines)))
+        self.blank_lines(profile.title.blank_lines_after)
+        if profile.red_rule.star:
+            self.star(layout)
+
+    def mark(self, mark: geometry.Mark) -> None:
+        size = half_points(mark.size_pt)
+        if not mark.joint:
+            self.para("GwMark", oxml.run(mark.names[0], oxml.rpr(size_half_pt=size)), line_exact=mark.line)
+            return
+        names = [oxml.paragraph(oxml.ppr(style="GwMark", line_exact=mark.line, jc="distribute"),
+                                oxml.run(name, oxml.rpr(size_half_pt=size))) for name in mark.names]
+        cells = [oxml.cell(mark.names_width, names,
+                           right_margin=mm(self.profile.mark.column_gap_mm) if mark.suffix else None)]
+        columns = [mark.names_width]
+        if mark.suffix:
+            suffix = oxml.paragraph(oxml.ppr(style="GwMark", line_exact=mark.suffix_line, jc="left"),
+                                    oxml.run(mark.suffix, oxml.rpr(size_half_pt=half_points(mark.suffix_size_pt))))
+            cells.append(oxml.cell(mark.suffix_width, [suffix], v_align="center"))
+            columns.append(mark.suffix_width)
+        self.add(oxml.table(sum(columns), columns, [oxml.row(cells, height=mark.height)], jc="center", borders={}))
+
+    def _signer_lines(self) -> list[list[str]]:
+        if not (self.kind.upward and self.plan.signers):
+            return []
+        per = self.profile.doc_number.signers_per_line
+        names = list(self.plan.signers)
+        return [names[i:i + per] for i in range(0, len(names), per)]
+
+    def number_block(self, layout: geometry.Head, signer_lines: list[list[str]]) -> None:
+        """发文字号 (centred, or left with 签发人 right) with the red rule as its bottom border."""
+        rule = oxml.border("bottom", layout.rule_size, self.profile.colours.red, layout.rule_space_pt)
+        number = str(self.plan.doc_number or "")
+        if not signer_lines:
+            self.para("GwDocNumber", oxml.run(number), bottom_border=rule)
+            return
+        page, dn = self.page, self.profile.doc_number
+        label = "签发人："
+        size = self.profile.text.size_pt
+        line_width = max(text_width("　".join(line), size, self.profile) for line in signer_lines)
+        label_width = text_width(label, size, self.profile)
+        names_at = page.text_width - pt(dn.upward_indent_chars * size) - line_width
+        label_at = names_at - label_width
+        for i, names in enumerate(signer_lines):
+            last = i == len(signer_lines) - 1
+            runs = [oxml.run(number)] if last else []
+            runs.append(oxml.run("\t" + (label if i == 0 else "\t")))
+            runs.append(oxml.run("　".join(names), oxml.rpr(style="GwSignerName")))
+            self.para("GwDocNumber", *runs, jc="left", left=pt(dn.upward_indent_chars * size),
+                      tabs=[("left", label_at - pt(dn.upward_indent_chars * size)),
+                            ("left", names_at - pt(dn.upward_indent_chars * size))],
+                      bottom_border=rule if last else None)
+
+    def star(self, layout: geometry.Head) -> None:
+        """The legacy ★ in the middle of the red rule: a framed paragraph over the rule, white
+        behind the star so the rule stops short of it."""
+        size = self.profile.red_rule.star_size_pt
+        box = pt(size * 1.5)
+        centre_from_top = self.page.top + layout.rule_centre
+        line = pt(size * 1.25)
+        top = round(centre_from_top - self.profile.metrics.baseline_ratio * line
+                    - pt(self.profile.metrics.baseline_offset_pt) + pt(size * 0.38))
+        frame_pr = {"w": box, "h": line, "hRule": "exact", "hSpace": 0, "wrap": "through",
+                    "vAnchor": "page", "hAnchor": "margin", "xAlign": "center", "y": top}
+        self.para(None, self.face_run("★", "song", size, color=self.profile.colours.red, spacing=0),
+                  frame=frame_pr, shading="FFFFFF", snap_to_grid=False, line_exact=line, jc="center")
+
+    def main(self) -> None:
+        plan = self.plan
+        if plan.to:
+            self.para("GwTo", oxml.run("，".join(plan.to) + "："))
+        self.blocks(plan.blocks)
+        if plan.attachments:
+            self.blank_lines(1)
+            self.attachment_note()
+        if plan.signature:
+            self.signature()
+        if plan.note:
+            self.para("GwNote", oxml.run(plan.note))
+
+    def blocks(self, blocks: list[Block]) -> None:
+        pending_break = False
+        for block in blocks:
+            if isinstance(block, PageBreak):
+                pending_break = True
+                continue
+            brk = True if pending_break else None
+            pending_break = False
+            if isinstance(block, Paragraph):
+                self.para("GwBody", oxml.run(block.text), page_break_before=brk)
+            elif isinstance(block, Heading):
+                style = f"GwHeading{block.level}"
+                if block.run_in:
+                    self.para("GwBody", oxml.run(block.number + block.title, oxml.rpr(style=style + "Char")),
+                              oxml.run(block.rest), page_break_before=brk)
+                else:
+                    self.para(style, oxml.run(block.number + block.title), page_break_before=brk)
+            elif isinstance(block, Table):
+                if brk:
+                    self.para(None, page_break_before=True)
+                self.table(block.rows, block.header_rows)
+
+    def table(self, rows: tuple[tuple[str, ...], ...], header_rows: int) -> None:
+        width = self.page.text_width
+        columns = [width // len(rows[0])] * len(rows[0])
+        line = (eighths(0.5), "000000")
+        built = []
+        for i, cells in enumerate(rows):
+            style = oxml.rpr(style="GwHeading1Char") if i < header_rows else None
+            built.append(oxml.row([oxml.cell(w, [oxml.paragraph(oxml.ppr(style="GwTable"), oxml.run(text, style))],
+                                             v_align="center") for w, text in zip(columns, cells)],
+                                  height=pt(self.profile.banji.size_pt * 2), exact=False))
+        border = {side: line for side in ("top", "left", "bottom", "right", "insideH", "insideV")}
+        self.add(oxml.table(width, columns, built, jc="center", borders=border, cell_margin_zero=False))
+        self.para(None)
+
+    def attachment_note(self) -> None:
+        """附件：1．name … aligned under the first number; wrapped names under the name."""
+        char = self.page.char
+        indent = round(self.profile.text.indent_chars * char)
+        label = text_width("附件：", self.profile.text.size_pt, self.profile, self.profile.grid.char_spacing_pt)
+        items = self.plan.attachments
+        if len(items) == 1:
+            self.para("GwAttachmentNote", oxml.run("附件：" + items[0].title), left=indent + label, hanging=label)
+            return
+        number_width = max(text_width(f"{n}．", self.profile.text.size_pt, self.profile,
+                                      self.profile.grid.char_spacing_pt) for n in range(1, len(items) + 1))
+        name_at = indent + label + number_width
+        for n, item in enumerate(items, 1):
+            prefix = ("附件：" if n == 1 else "") + f"{n}．"
+            hanging = name_at - indent if n == 1 else number_width
+            self.para("GwAttachmentNote", oxml.run(prefix + item.title), left=name_at, hanging=hanging)
+
+    def signature(self) -> None:
+        """署名 and 成文日期 (§7.3.5): without a seal 2 字 from the right; with a seal the date
+        4 字 from the right, the 署名 centred over it and the seal pressing both."""
+        plan, profile, page = self.plan, self.profile, self.page
+        sig = profile.signature
+        size, spacing = profile.text.size_pt, profile.grid.char_spacing_pt
+        names = plan.signature_names
+        date = plan.signature.date_text
+        date_width = text_width(date, size, profile, spacing)
+        names_width = max(text_width(n, size, profile, spacing) for n in names)
+        right_edge = page.text_width
+        if plan.signature.seal:
+            self.blank_lines(sig.blank_lines_before + 1)
+            date_left = right_edge - round(sig.seal_date_right_chars * page.char) - date_width
+            centre = date_left + date_width // 2
+            first = self.para("GwSignature", oxml.run(names[0]), left=centre - names_width // 2)
+            self.seal(first, centre)
+            self.para("GwDate", oxml.run(date), left=date_left)
+            return
+        self.blank_lines(sig.blank_lines_before)
+        limit = right_edge - round(sig.right_chars * page.char)
+        names_left = limit - names_width
+        date_left = names_left + round(sig.date_offset_chars * page.char)
+        if date_left + date_width > limit:
+            date_left = limit - date_width
+            names_left = date_left - round(sig.date_offset_chars * page.char)
+        for name in names:
+            self.para("GwSignature", oxml.run(name), left=names_left)
+        self.para("GwDate", oxml.run(date), left=date_left)
+
+    def seal(self, paragraph: oxml.Element, centre_x: int) -> None:
+        path = self.plan.signature.seal
+        try:
+            r_id, image = self.document.part.get_or_add_image(str(path))
+        except Exception as exc:  # python-docx raises its own types for unknown formats
+            raise RenderError(_("cannot use the seal image: {reason}").format(reason=exc), Location(path)) from None
+        diameter = mm(self.profile.signature.seal_diameter_mm)
+        height = round(diameter * image.px_height / image.px_width) if image.px_width else diameter
+        # The 署名 and date sit a little below the seal's centre: centre one line below the 署名 top.
+        x = centre_x - diameter // 2
+        y = self.page.line - height // 2 - mm(3)
+        paragraph.append(el("w:r", None, oxml.anchored_picture(r_id, diameter * EMU_PER_TWIP, height * EMU_PER_TWIP,
+                                                              x * EMU_PER_TWIP, y * EMU_PER_TWIP, path.name)))
+
+    def attachment_page(self, number: int, attachment) -> None:
+        ap = self.profile.attachment_page
+        label = "附件" if len(self.plan.attachments) == 1 else f"附件{number}"
+        self.para("GwAttachmentLabel", oxml.run(label), page_break_before=True)
+        self.blank_lines(ap.title_line - 2)
+        self.para("GwAttachmentTitle", oxml.run(attachment.title))
+        self.blank_lines(1)
+        self.blocks(attachment.blocks)
+        if attachment.table:
+            self.table(*_read_csv(attachment.table))
+
+    def banji(self) -> None:
+        """版记 (§7.4): a floating table bottom-anchored to the 版心, so its last rule sits on the
+        版心 bottom of the last page; the paragraph after it is the anchor LibreOffice needs."""
+        plan, profile, page = self.plan, self.profile, self.page
+        b = profile.banji
+        indent = pt(b.indent_chars * b.size_pt)
+        rows: list[oxml.Element] = []
+        width = page.text_width
+
+        def add_row(*paragraphs: oxml.Element) -> None:
+            rows.append(oxml.row([oxml.cell(width, list(paragraphs), v_align="center")],
+                                 height=page.line, exact=False))
+
+        if b.legacy and plan.subject_words:
+            add_row(oxml.paragraph(oxml.ppr(style="GwSubjectWords"),
+                                   self.face_run("主题词：", b.subject_label_face),
+                                   oxml.run("　".join(plan.subject_words))))
+        elif plan.subject_words:
+            warnings.warn(PlanWarning(_("主题词 is not part of GB/T 9704-2012 and is left out; "
+                                        "use the party-legacy profile to print it")), stacklevel=2)
+        if plan.cc:
+            label = text_width("抄送：", b.size_pt, profile)
+            add_row(oxml.paragraph(oxml.ppr(style="GwBanji", left=indent + label, hanging=label),
+                                   oxml.run("抄送：" + "，".join(plan.cc) + "。")))
+        if plan.printed_by or plan.printed_on:
+            when = f"{plan.printed_on.year}年{plan.printed_on.month}月{plan.printed_on.day}日印发" if plan.printed_on else ""
+            add_row(oxml.paragraph(oxml.ppr(style="GwBanji", tabs=[("right", width - indent)]),
+                                   oxml.run(f"{plan.printed_by or ''}\t{when}")))
+        if b.legacy and plan.copies:
+            add_row(oxml.paragraph(oxml.ppr(style="GwBanji", jc="right"), oxml.run(f"（共印{plan.copies}份）")))
+        elif plan.copies:
+            warnings.warn(PlanWarning(_("印数 is not part of GB/T 9704-2012 and is left out; "
+                                        "use the party-legacy profile to print it")), stacklevel=2)
+        if not rows:
+            return
+        outer = (eighths(b.outer_rule_pt), profile.colours.text)
+        inner = (eighths(b.inner_rule_pt), profile.colours.text)
+        borders = {"top": None if b.legacy else outer, "insideH": inner, "bottom": outer}
+        self.add(oxml.table(width, [width], rows, borders=borders, float_bottom_x=page.left))
+        self.para(None, line_exact=20, snap_to_grid=False)
+
+
+def _read_csv(path: Path) -> tuple[tuple[tuple[str, ...], ...], int]:
+    try:
+        with path.open(encoding="utf-8-sig", newline="") as handle:
+            rows = [tuple(cell.strip() for cell in row) for row in csv.reader(handle) if any(row)]
+    except (UnicodeDecodeError, csv.Error) as exc:
+        raise RenderError(_("cannot read the table: {reason}").format(reason=exc), Location(path)) from None
+    if not rows:
+        raise RenderError(_("the table is empty"), Location(path))
+    width = max(len(r) for r in rows)
+    return tuple(r + ("",) * (width - len(r)) for r in rows), 1
+
+
+def save(document: Document, path: str | Path) -> Path:
+    """Write ``document`` atomically with fixed zip timestamps, so equal input gives equal bytes
+    and a failure never leaves a half-written or clobbered file."""
+    path = Path(path)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    fixed = io.BytesIO()
+    with zipfile.ZipFile(buffer) as src, zipfile.ZipFile(fixed, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            stable = zipfile.ZipInfo(info.filename, date_time=(1980, 1, 1, 0, 0, 0))
+            stable.compress_type = zipfile.ZIP_DEFLATED
+            dst.writestr(stable, src.read(info.filename))
+    write_atomic(path, fixed.getvalue())
+    return path
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(temp, path.stat().st_mode & 0o777 if path.exists() else 0o666 & ~umask)
+        os.replace(temp, path)
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)
+        raise

@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# Sets up everything gongwen needs on a fresh Debian machine, as root, and is a no-op when it is
+# already done: Debian packages (LibreOffice for PDF, poppler for PNG pages, the Fandol faces
+# extracted from texlive-lang-chinese without installing TeX), then a venv with the package.
+# Sourced by scripts/examples.sh and scripts/test.sh; never run by hand.
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+VENV="$ROOT/.venv"
+FONT_DIR=/usr/local/share/fonts/gongwen-fandol
+
+apt_packages=()
+command -v soffice >/dev/null 2>&1 || apt_packages+=(libreoffice-writer-nogui)
+command -v pdftoppm >/dev/null 2>&1 || apt_packages+=(poppler-utils)
+command -v fc-match >/dev/null 2>&1 || apt_packages+=(fontconfig)
+python3 -c 'import venv, ensurepip' >/dev/null 2>&1 || apt_packages+=(python3-venv)
+if [ ${#apt_packages[@]} -gt 0 ]; then
+    echo "setup: apt-get install ${apt_packages[*]}" >&2
+    apt-get update -q >/dev/null
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends \
+        "${apt_packages[@]}" >/dev/null
+fi
+
+# A real FangSong/Kai exists in Debian only inside texlive-lang-chinese (the GPL Fandol faces):
+# download the package and unpack just the four faces.
+if ! ls "$FONT_DIR"/FandolFang-Regular.otf >/dev/null 2>&1; then
+    echo "setup: extracting the Fandol faces from texlive-lang-chinese" >&2
+    tmp=$(mktemp -d)
+    (cd "$tmp" && apt-get download -q texlive-lang-chinese >/dev/null 2>&1) || {
+        apt-get update -q >/dev/null
+        (cd "$tmp" && apt-get download -q texlive-lang-chinese >/dev/null)
+    }
+    dpkg -x "$tmp"/texlive-lang-chinese_*.deb "$tmp/x"
+    mkdir -p "$FONT_DIR"
+    find "$tmp/x" -name 'Fandol*.otf' -exec cp {} "$FONT_DIR/" \;
+    rm -rf "$tmp"
+    fc-cache -f "$FONT_DIR" >/dev/null
+fi
+
+if [ ! -x "$VENV/bin/python" ]; then
+    python3 -m venv "$VENV"
+fi
+# Reinstall only when the project's metadata changed since the last install.
+stamp="$VENV/.gongwen-installed"
+if [ ! -f "$stamp" ] || [ "$ROOT/pyproject.toml" -nt "$stamp" ]; then
+    "$VENV/bin/python" -m pip install -q --upgrade pip >/dev/null
+    "$VENV/bin/python" -m pip install -q -e "$ROOT[test]"
+    touch "$stamp"
+fi
+export PATH="$VENV/bin:$PATH"

@@ -1,0 +1,1 @@
+"""docxtpl templates (named styles, fixed artwork) shipped as package data."""
