@@ -118,7 +118,7 @@ def mark(profile: Profile, issuers: list[str], suffix: str) -> Mark:
     longest = max(len(name) for name in issuers)
     size = m.joint_max_size_pt
     suffix_size = 0.0
-    for _ in range(2):   # the suffix grows with the stack, the stack shrinks to leave it room
+    for _round in range(2):   # the suffix grows with the stack, the stack shrinks to leave it room
         suffix_size = min(m.suffix_max_size_pt, m.suffix_height_ratio * len(issuers) * size * m.line_em) if suffix else 0
         room = width_pt - (suffix_size * len(suffix) + m.column_gap_mm * 72 / 25.4 if suffix else 0)
         size = min(m.joint_max_size_pt, math.floor(room / longest * 10) / 10)

@@ -15,7 +15,7 @@ from pydantic import BaseModel, ValidationError
 from . import glossary
 from .body import BodyError
 from .errors import PlanError
-from .i18n import _, language
+from .i18n import N_, _, language
 from .model import Attachment, Plan
 from .profile import profile_names
 from .source import Path_, Positions, parse_yaml, read_text
@@ -97,20 +97,20 @@ def _rekey(positions: Positions, renames: dict[Path_, Path_]) -> None:
 
 
 _MESSAGES = {
-    "missing": "this field is required",
-    "string_type": "expected text",
-    "int_type": "expected a whole number",
-    "int_parsing": "expected a whole number",
-    "list_type": "expected a list",
-    "dict_type": "expected a mapping of keys",
-    "model_type": "expected a mapping of keys",
-    "literal_error": "expected one of: {expected}",
-    "greater_than_equal": "must be at least {ge}",
-    "less_than_equal": "must be at most {le}",
-    "too_short": "must not be empty",
-    "string_too_short": "must not be empty",
-    "date_type": "expected a date such as 2011-02-16",
-    "bool_type": "expected true or false",
+    "missing": N_("this field is required"),
+    "string_type": N_("expected text"),
+    "int_type": N_("expected a whole number"),
+    "int_parsing": N_("expected a whole number"),
+    "list_type": N_("expected a list"),
+    "dict_type": N_("expected a mapping of keys"),
+    "model_type": N_("expected a mapping of keys"),
+    "literal_error": N_("expected one of: {expected}"),
+    "greater_than_equal": N_("must be at least {ge}"),
+    "less_than_equal": N_("must be at most {le}"),
+    "too_short": N_("must not be empty"),
+    "string_too_short": N_("must not be empty"),
+    "date_type": N_("expected a date such as 2011-02-16"),
+    "bool_type": N_("expected true or false"),
 }
 
 

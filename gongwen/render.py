@@ -115,7 +115,7 @@ class _Writer:
             self.para(None, line_exact=height, snap_to_grid=False)
 
     def blank_lines(self, count: int) -> None:
-        for _ in range(count):
+        for _line in range(count):
             self.para(None)
 
     def face_run(self, text: str, face: str, size_pt: float | None = None, **more: object) -> oxml.Element:
