@@ -121,8 +121,17 @@ def apply(document: Document, profile: Profile) -> None:
             if old.get(qn("w:styleId")) == spec.id:
                 styles.remove(old)
         styles.append(_style_element(spec, profile))
+    _strip_theme_fonts(styles)
     _settings(document)
     _section(document, profile)
+
+
+def _strip_theme_fonts(styles: oxml.Element) -> None:
+    """Theme attributes on any style's fonts (python-docx's built-in styles have them) win over
+    the named faces in Word: remove them everywhere."""
+    for fonts in styles.iter(qn("w:rFonts")):
+        for key in [k for k in fonts.attrib if k.endswith("Theme")]:
+            del fonts.attrib[key]
 
 
 def _doc_defaults(document: Document, profile: Profile) -> None:

@@ -1,0 +1,150 @@
+"""Every bad input gets one message naming file:line:column and the field, a non-zero exit,
+and no file written; an existing output survives a failed render."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from gongwen.cli import make_cli
+
+GOOD = """\
+发文机关: [三门峡市民政局]
+文号: 三民〔2026〕3号
+标题: 三门峡市民政局关于做好年报工作的通知
+主送: [各县（市、区）民政局]
+正文: |
+  现就有关事项通知如下。
+落款:
+  日期: 2026-11-24
+"""
+
+
+def run(tmp_path: Path, text: str | bytes, name: str = "plan.yaml") -> tuple[int, str, Path]:
+    plan = tmp_path / name
+    plan.write_bytes(text if isinstance(text, bytes) else text.encode("utf-8"))
+    result = CliRunner().invoke(make_cli(), ["render", str(plan), "-o", str(tmp_path / "out")])
+    return result.exit_code, result.output, tmp_path / "out" / f"{plan.stem}.docx"
+
+
+def assert_failed(tmp_path, text, where: str, *fragments: str):
+    code, output, target = run(tmp_path, text)
+    assert code == 1, output
+    assert f"plan.yaml:{where}" in output, output
+    for fragment in fragments:
+        assert fragment in output, output
+    assert not target.exists()
+    assert not list((tmp_path / "out").glob("*")) if (tmp_path / "out").exists() else True
+
+
+def test_good_plan_renders(tmp_path):
+    code, output, target = run(tmp_path, GOOD)
+    assert code == 0, output
+    assert target.is_file()
+
+
+def test_broken_yaml(tmp_path):
+    assert_failed(tmp_path, GOOD.replace("主送: [各县", "主送: [各县\n  ["), "5", "YAML 格式错误")
+
+
+def test_wrong_type(tmp_path):
+    assert_failed(tmp_path, GOOD.replace("落款:\n  日期: 2026-11-24", "落款:\n  日期: [1, 2]"), "8:7:",
+                  "成文日期", "不是日期")
+
+
+def test_unknown_key_with_did_you_mean(tmp_path):
+    assert_failed(tmp_path, GOOD.replace("主送:", "主送机构:"), "4:1:", "未知的键 '主送机构'", "是否应为“主送机关”")
+
+
+def test_unknown_nested_key(tmp_path):
+    assert_failed(tmp_path, GOOD.replace("  日期: 2026-11-24", "  日期: 2026-11-24\n  印张: x.png"), "9:3:",
+                  "未知的键 '印张'", "是否应为“印章”")
+
+
+def test_doc_number_with_square_brackets(tmp_path):
+    assert_failed(tmp_path, GOOD.replace("三民〔2026〕3号", "皖社党[2017] 1号"), "2:5:", "发文字号", "六角括号")
+
+
+def test_doc_number_with_di(tmp_path):
+    assert_failed(tmp_path, GOOD.replace("三民〔2026〕3号", "三民〔2026〕第3号"), "2:5:", "不加“第”")
+
+
+def test_doc_number_with_zero_padding(tmp_path):
+    assert_failed(tmp_path, GOOD.replace("三民〔2026〕3号", "三民〔2026〕03号"), "2:5:", "不编虚位")
+
+
+def test_missing_seal_file_is_relative_to_the_plan(tmp_path):
+    assert_failed(tmp_path, GOOD + "  印章: seals/red.png\n", "9:7:", "印章", "找不到文件",
+                  str(tmp_path / "seals/red.png"))
+
+
+def test_missing_table_file(tmp_path):
+    text = GOOD + "附件:\n  - 名称: 调查表\n    表格: data/survey.csv\n"
+    assert_failed(tmp_path, text, "11:9:", "附件表格", "找不到文件", "survey.csv")
+
+
+def test_missing_required_field(tmp_path):
+    assert_failed(tmp_path, GOOD.replace("标题: 三门峡市民政局关于做好年报工作的通知\n", ""), "1:1:", "标题", "缺少此项")
+
+
+def test_control_character_is_rejected(tmp_path):
+    assert_failed(tmp_path, GOOD.replace("正文: |\n  现就有关事项通知如下。", '正文: "现就\\x07有关事项"'), "5:5:",
+                  "控制字符 U+0007")
+
+
+def test_malformed_body_table_names_its_own_line(tmp_path):
+    text = GOOD.replace("  现就有关事项通知如下。", "  现就有关事项通知如下。\n  |a|b|\n  |1|2|3|")
+    assert_failed(tmp_path, text, "8:", "table row has 3 cells")
+
+
+def test_gbk_plan_is_read_with_a_hint(tmp_path):
+    code, output, target = run(tmp_path, GOOD.encode("gbk"))
+    assert code == 0, output
+    assert "GBK" in output and "iconv -f GBK -t UTF-8" in output
+    assert target.is_file()
+
+
+def test_binary_file_is_refused(tmp_path):
+    code, output, target = run(tmp_path, b"\xff\xfe\x00\x01\x80\x81abc")
+    assert code == 1 and "plan.yaml" in output and not target.exists()
+
+
+def test_missing_plan_file(tmp_path):
+    result = CliRunner().invoke(make_cli(), ["render", str(tmp_path / "nope.yaml")])
+    assert result.exit_code == 1
+    assert f"{tmp_path / 'nope.yaml'}: 找不到文件" in result.output
+
+
+def test_failed_render_keeps_the_existing_output(tmp_path):
+    code, _, target = run(tmp_path, GOOD)
+    assert code == 0
+    before = target.read_bytes()
+    code, output, _ = run(tmp_path, GOOD.replace("三民〔2026〕3号", "三民〔2026〕第3号"))
+    assert code == 1
+    assert target.read_bytes() == before
+    assert [p.name for p in target.parent.iterdir()] == [target.name]   # no temporary left behind
+
+
+def test_hostile_strings_render_verbatim(tmp_path):
+    hostile = 'A&B <w:p> "引号" \'单引\' 🎉 ]]> {{ x }} {% if %}'
+    code, output, target = run(tmp_path, GOOD.replace("现就有关事项通知如下。", f"'{hostile}'".replace("'", "", 0)))
+    assert code == 0, output
+    from docx import Document
+
+    texts = [p.text for p in Document(target).paragraphs]
+    assert any(hostile.strip("'") in t or hostile in t for t in texts), texts
+
+
+def test_english_locale(tmp_path, monkeypatch):
+    monkeypatch.setenv("LANG", "en_US.UTF-8")
+    code, output, _ = run(tmp_path, GOOD.replace("主送:", "主送机构:"))
+    assert code == 1
+    assert "plan.yaml:4:1: unknown key '主送机构'" in output
+    assert "did you mean 主送机关?" in output
+
+
+def test_error_shows_the_source_line_with_a_caret(tmp_path):
+    code, output, _ = run(tmp_path, GOOD.replace("三民〔2026〕3号", "三民〔2026〕第3号"))
+    assert "    文号: 三民〔2026〕第3号" in output
+    assert "^" in output
