@@ -34,8 +34,9 @@ if ! ls "$FONT_DIR"/FandolFang-Regular.otf >/dev/null 2>&1; then
     mkdir -p "$FONT_DIR"
     find "$tmp/x" -name 'Fandol*.otf' -exec cp {} "$FONT_DIR/" \;
     rm -rf "$tmp"
-    fc-cache -f "$FONT_DIR" >/dev/null
 fi
+# Cache the faces under the project's fontconfig file: its scan rules fix Fandol's bold weights.
+FONTCONFIG_FILE="$ROOT/gongwen/fontconfig/fonts.conf" fc-cache -f "$FONT_DIR" >/dev/null
 
 if [ ! -x "$VENV/bin/python" ]; then
     python3 -m venv "$VENV"

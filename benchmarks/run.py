@@ -1,0 +1,50 @@
+"""Render each fixture N times in-process and as a whole CLI process; print medians and where
+the in-process time goes (load, render, save).  Run: .venv/bin/python benchmarks/run.py [N]"""
+from __future__ import annotations
+
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import gongwen
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = sorted(ROOT.glob("fixtures/*.yaml")) + sorted(ROOT.glob("fixtures/seeds/*.yaml"))
+
+
+def median_ms(samples: list[float]) -> str:
+    return f"{statistics.median(samples) * 1000:7.1f}"
+
+
+def main(n: int = 20) -> None:
+    out = Path(tempfile.mkdtemp())
+    for plan_path in FIXTURES:       # warm caches (profile, imports, segmenter)
+        gongwen.save(gongwen.render(gongwen.load_plan(plan_path)), out / "warm.docx")
+    print(f"{'fixture':<14}{'load ms':>9}{'render ms':>11}{'save ms':>9}{'total ms':>10}{'CLI s':>8}")
+    for plan_path in FIXTURES:
+        load, render, save = [], [], []
+        for _run in range(n):
+            t0 = time.perf_counter()
+            plan = gongwen.load_plan(plan_path)
+            t1 = time.perf_counter()
+            document = gongwen.render(plan)
+            t2 = time.perf_counter()
+            gongwen.save(document, out / f"{plan_path.stem}.docx")
+            t3 = time.perf_counter()
+            load.append(t1 - t0), render.append(t2 - t1), save.append(t3 - t2)
+        total = [a + b + c for a, b, c in zip(load, render, save)]
+        cli = []
+        for _run in range(max(3, n // 4)):
+            t0 = time.perf_counter()
+            subprocess.run([sys.executable, "-m", "gongwen.cli", "render", str(plan_path), "-o", str(out)],
+                           check=True, capture_output=True)
+            cli.append(time.perf_counter() - t0)
+        print(f"{plan_path.stem:<14}{median_ms(load):>9}{median_ms(render):>11}{median_ms(save):>9}"
+              f"{median_ms(total):>10}{statistics.median(cli):>8.2f}")
+
+
+if __name__ == "__main__":
+    main(*(int(a) for a in sys.argv[1:]))

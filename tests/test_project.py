@@ -1,0 +1,108 @@
+"""Things that keep the project honest: generated files up to date, the wheel complete,
+output deterministic, the CLI's other commands."""
+from __future__ import annotations
+
+import io
+import json
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+from babel.messages.mofile import read_mo
+from babel.messages.pofile import read_po
+from click.testing import CliRunner
+
+import gongwen
+from gongwen.cli import make_cli
+from gongwen.template_build import build
+from conftest import FIXTURES, ROOT
+
+LOCALE = ROOT / "gongwen" / "locale" / "zh_CN" / "LC_MESSAGES"
+
+
+def _parts(data: bytes) -> dict[str, bytes]:
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        return {n: z.read(n) for n in z.namelist()}
+
+
+def test_committed_template_is_built_from_the_default_profile(tmp_path):
+    fresh = gongwen.save(build(), tmp_path / "document.docx").read_bytes()
+    committed = (ROOT / "templates" / "document.docx").read_bytes()
+    assert _parts(fresh) == _parts(committed), "run: python -m gongwen.template_build"
+
+
+def test_catalog_is_complete_and_compiled():
+    with (LOCALE / "gongwen.po").open("rb") as handle:
+        po = read_po(handle)
+    with (LOCALE / "gongwen.mo").open("rb") as handle:
+        mo = read_mo(handle)
+    untranslated = [m.id for m in po if m.id and not m.string]
+    assert not untranslated, "translate, then run scripts/i18n.sh"
+    assert {m.id: m.string for m in po if m.id} == {m.id: m.string for m in mo if m.id}, "run scripts/i18n.sh"
+
+
+def test_same_plan_gives_the_same_bytes(tmp_path):
+    plan = gongwen.load_plan(FIXTURES / "request.yaml")
+    first = gongwen.save(gongwen.render(plan), tmp_path / "a.docx").read_bytes()
+    second = gongwen.save(gongwen.render(plan), tmp_path / "b.docx").read_bytes()
+    assert first == second
+
+
+def test_wheel_ships_templates_styles_and_catalog(tmp_path):
+    subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q",
+                    "-w", str(tmp_path), str(ROOT)], check=True, capture_output=True)
+    wheel = next(tmp_path.glob("gongwen-*.whl"))
+    names = set(zipfile.ZipFile(wheel).namelist())
+    for needed in ("gongwen/templates/document.docx", "gongwen/styles/gb9704-2012.yaml",
+                   "gongwen/styles/party-legacy.yaml", "gongwen/locale/zh_CN/LC_MESSAGES/gongwen.mo",
+                   "gongwen/fontconfig/fonts.conf", "gongwen/starters/notice.yaml"):
+        assert needed in names, needed
+
+
+def test_cli_renders_several_plans_into_one_folder(tmp_path):
+    plans = [str(FIXTURES / "request.yaml"), str(FIXTURES / "one-page.yaml")]
+    result = CliRunner().invoke(make_cli(), ["render", *plans, "-o", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["one-page.docx", "request.docx"]
+
+
+def test_cli_batch_goes_on_after_a_bad_plan_and_exits_1(tmp_path):
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("标题: [", encoding="utf-8")
+    result = CliRunner().invoke(make_cli(), ["render", str(bad), str(FIXTURES / "request.yaml"), "-o", str(tmp_path)])
+    assert result.exit_code == 1
+    assert (tmp_path / "request.docx").is_file() and not (tmp_path / "bad.docx").exists()
+
+
+def test_cli_profile_option_overrides_the_plan(tmp_path):
+    result = CliRunner().invoke(make_cli(), ["render", str(FIXTURES / "notice-2012.yaml"), "-o", str(tmp_path),
+                                             "--profile", "party-legacy"])
+    assert result.exit_code == 0, result.output
+    assert "★".encode() in _parts((tmp_path / "notice-2012.docx").read_bytes())["word/document.xml"]
+
+
+def test_cli_new_prints_a_plan_that_renders(tmp_path):
+    result = CliRunner().invoke(make_cli(), ["new", "notice"])
+    assert result.exit_code == 0
+    plan = tmp_path / "starter.yaml"
+    plan.write_text(result.output, encoding="utf-8")
+    assert gongwen.load_plan(plan).kind == "notice"
+
+
+def test_cli_schema_offers_chinese_keys():
+    result = CliRunner().invoke(make_cli(), ["schema"])
+    schema = json.loads(result.output)
+    assert {"标题", "title", "文号", "doc_number", "主送"} <= set(schema["properties"])
+
+
+def test_cli_version_and_english_help(monkeypatch):
+    from importlib.metadata import version
+
+    assert CliRunner().invoke(make_cli(), ["--version"]).output.strip() == f"gongwen {version('gongwen')}"
+    monkeypatch.setenv("LANG", "en_US.UTF-8")
+    assert "Render plan files to .docx" in CliRunner().invoke(make_cli(), ["--help"]).output
+
+
+def test_cli_usage_error_exits_2():
+    assert CliRunner().invoke(make_cli(), ["render"]).exit_code == 2

@@ -1,0 +1,78 @@
+"""Body parsing, title breaking and numbering: pure functions."""
+from __future__ import annotations
+
+import pytest
+
+from gongwen.body import BodyError, Heading, PageBreak, Paragraph, Table, parse
+from gongwen.chinese import chinese_date, numeral
+from gongwen.model import DocNumber
+from gongwen.titles import break_title, is_hourglass, width
+
+
+def test_recognised_levels_keep_the_drafters_numbers():
+    blocks = parse("一、总体要求\n（一）指导思想\n1、坚持原则\n（1）细则\n普通段落")
+    assert [(b.level, b.number) for b in blocks[:4]] == [(1, "一、"), (2, "（一）"), (3, "1、"), (4, "（1）")]
+    assert blocks[4] == Paragraph("普通段落")
+
+
+def test_markdown_headings_are_numbered_and_renumbered():
+    blocks = parse("# 甲\n## 子一\n## 子二\n# 乙\n## 子一\n### 细目\n#### 小项")
+    assert [b.number for b in blocks] == ["一、", "（一）", "（二）", "二、", "（一）", "1．", "（1）"]
+
+
+def test_run_in_heading_splits_at_the_first_full_stop():
+    (heading,) = parse("（一）要强化组织领导。成立领导小组。")
+    assert (heading.title, heading.rest) == ("要强化组织领导。", "成立领导小组。")
+    (own,) = parse("一、重要意义")
+    assert not own.run_in
+
+
+def test_decimal_numbers_are_not_headings():
+    assert parse("2.5亿元用于建设") == [Paragraph("2.5亿元用于建设")]
+
+
+def test_table_and_page_break():
+    blocks = parse("|地区|数量|\n|---|---|\n|湖滨区|12|\n---\n下一页")
+    assert blocks[0] == Table((("地区", "数量"), ("湖滨区", "12")), header_rows=1)
+    assert isinstance(blocks[1], PageBreak) and blocks[2] == Paragraph("下一页")
+
+
+def test_ragged_table_names_its_line():
+    with pytest.raises(BodyError) as info:
+        parse("段落\n|a|b|\n|1|")
+    assert info.value.line == 2
+
+
+def test_five_levels_are_refused():
+    with pytest.raises(BodyError):
+        parse("##### 太深")
+
+
+def test_title_breaks_into_a_trapezoid_at_word_boundaries():
+    lines = break_title("中共三门峡市委组织部　三门峡市民政局关于在全市社会组织中开展党组织“百日集中组建”活动的通知", 20,
+                        keep=["中共三门峡市委组织部", "三门峡市民政局"])
+    lengths = [width(line) for line in lines]
+    assert max(lengths) <= 20 and not is_hourglass(lengths)
+    assert lines[0] == "中共三门峡市委组织部　三门峡市民政局"
+    assert all("“百日集中组建”" in line or "百日" not in line for line in lines)   # the quoted name stays whole
+
+
+def test_short_title_is_one_line():
+    assert break_title("关于开展年报工作的通知", 20) == ["关于开展年报工作的通知"]
+
+
+def test_hourglass_detection():
+    assert is_hourglass([18, 10, 15]) and not is_hourglass([18, 15, 12]) and not is_hourglass([12, 18, 12])
+
+
+def test_doc_number_parts_and_text():
+    number = DocNumber.parse("三组通〔2011〕6号")
+    assert (number.code, number.year, number.seq, str(number)) == ("三组通", 2011, 6, "三组通〔2011〕6号")
+
+
+def test_numerals_and_legacy_date():
+    import datetime as dt
+
+    assert [numeral(n) for n in (1, 10, 12, 20, 35)] == ["一", "十", "十二", "二十", "三十五"]
+    assert chinese_date(dt.date(2012, 2, 21)) == "二○一二年二月二十一日"
+    assert chinese_date(dt.date(2012, 2, 21), "〇") == "二〇一二年二月二十一日"
