@@ -38,6 +38,7 @@ class StyleSpec:
     right: int | None = None
     outline: int | None = None
     keep_next: bool | None = None
+    half_width_same_face: bool = False  # digits and Latin in the style's own face (页码: 半角宋体)
 
 
 def style_specs(profile: Profile) -> list[StyleSpec]:
@@ -80,7 +81,7 @@ def style_specs(profile: Profile) -> list[StyleSpec]:
         StyleSpec("GwSubjectWords", "主题词", based_on="GwBanji", face=profile.banji.subject_face,
                   size_pt=profile.banji.subject_size_pt, left=0),
         StyleSpec("GwPageNumberOdd", "页码（奇数页）", face=profile.page_number.face,
-                  size_pt=profile.page_number.size_pt, spacing=0, snap=False,
+                  size_pt=profile.page_number.size_pt, spacing=0, snap=False, half_width_same_face=True,
                   line_exact=pt(profile.page_number.line_pt), jc="right", right=number_indent, left=0),
         StyleSpec("GwPageNumberEven", "页码（偶数页）", based_on="GwPageNumberOdd", jc="left", left=number_indent,
                   right=0),
@@ -89,15 +90,17 @@ def style_specs(profile: Profile) -> list[StyleSpec]:
 
 def _style_element(spec: StyleSpec, profile: Profile) -> oxml.Element:
     face = profile.face(spec.face) if spec.face else None
-    run_props = oxml.rpr(east_asia=face, latin=profile.faces.latin if spec.id == "Normal" else None,
+    latin = profile.faces.latin if spec.id == "Normal" else face if spec.half_width_same_face else None
+    run_props = oxml.rpr(east_asia=face, latin=latin,
                          color=spec.color, spacing=spec.spacing,
                          size_half_pt=half_points(spec.size_pt) if spec.size_pt else None,
                          lang=spec.id == "Normal")
     para_props = None
     if spec.kind == "paragraph":
-        para_props = oxml.ppr(keep_next=spec.keep_next, widow_control=False if spec.id == "Normal" else None,
+        normal = spec.id == "Normal"
+        para_props = oxml.ppr(keep_next=spec.keep_next, widow_control=False if normal else None,
                               snap_to_grid=spec.snap, line_exact=spec.line_exact,
-                              before=0 if spec.id == "Normal" else None, after=0 if spec.id == "Normal" else None,
+                              before=0 if normal else None, after=0 if normal else None,
                               left=spec.left, right=spec.right, first_line=spec.first_line,
                               jc=spec.jc, outline_level=spec.outline)
     attrs: dict[str, object] = {"type": spec.kind, "styleId": spec.id}

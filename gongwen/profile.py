@@ -152,6 +152,14 @@ class Metrics(_Section):
     cjk_latin_gap_mm: float
 
 
+class Checks(_Section):
+    tolerance_mm: float
+    weight_tolerance_mm: float
+    size_tolerance_pt: float
+    rule_below_doc_number_tolerance_mm: float
+    cjk_faces: tuple[str, ...]
+
+
 class Profile(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
@@ -173,6 +181,7 @@ class Profile(BaseModel):
     banji: Banji
     page_number: PageNumber
     metrics: Metrics
+    checks: Checks
 
     def face(self, key: FaceKey) -> str:
         return getattr(self.faces, key)

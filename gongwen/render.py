@@ -194,16 +194,18 @@ class _Writer:
         size = self.profile.text.size_pt
         line_width = max(text_width("　".join(line), size, self.profile) for line in signer_lines)
         label_width = text_width(label, size, self.profile)
-        names_at = page.text_width - pt(dn.upward_indent_chars * size) - line_width
+        indent = pt(dn.upward_indent_chars * size)
+        names_at = page.text_width - indent - line_width
         label_at = names_at - label_width
+        # Indent by a tab, not w:ind: a paragraph border spans the indents, and the rule must
+        # stay as wide as the 版心.
         for i, names in enumerate(signer_lines):
             last = i == len(signer_lines) - 1
-            runs = [oxml.run(number)] if last else []
+            runs = [oxml.run("\t" + number)] if last else [oxml.run("\t")]
             runs.append(oxml.run("\t" + (label if i == 0 else "\t")))
             runs.append(oxml.run("　".join(names), oxml.rpr(style="GwSignerName")))
-            self.para("GwDocNumber", *runs, jc="left", left=pt(dn.upward_indent_chars * size),
-                      tabs=[("left", label_at - pt(dn.upward_indent_chars * size)),
-                            ("left", names_at - pt(dn.upward_indent_chars * size))],
+            self.para("GwDocNumber", *runs, jc="left",
+                      tabs=[("left", indent), ("left", label_at), ("left", names_at)],
                       bottom_border=rule if last else None)
 
     def star(self, layout: geometry.Head) -> None:

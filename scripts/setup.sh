@@ -13,6 +13,9 @@ apt_packages=()
 command -v soffice >/dev/null 2>&1 || apt_packages+=(libreoffice-writer-nogui)
 command -v pdftoppm >/dev/null 2>&1 || apt_packages+=(poppler-utils)
 command -v fc-match >/dev/null 2>&1 || apt_packages+=(fontconfig)
+# Times New Roman (Latin and digits) resolves to its metric twin Liberation Serif.
+ls /usr/share/fonts/truetype/liberation*/LiberationSerif-Regular.ttf >/dev/null 2>&1 \
+    || apt_packages+=(fonts-liberation2)
 python3 -c 'import venv, ensurepip' >/dev/null 2>&1 || apt_packages+=(python3-venv)
 if [ ${#apt_packages[@]} -gt 0 ]; then
     echo "setup: apt-get install ${apt_packages[*]}" >&2

@@ -207,7 +207,10 @@ def test_upward_document_puts_signers_right_in_kaiti(rendered):
     line = next(p for p in doc.paragraphs() if "签发人：" in "".join(p.itertext()))
     assert "".join(line.itertext()).startswith("三民〔2011〕18号")
     assert attr(line.find("w:pPr/w:jc", NS), "val") == "left"
-    assert attr(line.find("w:pPr/w:ind", NS), "left") == "320"   # 1 字 of 三号
+    # 1 字 of 三号 (320) by a tab, not an indent: the rule (the paragraph's border) spans the indents
+    assert line.find("w:pPr/w:ind", NS) is None
+    assert attr(line.find("w:pPr/w:tabs/w:tab", NS), "pos") == "320"
+    assert line.find("w:r/w:tab", NS) is not None
     names = [r for r in line.findall("w:r", NS) if attr(r.find("w:rPr/w:rStyle", NS), "val") == "GwSignerName"]
     assert "".join(names[0].itertext()) == "王建国　李明华"
     assert attr(doc.style("GwSignerName").find("w:rPr/w:rFonts", NS), "eastAsia") == "楷体_GB2312"
