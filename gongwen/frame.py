@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from docx.document import Document
 from docx.oxml.ns import qn
+from docx.section import Section
 
 from . import oxml
 from .geometry import Page, footer_distance, half_points, pt
@@ -38,6 +39,7 @@ class StyleSpec:
     right: int | None = None
     outline: int | None = None
     keep_next: bool | None = None
+    keep_lines: bool | None = None
     half_width_same_face: bool = False  # digits and Latin in the style's own face (页码: 半角宋体)
 
 
@@ -65,6 +67,7 @@ def style_specs(profile: Profile) -> list[StyleSpec]:
         StyleSpec("GwDocNumber", "发文字号", jc="center", **head_line),
         StyleSpec("GwSignerName", "签发人姓名", kind="character", based_on=None, face=profile.doc_number.signer_face),
         StyleSpec("GwTitle", "公文标题", face=profile.title.face, size_pt=profile.title.size_pt, jc="center",
+                  keep_lines=True, keep_next=True,
                   **head_line),
         StyleSpec("GwTo", "主送机关"),
         StyleSpec("GwAttachmentNote", "附件说明", first_line=indent),
@@ -72,7 +75,7 @@ def style_specs(profile: Profile) -> list[StyleSpec]:
         StyleSpec("GwDate", "成文日期", jc="left"),
         StyleSpec("GwNote", "附注", first_line=indent),
         StyleSpec("GwAttachmentLabel", "附件标识", face=profile.attachment_page.label_face, jc="left"),
-        StyleSpec("GwAttachmentTitle", "附件标题", face=profile.attachment_page.title_face,
+        StyleSpec("GwAttachmentTitle", "附件标题", face=profile.attachment_page.title_face, keep_lines=True,
                   size_pt=profile.attachment_page.title_size_pt, jc="center", **head_line),
         StyleSpec("GwTable", "表格", size_pt=profile.banji.size_pt, jc="center", spacing=0, snap=False,
                   line_exact=pt(profile.banji.size_pt * 1.5)),
@@ -98,7 +101,11 @@ def _style_element(spec: StyleSpec, profile: Profile) -> oxml.Element:
     para_props = None
     if spec.kind == "paragraph":
         normal = spec.id == "Normal"
-        para_props = oxml.ppr(keep_next=spec.keep_next, widow_control=False if normal else None,
+        # overflowPunct on: Word's default (punctuation may hang), and LibreOffice 7.4 reads it
+        # inverted as "no hanging punctuation"; with hanging on, LibreOffice drops the mark
+        # after a full 28-character line from the page (measured).
+        para_props = oxml.ppr(keep_next=spec.keep_next, keep_lines=spec.keep_lines,
+                              widow_control=False if normal else None, overflow_punct=True if normal else None,
                               snap_to_grid=spec.snap, line_exact=spec.line_exact,
                               before=0 if normal else None, after=0 if normal else None,
                               left=spec.left, right=spec.right, first_line=spec.first_line,
@@ -171,10 +178,17 @@ def _section(document: Document, profile: Profile) -> None:
                  "header": page.top // 2, "footer": footer_distance(profile)},
         line_pitch=page.line,
     )
+    footers(section, numbered=True)
+
+
+def footers(section: Section, *, numbered: bool) -> None:
+    """Odd and even footers, "— PAGE —" or empty; empty ones keep the same exact-height line so
+    the 版心 bottom does not move on unnumbered pages."""
     for footer, style in ((section.footer, "GwPageNumberOdd"), (section.even_page_footer, "GwPageNumberEven")):
         if footer.is_linked_to_previous:
             footer.is_linked_to_previous = False
             body = footer._element
             for child in list(body):
                 body.remove(child)
-            body.append(oxml.paragraph(oxml.ppr(style=style), oxml.run("— "), *oxml.field_run("PAGE"), oxml.run(" —")))
+            runs = (oxml.run("— "), *oxml.field_run("PAGE"), oxml.run(" —")) if numbered else ()
+            body.append(oxml.paragraph(oxml.ppr(style=style), *runs))

@@ -12,9 +12,11 @@ import os
 import tempfile
 import warnings
 import zipfile
-from dataclasses import dataclass
+from copy import deepcopy
+from dataclasses import dataclass, field
 from importlib.resources import files
 from pathlib import Path
+from typing import Literal
 
 from docx.document import Document
 from docx.oxml.ns import qn
@@ -39,9 +41,43 @@ def template_path(kind: str) -> Path:
     return Path(str(files("gongwen.templates") / kinds.get(kind).template))
 
 
+BanjiPlacement = Literal["flow", "new-page", "blank-page"]
+
+
+@dataclass(frozen=True)
+class Layout:
+    """What only the rendered page can decide (:mod:`gongwen.paginate` measures and chooses).
+    The default is a document that was never measured."""
+
+    break_at: tuple[int, int] | None = None  # (body block, character index): continue on a new page
+    to_in_banji: bool = False                # 主送 too long for page 1: printed in the 版记
+    banji: BanjiPlacement = "flow"           # after the text / on a new page / after a blank page
+
+
+@dataclass(frozen=True)
+class Written:
+    """One paragraph as written, so the pages of a PDF can be traced back to the plan."""
+
+    role: str          # title, to, body, attachment-note, signature, date, note, attachment, banji
+    text: str
+    block: int | None = None
+
+
+@dataclass
+class Composed:
+    document: Document
+    paragraphs: list[Written] = field(default_factory=list)
+
+
 def render(plan: Plan, *, profile: Profile | str | None = None, template: str | Path | None = None,
-           base_dir: Path | None = None) -> Document:
+           base_dir: Path | None = None, layout: Layout | None = None) -> Document:
     """Build the document in memory.  Precedence: argument > plan > profile default."""
+    return compose(plan, profile=profile, template=template, base_dir=base_dir, layout=layout).document
+
+
+def compose(plan: Plan, *, profile: Profile | str | None = None, template: str | Path | None = None,
+            base_dir: Path | None = None, layout: Layout | None = None) -> Composed:
+    """:func:`render`, also returning the paragraphs written, in order."""
     if not isinstance(profile, Profile):
         profile = load_profile(profile or plan.profile, base_dir)
     document = _open_template(Path(template) if template else template_path(plan.kind), plan)
@@ -50,9 +86,10 @@ def render(plan: Plan, *, profile: Profile | str | None = None, template: str | 
     for child in list(body):
         if child.tag != qn("w:sectPr"):
             body.remove(child)
-    _Writer(document, plan, profile).write()
+    writer = _Writer(document, plan, profile, layout or Layout())
+    writer.write()
     _core_properties(document, plan)
-    return document
+    return Composed(document, writer.written)
 
 
 def _open_template(path: Path, plan: Plan) -> Document:
@@ -93,6 +130,8 @@ class _Writer:
     document: Document
     plan: Plan
     profile: Profile
+    layout: Layout
+    written: list[Written] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         self.body = self.document.element.body
@@ -106,8 +145,12 @@ class _Writer:
         self.sect_pr.addprevious(node)
         return node
 
-    def para(self, style: str | None, *runs: oxml.Element, **ppr: object) -> oxml.Element:
-        return self.add(oxml.paragraph(oxml.ppr(style=style, **ppr), *runs))
+    def para(self, style: str | None, *runs: oxml.Element, role: str | None = None, block: int | None = None,
+             **ppr: object) -> oxml.Element:
+        node = self.add(oxml.paragraph(oxml.ppr(style=style, **ppr), *runs))
+        if role:
+            self.written.append(Written(role, "".join(t.text or "" for t in node.iter(qn("w:t"))), block))
+        return node
 
     def spacer(self, height: int) -> None:
         """An empty exact-height paragraph off the grid: how page 1 places its elements."""
@@ -153,7 +196,7 @@ class _Writer:
         lines = title_lines(plan.title_text, plan.title_lines,
                             self.profile.page.text_width_mm * 72 / 25.4 / self.profile.title.size_pt,
                             keep=list(plan.issuers))
-        self.para("GwTitle", oxml.run("\n".join(lines)))
+        self.para("GwTitle", oxml.run("\n".join(lines)), role="title")
         self.blank_lines(profile.title.blank_lines_after)
         if profile.red_rule.star:
             self.star(layout)
@@ -224,38 +267,46 @@ class _Writer:
 
     def main(self) -> None:
         plan = self.plan
-        if plan.to:
-            self.para("GwTo", oxml.run("，".join(plan.to) + "："))
-        self.blocks(plan.blocks)
+        if plan.to and not self.layout.to_in_banji:
+            self.para("GwTo", oxml.run("，".join(plan.to) + "："), role="to")
+        self.blocks(plan.blocks, "body")
         if plan.attachments:
             self.blank_lines(1)
             self.attachment_note()
         if plan.signature:
             self.signature()
         if plan.note:
-            self.para("GwNote", oxml.run(plan.note))
+            self.para("GwNote", oxml.run(plan.note), role="note")
 
-    def blocks(self, blocks: list[Block]) -> None:
+    def blocks(self, blocks: list[Block], role: str) -> None:
         pending_break = False
-        for block in blocks:
+        for index, block in enumerate(blocks):
             if isinstance(block, PageBreak):
                 pending_break = True
                 continue
             brk = True if pending_break else None
             pending_break = False
-            if isinstance(block, Paragraph):
-                self.para("GwBody", oxml.run(block.text), page_break_before=brk)
-            elif isinstance(block, Heading):
-                style = f"GwHeading{block.level}"
-                if block.run_in:
-                    self.para("GwBody", oxml.run(block.number + block.title, oxml.rpr(style=style + "Char")),
-                              oxml.run(block.rest), page_break_before=brk)
-                else:
-                    self.para(style, oxml.run(block.number + block.title), page_break_before=brk)
-            elif isinstance(block, Table):
+            if isinstance(block, Table):
                 if brk:
                     self.para(None, page_break_before=True)
                 self.table(block.rows, block.header_rows)
+                continue
+            style = "GwBody"
+            if isinstance(block, Paragraph):
+                pieces = [(block.text, None)]
+            elif block.run_in:
+                pieces = [(block.number + block.title, f"GwHeading{block.level}Char"), (block.rest, None)]
+            else:
+                style, pieces = f"GwHeading{block.level}", [(block.number + block.title, None)]
+            at = self.layout.break_at[1] if role == "body" and self.layout.break_at and \
+                self.layout.break_at[0] == index else None
+            if at is None or at <= 0:
+                self.para(style, *_runs(pieces), role=role, block=index, page_break_before=brk or at == 0 or None)
+                continue
+            # Kept with the signature: the paragraph goes on from a new page, flush left.
+            head, tail = _split(pieces, at)
+            self.para(style, *_runs(head), role=role, block=index, page_break_before=brk)
+            self.para(style, *_runs(tail), role=role, block=index, page_break_before=True, first_line=0)
 
     def table(self, rows: tuple[tuple[str, ...], ...], header_rows: int) -> None:
         width = self.page.text_width
@@ -278,7 +329,8 @@ class _Writer:
         label = text_width("附件：", self.profile.text.size_pt, self.profile, self.profile.grid.char_spacing_pt)
         items = self.plan.attachments
         if len(items) == 1:
-            self.para("GwAttachmentNote", oxml.run("附件：" + items[0].title), left=indent + label, hanging=label)
+            self.para("GwAttachmentNote", oxml.run("附件：" + items[0].title), left=indent + label, hanging=label,
+                      role="attachment-note")
             return
         number_width = max(text_width(f"{n}．", self.profile.text.size_pt, self.profile,
                                       self.profile.grid.char_spacing_pt) for n in range(1, len(items) + 1))
@@ -286,7 +338,8 @@ class _Writer:
         for n, item in enumerate(items, 1):
             prefix = ("附件：" if n == 1 else "") + f"{n}．"
             hanging = name_at - indent if n == 1 else number_width
-            self.para("GwAttachmentNote", oxml.run(prefix + item.title), left=name_at, hanging=hanging)
+            self.para("GwAttachmentNote", oxml.run(prefix + item.title), left=name_at, hanging=hanging,
+                      role="attachment-note")
 
     def signature(self) -> None:
         """署名 and 成文日期 (§7.3.5): without a seal 2 字 from the right; with a seal the date
@@ -303,9 +356,9 @@ class _Writer:
             self.blank_lines(sig.blank_lines_before + 1)
             date_left = right_edge - round(sig.seal_date_right_chars * page.char) - date_width
             centre = date_left + date_width // 2
-            first = self.para("GwSignature", oxml.run(names[0]), left=centre - names_width // 2)
+            first = self.para("GwSignature", oxml.run(names[0]), left=centre - names_width // 2, role="signature")
             self.seal(first, centre)
-            self.para("GwDate", oxml.run(date), left=date_left)
+            self.para("GwDate", oxml.run(date), left=date_left, role="date")
             return
         self.blank_lines(sig.blank_lines_before)
         limit = right_edge - round(sig.right_chars * page.char)
@@ -315,8 +368,8 @@ class _Writer:
             date_left = limit - date_width
             names_left = date_left - round(sig.date_offset_chars * page.char)
         for name in names:
-            self.para("GwSignature", oxml.run(name), left=names_left)
-        self.para("GwDate", oxml.run(date), left=date_left)
+            self.para("GwSignature", oxml.run(name), left=names_left, role="signature")
+        self.para("GwDate", oxml.run(date), left=date_left, role="date")
 
     def seal(self, paragraph: oxml.Element, centre_x: int) -> None:
         path = self.plan.signature.seal
@@ -335,11 +388,11 @@ class _Writer:
     def attachment_page(self, number: int, attachment) -> None:
         ap = self.profile.attachment_page
         label = "附件" if len(self.plan.attachments) == 1 else f"附件{number}"
-        self.para("GwAttachmentLabel", oxml.run(label), page_break_before=True)
+        self.para("GwAttachmentLabel", oxml.run(label), page_break_before=True, role="attachment")
         self.blank_lines(ap.title_line - 2)
-        self.para("GwAttachmentTitle", oxml.run(attachment.title))
+        self.para("GwAttachmentTitle", oxml.run(attachment.title), role="attachment")
         self.blank_lines(1)
-        self.blocks(attachment.blocks)
+        self.blocks(attachment.blocks, "attachment")
         if attachment.table:
             self.table(*_read_csv(attachment.table))
 
@@ -352,9 +405,15 @@ class _Writer:
         rows: list[oxml.Element] = []
         width = page.text_width
 
-        def add_row(*paragraphs: oxml.Element) -> None:
-            rows.append(oxml.row([oxml.cell(width, list(paragraphs), v_align="center")],
-                                 height=page.line, exact=False))
+        def add_row(paragraph: oxml.Element) -> None:
+            rows.append(oxml.row([oxml.cell(width, [paragraph], v_align="center")], height=page.line, exact=False))
+            self.written.append(Written("banji", "".join(t.text or "" for t in paragraph.iter(qn("w:t")))))
+
+        def names_row(label: str, names: tuple[str, ...]) -> None:
+            """主送：/抄送： names, continuation lines aligned after the colon."""
+            hanging = text_width(label, b.size_pt, profile)
+            add_row(oxml.paragraph(oxml.ppr(style="GwBanji", left=indent + hanging, hanging=hanging),
+                                   oxml.run(label + "，".join(names) + "。")))
 
         if b.legacy and plan.subject_words:
             add_row(oxml.paragraph(oxml.ppr(style="GwSubjectWords"),
@@ -363,10 +422,10 @@ class _Writer:
         elif plan.subject_words:
             warnings.warn(PlanWarning(_("主题词 is not part of GB/T 9704-2012 and is left out; "
                                         "use the party-legacy profile to print it")), stacklevel=2)
+        if plan.to and self.layout.to_in_banji:
+            names_row("主送：", plan.to)
         if plan.cc:
-            label = text_width("抄送：", b.size_pt, profile)
-            add_row(oxml.paragraph(oxml.ppr(style="GwBanji", left=indent + label, hanging=label),
-                                   oxml.run("抄送：" + "，".join(plan.cc) + "。")))
+            names_row("抄送：", plan.cc)
         if plan.printed_by or plan.printed_on:
             when = f"{plan.printed_on.year}年{plan.printed_on.month}月{plan.printed_on.day}日印发" if plan.printed_on else ""
             add_row(oxml.paragraph(oxml.ppr(style="GwBanji", tabs=[("right", width - indent)]),
@@ -378,11 +437,45 @@ class _Writer:
                                         "use the party-legacy profile to print it")), stacklevel=2)
         if not rows:
             return
+        if self.layout.banji == "blank-page":
+            self.unnumbered_section()
+            self.para(None)
+        if self.layout.banji != "flow":
+            # A plain paragraph opens the page: a page that begins with a floating table loses its break.
+            self.para(None, line_exact=20, snap_to_grid=False, page_break_before=True)
         outer = (eighths(b.outer_rule_pt), profile.colours.text)
         inner = (eighths(b.inner_rule_pt), profile.colours.text)
         borders = {"top": None if b.legacy else outer, "insideH": inner, "bottom": outer}
         self.add(oxml.table(width, [width], rows, borders=borders, float_bottom_x=page.left))
         self.para(None, line_exact=20, snap_to_grid=False)
+
+    def unnumbered_section(self) -> None:
+        """End the numbered pages at the last paragraph written; what follows (a blank page and
+        the 版记 page) is a new section whose footers keep the geometry but carry no number."""
+        last = next(node for node in reversed(self.body) if node.tag == qn("w:p"))
+        props = last.find(qn("w:pPr"))
+        if props is None:
+            props = el("w:pPr")
+            last.insert(0, props)
+        props.append(deepcopy(self.sect_pr))
+        for ref in self.sect_pr.findall(qn("w:footerReference")) + self.sect_pr.findall(qn("w:headerReference")):
+            self.sect_pr.remove(ref)
+        frame.footers(self.document.sections[-1], numbered=False)
+
+
+def _runs(pieces: list[tuple[str, str | None]]) -> list[oxml.Element]:
+    return [oxml.run(text, oxml.rpr(style=style) if style else None) for text, style in pieces if text]
+
+
+def _split(pieces: list[tuple[str, str | None]], at: int) -> tuple[list, list]:
+    """Cut styled text pieces at character ``at`` of their concatenation."""
+    head, tail = [], []
+    for text, style in pieces:
+        cut = max(0, min(len(text), at))
+        head.append((text[:cut], style))
+        tail.append((text[cut:], style))
+        at -= len(text)
+    return head, tail
 
 
 def _read_csv(path: Path) -> tuple[tuple[tuple[str, ...], ...], int]:

@@ -1,0 +1,224 @@
+"""Render, convert, measure, decide, re-render: the pagination rules only a renderer can keep.
+
+- page 1 carries body text: a 主送 list that pushes it off page 1 moves to the 版记;
+- the signature block never stands alone: the last body lines go with it to its page;
+- the 版记 sits on an even last page: on the text's last page when it fits there and that page
+  is even, else on a page of its own, after an unnumbered blank page when needed.
+
+A batch goes through one LibreOffice run per pass; documents leave the loop when a pass
+changes nothing.  Decisions hold for the renderer measured (LibreOffice with the project's
+faces); Word may break pages elsewhere.
+"""
+from __future__ import annotations
+
+import dataclasses
+import re
+import shutil
+import tempfile
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from docx.document import Document
+
+from .checks import Finding, Frame, content_lines, run_checks
+from .i18n import N_
+from .measure import Line, MeasuredPage, measure
+from .model import Plan
+from .pdf import convert
+from .profile import Profile, load_profile
+from .render import Composed, Layout, Written, compose, save
+
+MAX_PASSES = 4
+KEEP_LINES_WITH_SIGNATURE = 2
+_SPACE = re.compile(r"\s+")
+
+
+@dataclass
+class Job:
+    """One document of a batch."""
+
+    plan: Plan
+    name: str                          # file stem, unique in the batch
+    profile: Profile | str | None = None
+    template: str | Path | None = None
+    base_dir: Path | None = None
+
+    def resolved_profile(self) -> Profile:
+        if isinstance(self.profile, Profile):
+            return self.profile
+        return load_profile(self.profile or self.plan.profile, self.base_dir)
+
+
+@dataclass
+class Paginated:
+    job: Job
+    document: Document
+    layout: Layout
+    pages: list[MeasuredPage]
+    pdf: Path
+    passes: int
+    settled: bool
+    findings: list[Finding] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Placed:
+    """A written paragraph found on the rendered pages: the lines its characters fell on."""
+
+    written: Written
+    lines: tuple[tuple[int, Line, int], ...]   # (page number, line, offset of the line's first char)
+
+    @property
+    def first_page(self) -> int:
+        return self.lines[0][0]
+
+    @property
+    def last_page(self) -> int:
+        return self.lines[-1][0]
+
+
+def paginate(jobs: Sequence[Job], work_dir: str | Path | None = None) -> list[Paginated]:
+    """Lay out every job until its pages satisfy the rules; PDFs are left in ``work_dir``."""
+    names = [job.name for job in jobs]
+    if len(set(names)) != len(names):
+        raise ValueError("job names must be unique in a batch")
+    own = work_dir is None
+    root = Path(tempfile.mkdtemp(prefix="gongwen-paginate-") if own else work_dir)
+    layouts = {i: Layout() for i in range(len(jobs))}
+    done: dict[int, Paginated] = {}
+    for number in range(1, MAX_PASSES + 1):
+        pending = [i for i in layouts if i not in done]
+        if not pending:
+            break
+        folder = root / f"pass{number}"
+        composed = {i: _compose(jobs[i], layouts[i]) for i in pending}
+        for i in pending:
+            save(composed[i].document, folder / f"{jobs[i].name}.docx")
+        pdfs = convert([folder / f"{jobs[i].name}.docx" for i in pending])
+        for i, pdf in zip(pending, pdfs):
+            profile = jobs[i].resolved_profile()
+            pages = measure(pdf)
+            placed, lost = place(composed[i].paragraphs, pages, Frame.of(profile))
+            decided = decide(layouts[i], placed, pages, jobs[i].plan, profile)
+            settled = decided == layouts[i]
+            if settled or number == MAX_PASSES:
+                findings = run_checks(pages, profile) + _own_findings(placed, lost, profile)
+                done[i] = Paginated(jobs[i], composed[i].document, layouts[i], pages, pdf, number, settled, findings)
+            layouts[i] = decided
+    result = [done[i] for i in range(len(jobs))]
+    if own:
+        # Callers of the default work folder get the PDFs copied out before it goes.
+        keep = Path(tempfile.mkdtemp(prefix="gongwen-pdf-"))
+        for item in result:
+            item.pdf = Path(shutil.copy2(item.pdf, keep / item.pdf.name))
+        shutil.rmtree(root, ignore_errors=True)
+    return result
+
+
+def _compose(job: Job, layout: Layout) -> Composed:
+    return compose(job.plan, profile=job.resolved_profile(), template=job.template, base_dir=job.base_dir,
+                   layout=layout)
+
+
+def place(written: Sequence[Written], pages: Sequence[MeasuredPage], frame: Frame) -> tuple[list[Placed], list[Written]]:
+    """Find each written paragraph's characters, in order, in the text of the pages.
+
+    Whitespace is ignored on both sides (tabs, LibreOffice's CJK/Latin spacing).  Paragraphs
+    not found are returned apart: text the renderer lost.
+    """
+    stream: list[tuple[int, Line, int]] = []   # per character: page, line, index in line
+    text = []
+    for page in pages:
+        for line in content_lines(page, frame):
+            for index, char in enumerate(line.chars):
+                stream.append((page.number, line, index))
+                text.append(char.text)
+    joined = "".join(text)
+    placed, lost = [], []
+    position = 0
+    for item in written:
+        wanted = _SPACE.sub("", item.text)
+        if not wanted:
+            continue
+        found = joined.find(wanted, position)
+        if found < 0:
+            lost.append(item)
+            continue
+        lines: list[tuple[int, Line, int]] = []
+        for offset in range(len(wanted)):
+            page_number, line, index = stream[found + offset]
+            if not lines or lines[-1][1] is not line:
+                lines.append((page_number, line, offset))
+        placed.append(Placed(item, tuple(lines)))
+        position = found + len(wanted)
+    return placed, lost
+
+
+def decide(layout: Layout, placed: Sequence[Placed], pages: Sequence[MeasuredPage], plan: Plan,
+           profile: Profile) -> Layout:
+    """The layout the next pass should render, from what this pass's pages show."""
+    body = [p for p in placed if p.written.role == "body"]
+    if plan.to and not layout.to_in_banji and body and body[0].first_page > 1:
+        return Layout(to_in_banji=True)
+    if layout.break_at is None:
+        needed = _keep_with_signature(placed)
+        if needed:
+            return dataclasses.replace(layout, break_at=needed, banji="flow")
+    return dataclasses.replace(layout, banji=_banji_placement(layout, placed, pages, profile))
+
+
+def _keep_with_signature(placed: Sequence[Placed]) -> tuple[int, int] | None:
+    """Where to break the body so that its last lines go with a lone signature."""
+    signature = next((p for p in placed if p.written.role in ("signature", "date")), None)
+    if signature is None or signature.first_page == 1:
+        return None
+    page = signature.first_page
+    if any(p.written.role == "body" and p.last_page == page for p in placed):
+        return None
+    lines = [(p, line, offset) for p in placed if p.written.role == "body"
+             for (number, line, offset) in p.lines if number == page - 1]
+    if not lines:
+        return None
+    owner, _line, offset = lines[-min(KEEP_LINES_WITH_SIGNATURE, len(lines))]
+    return owner.written.block, _index_of(owner.written.text, offset)
+
+
+def _index_of(text: str, visible: int) -> int:
+    """Index in ``text`` of its ``visible``-th non-whitespace character."""
+    seen = 0
+    for index, char in enumerate(text):
+        if not char.isspace():
+            if seen == visible:
+                return index
+            seen += 1
+    return len(text)
+
+
+def _banji_placement(layout: Layout, placed: Sequence[Placed], pages: Sequence[MeasuredPage],
+                     profile: Profile) -> str:
+    banji = [p for p in placed if p.written.role == "banji"]
+    text = [p for p in placed if p.written.role != "banji"]
+    if layout.banji != "flow" or not banji or not text:
+        return layout.banji
+    end, at = max(p.last_page for p in text), banji[0].first_page
+    even = profile.banji.even_page
+    if at == end:
+        return "new-page" if even and end % 2 else "flow"
+    # LibreOffice moved it to the next page: fine unless that page is odd.
+    return "blank-page" if even and at % 2 else "flow"
+
+
+def _own_findings(placed: Sequence[Placed], lost: Sequence[Written], profile: Profile) -> list[Finding]:
+    """What only the paragraph trail can tell: lost text, a split title, page 1 without body."""
+    found = [Finding("text.lost", profile.page.clause, None, item.text[:20], "—",
+                     N_("text of the document is missing from the PDF")) for item in lost]
+    for p in placed:
+        if p.written.role == "title" and p.first_page != p.last_page:
+            found.append(Finding("title.split", profile.title.clause, p.first_page, "1 page",
+                                 f"{p.last_page - p.first_page + 1} pages", N_("the title is split across pages")))
+    body = [p for p in placed if p.written.role == "body"]
+    if body and body[0].first_page > 1:
+        found.append(Finding("page1.body", profile.title.clause, 1, "body text on page 1", "none",
+                             N_("page 1 carries no body text")))
+    return found
