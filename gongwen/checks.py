@@ -118,12 +118,10 @@ def banji_rules(page: MeasuredPage, frame: Frame, profile: Profile) -> list[Rule
     if not full or not frame.near(full[-1].y, frame.bottom, 3 * frame.tol):
         return []
     group = [full[-1]]
-    limit = 4 * profile.grid.line_pitch_pt * MM_PER_PT
     for rule in reversed(full[:-1]):
-        if group[0].y - rule.y > limit:
-            break
-        text_between = [ln for ln in page.lines if rule.y < ln.baseline < group[0].y]
-        if not text_between:
+        between = [ln for ln in page.lines if rule.y < ln.baseline < group[0].y]
+        # A 版记 row holds text, and only a single line of it may be body-sized (主题词).
+        if not between or (len(between) > 1 and any(_is_body(ln, frame) for ln in between)):
             break
         group.insert(0, rule)
     return group

@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import json
+import shutil
 import sys
+import tempfile
 import warnings
+from collections.abc import Iterator
+from contextlib import contextmanager
 from importlib.metadata import version
 from importlib.resources import files
 from pathlib import Path
@@ -15,8 +19,10 @@ from . import kinds
 from .errors import GongwenError
 from .i18n import _
 from .load import load_plan
-from .profile import profile_names
-from .render import render, save
+from .paginate import Job, paginate
+from .pdf import convert, fontconfig_file, libreoffice_version, resolve_faces, soffice
+from .profile import load_profile, profile_names
+from .render import render, save, write_atomic
 from .schema import plan_schema
 
 
@@ -28,7 +34,8 @@ def make_cli() -> click.Group:
     def cli() -> None:
         pass
 
-    @cli.command("render", help=_("Render plan files to .docx (OUTDIR/<plan stem>.docx)."))
+    @cli.command("render", help=_("Render plan files to .docx (OUTDIR/<plan stem>.docx), paginated on the "
+                                  "page LibreOffice lays out."))
     @click.argument("plans", nargs=-1, required=True, type=click.Path(path_type=Path))
     @click.option("-o", "--output-dir", "output_dir", type=click.Path(file_okay=False, path_type=Path),
                   help=_("Folder for the documents (default: next to each plan)."))
@@ -36,26 +43,61 @@ def make_cli() -> click.Group:
         names=", ".join(profile_names())))
     @click.option("--template", type=click.Path(dir_okay=False, path_type=Path),
                   help=_("A .docx template of your own (named styles, page setup, footers)."))
+    @click.option("--pdf", "want_pdf", is_flag=True, help=_("Also write <plan stem>.pdf beside the .docx."))
+    @click.option("--no-paginate", "no_paginate", is_flag=True,
+                  help=_("Skip the LibreOffice pagination pass (faster; 版记 parity and the signature page "
+                         "are not checked)."))
     def render_command(plans: tuple[Path, ...], output_dir: Path | None, profile: str | None,
-                       template: Path | None) -> None:
-        failed = 0
+                       template: Path | None, want_pdf: bool, no_paginate: bool) -> None:
+        jobs, failed = [], 0
         for plan_path in plans:
-            target = (output_dir or plan_path.parent) / f"{plan_path.stem}.docx"
-            with warnings.catch_warnings(record=True) as caught:
-                warnings.simplefilter("always")
-                try:
-                    plan = load_plan(plan_path)
-                    document = render(plan, profile=profile, template=template, base_dir=plan_path.parent)
-                    save(document, target)
-                except GongwenError as exc:
-                    failed += 1
-                    click.echo(_("error: {message}").format(message=exc), err=True)
-                    continue
-                finally:
-                    for warning in caught:
-                        click.echo(_("warning: {message}").format(message=warning.message), err=True)
-            click.echo(str(target))
+            try:
+                with _warnings_shown():
+                    jobs.append(Job(load_plan(plan_path), plan_path.stem, profile, template, plan_path.parent))
+            except GongwenError as exc:
+                failed += 1
+                _error(exc)
+        targets = {id(job): (output_dir or job.base_dir) / f"{job.name}.docx" for job in jobs}
+        clash = _first_clash(list(targets.values()))
+        if clash:
+            raise click.UsageError(_("two plans would write {path}").format(path=clash))
+        paginate_now = not no_paginate and soffice() is not None
+        if not paginate_now and not no_paginate:
+            click.echo(_("warning: LibreOffice not found: pagination skipped (版记 page, signature page and "
+                         "blank pages are not adjusted); run scripts/setup.sh"), err=True)
+        if want_pdf and soffice() is None:
+            raise click.ClickException(_("--pdf needs LibreOffice; run scripts/setup.sh"))
+        try:
+            failed += _render_jobs(jobs, targets, paginate_now, want_pdf)
+        except GongwenError as exc:
+            _error(exc)
+            raise SystemExit(1) from None
         if failed:
+            raise SystemExit(1)
+
+    @cli.command("doctor", help=_("Show what LibreOffice and the fonts resolve to, and what is missing."))
+    def doctor_command() -> None:
+        missing = 0
+        exe = soffice()
+        version_text = libreoffice_version() if exe else None
+        click.echo(f"LibreOffice: {exe or _('missing')} {version_text or ''}".rstrip())
+        missing += exe is None
+        default = load_profile()
+        faces = [*dict.fromkeys(getattr(default.faces, key) for key in ("xiaobiaosong", "fangsong", "kaiti",
+                                                                       "heiti", "song", "latin"))]
+        for name, resolved in resolve_faces(faces).items():
+            family = (resolved or "").split("|")[0]
+            expected = name == default.faces.latin or family.startswith(default.checks.cjk_faces)
+            click.echo(f"{name} → {resolved.replace('|', ' · ') if resolved else _('missing')}"
+                       + ("" if expected else "  " + _("(no Chinese face: install the fonts)")))
+            missing += not expected
+        click.echo(f"fontconfig: {fontconfig_file()}")
+        for tool in ("pdftoppm", "fc-match"):
+            found = shutil.which(tool)
+            click.echo(f"{tool}: {found or _('missing')}")
+            missing += found is None
+        if missing:
+            click.echo(_("{n} missing; run scripts/setup.sh").format(n=missing), err=True)
             raise SystemExit(1)
 
     @cli.command("new", help=_("Print a commented starter plan for a document kind."))
@@ -71,6 +113,67 @@ def make_cli() -> click.Group:
         click.echo(json.dumps(plan_schema(), ensure_ascii=False, indent=2))
 
     return cli
+
+
+def _render_jobs(jobs: list[Job], targets: dict[int, Path], paginate_now: bool, want_pdf: bool) -> int:
+    """Render, paginate in one batch, and write each .docx (and PDF) only once all is done."""
+    failed = 0
+    with tempfile.TemporaryDirectory(prefix="gongwen-") as work:
+        if paginate_now:
+            if len(jobs) > 1:
+                click.echo(_("paginating {n} documents with LibreOffice…").format(n=len(jobs)), err=True)
+            with _warnings_shown():
+                results = paginate(jobs, work)
+            made = [(r.job, r.document, r.pdf, r.findings, r.settled) for r in results]
+        else:
+            made = []
+            for job in jobs:
+                try:
+                    with _warnings_shown():
+                        made.append((job, render(job.plan, profile=job.profile, template=job.template,
+                                                 base_dir=job.base_dir), None, [], True))
+                except GongwenError as exc:
+                    failed += 1
+                    _error(exc)
+        for job, document, pdf, findings, settled in made:
+            target = targets[id(job)]
+            save(document, target)
+            if want_pdf:
+                if pdf is None:
+                    pdf = convert([target], Path(work) / "pdf")[0]
+                write_atomic(target.with_suffix(".pdf"), Path(pdf).read_bytes())
+            if not settled:
+                click.echo(_("warning: {name}: pagination did not settle").format(name=job.name), err=True)
+            for finding in findings:
+                click.echo(_("warning: {name}: {finding}").format(name=job.name, finding=finding), err=True)
+            click.echo(str(target))
+    return failed
+
+
+@contextmanager
+def _warnings_shown() -> Iterator[None]:
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        try:
+            yield
+        finally:
+            # A plan rendered in several pagination passes warns once.
+            for message in dict.fromkeys(str(w.message) for w in caught):
+                click.echo(_("warning: {message}").format(message=message), err=True)
+
+
+def _error(exc: GongwenError) -> None:
+    click.echo(_("error: {message}").format(message=exc), err=True)
+
+
+def _first_clash(paths: list[Path]) -> Path | None:
+    seen: set[Path] = set()
+    for path in paths:
+        resolved = path.resolve()
+        if resolved in seen:
+            return path
+        seen.add(resolved)
+    return None
 
 
 def main() -> None:

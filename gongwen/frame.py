@@ -71,7 +71,7 @@ def style_specs(profile: Profile) -> list[StyleSpec]:
                   **head_line),
         StyleSpec("GwTo", "主送机关"),
         StyleSpec("GwAttachmentNote", "附件说明", first_line=indent),
-        StyleSpec("GwSignature", "署名", jc="left"),
+        StyleSpec("GwSignature", "署名", jc="left", keep_next=True),  # 署名 and date never part
         StyleSpec("GwDate", "成文日期", jc="left"),
         StyleSpec("GwNote", "附注", first_line=indent),
         StyleSpec("GwAttachmentLabel", "附件标识", face=profile.attachment_page.label_face, jc="left"),
