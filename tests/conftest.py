@@ -17,6 +17,7 @@ SEEDS = ROOT.parent / "shared" / "seeds"
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 NS = {"w": W[1:-1]}
 ALL_FIXTURES = sorted(FIXTURES.glob("*.yaml")) + sorted((FIXTURES / "seeds").glob("*.yaml"))
+CASES = sorted((ROOT / "tests" / "cases").glob("*.yaml"))
 
 
 @pytest.fixture(autouse=True)
@@ -69,17 +70,43 @@ def rendered(tmp_path_factory) -> dict[str, Docx]:
 
 
 @pytest.fixture(scope="session")
-def pdfs(rendered, tmp_path_factory) -> dict[str, Path]:
-    """All rendered fixtures converted by one LibreOffice call with its own profile."""
-    soffice = shutil.which("soffice")
-    if soffice is None:
+def paginated(tmp_path_factory):
+    """Every fixture and constructed case laid out through the pagination loop: one LibreOffice
+    run per pass for the whole session."""
+    import gongwen
+    from gongwen.paginate import Job, paginate
+
+    if shutil.which("soffice") is None:
         pytest.fail("LibreOffice (soffice) is not installed: run the README's setup")
-    out = tmp_path_factory.mktemp("pdf")
-    profile = tmp_path_factory.mktemp("lo-profile")
-    env = dict(os.environ, FONTCONFIG_FILE=str(ROOT / "gongwen" / "fontconfig" / "fonts.conf"))
-    subprocess.run(
-        [soffice, f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", "pdf",
-         "--outdir", str(out), *(str(d.path) for d in rendered.values())],
-        check=True, capture_output=True, timeout=300, env=env,
-    )
-    return {name: out / f"{name}.pdf" for name in rendered}
+    jobs = [Job(gongwen.load_plan(path), path.stem, base_dir=path.parent) for path in ALL_FIXTURES + CASES]
+    results = {r.job.name: r for r in paginate(jobs, tmp_path_factory.mktemp("paginate"))}
+    _PAGINATED.update(results)
+    return results
+
+
+@pytest.fixture(scope="session")
+def pdfs(paginated) -> dict[str, Path]:
+    return {name: result.pdf for name, result in paginated.items()}
+
+
+_PAGINATED: dict = {}
+RESULTS = ROOT / "tests" / "results"
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item, call):
+    """A failed layout test leaves the .docx, the PDF and PNG pages under tests/results/."""
+    outcome = yield
+    report = outcome.get_result()
+    if report.when != "call" or not report.failed or "paginated" not in item.fixturenames:
+        return
+    from gongwen.render import save
+
+    named = [name for name in _PAGINATED if name in item.name]
+    for name in named or list(_PAGINATED):
+        result = _PAGINATED[name]
+        folder = RESULTS / item.name
+        folder.mkdir(parents=True, exist_ok=True)
+        save(result.document, folder / f"{name}.docx")
+        shutil.copy2(result.pdf, folder / f"{name}.pdf")
+        subprocess.run(["pdftoppm", "-r", "60", "-png", str(result.pdf), str(folder / name)], check=False)

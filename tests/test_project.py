@@ -9,6 +9,8 @@ import sys
 import zipfile
 from pathlib import Path
 
+import pytest
+
 from babel.messages.mofile import read_mo
 from babel.messages.pofile import read_po
 from click.testing import CliRunner
@@ -106,3 +108,44 @@ def test_cli_version_and_english_help(monkeypatch):
 
 def test_cli_usage_error_exits_2():
     assert CliRunner().invoke(make_cli(), ["render"]).exit_code == 2
+
+
+def test_render_pdf_writes_both_files_and_doctor_finds_the_faces(tmp_path):
+    from gongwen.cli import make_cli
+
+    result = CliRunner().invoke(make_cli(), ["render", str(FIXTURES / "one-page.yaml"), "-o", str(tmp_path), "--pdf"])
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "one-page.docx").is_file()
+    assert (tmp_path / "one-page.pdf").read_bytes()[:5] == b"%PDF-"
+    doctor = CliRunner().invoke(make_cli(), ["doctor"])
+    assert doctor.exit_code == 0, doctor.output
+    assert "仿宋_GB2312 → FandolFang" in doctor.output and "LibreOffice: " in doctor.output
+
+
+def test_render_without_libreoffice_says_pagination_was_skipped(tmp_path, monkeypatch):
+    import gongwen.cli
+    from gongwen.cli import make_cli
+
+    monkeypatch.setattr(gongwen.cli, "soffice", lambda: None)
+    result = CliRunner().invoke(make_cli(), ["render", str(FIXTURES / "one-page.yaml"), "-o", str(tmp_path)])
+    assert result.exit_code == 0
+    assert "LibreOffice" in result.output and "版记" in result.output
+    assert (tmp_path / "one-page.docx").is_file()
+    with_pdf = CliRunner().invoke(make_cli(), ["render", str(FIXTURES / "one-page.yaml"), "-o", str(tmp_path), "--pdf"])
+    assert with_pdf.exit_code == 1 and not (tmp_path / "one-page.pdf").exists()
+
+
+def test_convert_reports_a_document_libreoffice_cannot_write(tmp_path):
+    from gongwen import ConvertError
+    from gongwen.pdf import convert
+
+    with pytest.raises(ConvertError, match="not-there.docx"):
+        convert([tmp_path / "not-there.docx"])
+    # a zip LibreOffice cannot load: soffice prints an error, exits 0 and writes nothing
+    broken = tmp_path / "broken.docx"
+    with zipfile.ZipFile(broken, "w") as z:
+        z.writestr("[Content_Types].xml", "<Types")
+        z.writestr("word/document.xml", "<<<")
+    with pytest.raises(ConvertError) as caught:
+        convert([broken], tmp_path / "out")
+    assert caught.value.location.file == broken and not (tmp_path / "out" / "broken.pdf").exists()

@@ -42,7 +42,8 @@ def _pdf_text(path) -> str:
 
 
 def test_libreoffice_opens_every_fixture_and_keeps_every_element(rendered, pdfs):
-    for name, pdf in pdfs.items():
+    for name in rendered:
+        pdf = pdfs[name]
         assert pdf.is_file() and pdf.read_bytes()[:5] == b"%PDF-", name
         text = _pdf_text(pdf)
         docx_text = re.sub(r"\s+", "", rendered[name].text())
