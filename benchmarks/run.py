@@ -1,5 +1,6 @@
 """Render each fixture N times in-process and as a whole CLI process; print medians and where
-the in-process time goes (load, render, save).  Run: .venv/bin/python benchmarks/run.py [N]"""
+the in-process time goes (load, render, save); then the PDF benchmark (benchmarks/pdf.py).
+Run: .venv/bin/python benchmarks/run.py [N]"""
 from __future__ import annotations
 
 import statistics
@@ -39,7 +40,8 @@ def main(n: int = 20) -> None:
         cli = []
         for _run in range(max(3, n // 4)):
             t0 = time.perf_counter()
-            subprocess.run([sys.executable, "-m", "gongwen.cli", "render", str(plan_path), "-o", str(out)],
+            subprocess.run([sys.executable, "-m", "gongwen.cli", "render", str(plan_path), "-o", str(out),
+                            "--no-paginate"],
                            check=True, capture_output=True)
             cli.append(time.perf_counter() - t0)
         print(f"{plan_path.stem:<14}{median_ms(load):>9}{median_ms(render):>11}{median_ms(save):>9}"
@@ -48,3 +50,7 @@ def main(n: int = 20) -> None:
 
 if __name__ == "__main__":
     main(*(int(a) for a in sys.argv[1:]))
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    import pdf
+
+    pdf.main()

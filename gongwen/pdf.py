@@ -3,6 +3,7 @@ timeout, the project's fontconfig file, and a check that every PDF really was wr
 (``soffice`` exits 0 even when it wrote nothing)."""
 from __future__ import annotations
 
+import atexit
 import json
 import os
 import re
@@ -10,6 +11,7 @@ import shutil
 import subprocess
 import tempfile
 from collections.abc import Iterable, Sequence
+from functools import cache
 from importlib.resources import files
 from pathlib import Path
 
@@ -50,6 +52,15 @@ def environment() -> dict[str, str]:
     return dict(os.environ, FONTCONFIG_FILE=str(fontconfig_file()))
 
 
+@cache
+def _process_profile() -> Path:
+    """A LibreOffice user profile for this process: made once (the slow part of a cold start),
+    never shared with another process (parallel runs on one profile fail silently)."""
+    folder = Path(tempfile.mkdtemp(prefix="gongwen-lo-profile-"))
+    atexit.register(shutil.rmtree, folder, ignore_errors=True)
+    return folder
+
+
 def _profile_arg(directory: str | Path) -> str:
     return f"-env:UserInstallation={Path(directory).resolve().as_uri()}"
 
@@ -79,7 +90,7 @@ def convert(documents: Sequence[str | Path], output_dir: str | Path | None = Non
     timeout = timeout or max(MIN_TIMEOUT, SECONDS_PER_FILE * len(documents))
     with tempfile.TemporaryDirectory(prefix="gongwen-pdf-") as work:
         out = Path(work) / "out"
-        command = [str(exe), _profile_arg(Path(work) / "profile"), "--headless", "--norestore",
+        command = [str(exe), _profile_arg(_process_profile()), "--headless", "--norestore",
                    "--convert-to", "pdf:writer_pdf_Export:" + json.dumps(EXPORT_OPTIONS, separators=(",", ":")),
                    "--outdir", str(out), *(str(d.resolve()) for d in documents)]
         try:
