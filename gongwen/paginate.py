@@ -30,7 +30,6 @@ from .profile import Profile, load_profile
 from .render import Composed, Layout, Written, compose, save
 
 MAX_PASSES = 4
-KEEP_LINES_WITH_SIGNATURE = 2
 _SPACE = re.compile(r"\s+")
 
 
@@ -162,13 +161,13 @@ def decide(layout: Layout, placed: Sequence[Placed], pages: Sequence[MeasuredPag
     if plan.to and not layout.to_in_banji and body and body[0].first_page > 1:
         return Layout(to_in_banji=True)
     if layout.break_at is None:
-        needed = _keep_with_signature(placed)
+        needed = _keep_with_signature(placed, profile.signature.keep_body_lines)
         if needed:
             return dataclasses.replace(layout, break_at=needed, banji="flow")
     return dataclasses.replace(layout, banji=_banji_placement(layout, placed, pages, profile))
 
 
-def _keep_with_signature(placed: Sequence[Placed]) -> tuple[int, int] | None:
+def _keep_with_signature(placed: Sequence[Placed], keep: int) -> tuple[int, int] | None:
     """Where to break the body so that its last lines go with a lone signature."""
     signature = next((p for p in placed if p.written.role in ("signature", "date")), None)
     if signature is None or signature.first_page == 1:
@@ -180,7 +179,7 @@ def _keep_with_signature(placed: Sequence[Placed]) -> tuple[int, int] | None:
              for (number, line, offset) in p.lines if number == page - 1]
     if not lines:
         return None
-    owner, _line, offset = lines[-min(KEEP_LINES_WITH_SIGNATURE, len(lines))]
+    owner, _line, offset = lines[-min(keep, len(lines))]
     return owner.written.block, _index_of(owner.written.text, offset)
 
 

@@ -111,6 +111,7 @@ class SignatureLayout(_Section):
     date_offset_chars: float
     seal_date_right_chars: float
     seal_diameter_mm: float
+    keep_body_lines: int
 
 
 class AttachmentPage(_Section):
