@@ -54,6 +54,9 @@ def check(function: Check) -> Check:
 
 
 def run_checks(pages: Sequence[MeasuredPage], profile: Profile) -> list[Finding]:
+    """Every check; a check may assume at least one page."""
+    if not pages:
+        return []
     return [finding for function in CHECKS for finding in function(pages, profile)]
 
 
@@ -88,6 +91,14 @@ class Frame:
 
 def _mm(value: float) -> str:
     return f"{value:.2f} mm"
+
+
+def _within(id: str, clause: str, page: int, expected: float, measured: float, tol: float, message: str,
+            label: str = "") -> list[Finding]:
+    """A finding when a length in mm is off by more than ``tol``; none when it is within."""
+    if abs(measured - expected) <= tol:
+        return []
+    return [Finding(id, clause, page, _mm(expected), _mm(measured) + label, message)]
 
 
 def content_lines(page: MeasuredPage, frame: Frame) -> list[Line]:
@@ -230,19 +241,15 @@ def _mark(page: MeasuredPage, profile: Profile) -> list[Line]:
 @check
 def mark_position(pages: Sequence[MeasuredPage], profile: Profile) -> list[Finding]:
     frame, m = Frame.of(profile), profile.mark
-    mark = _mark(pages[0], profile) if pages else []
+    mark = _mark(pages[0], profile)
     if not mark:
         return []
     top = min(line.top for line in mark)
     centre = (min(line.x0 for line in mark) + max(line.x1 for line in mark)) / 2
-    found = []
-    if not frame.near(top, frame.top + m.top_mm):
-        found.append(Finding("mark.top", m.clause, 1, _mm(frame.top + m.top_mm), _mm(top),
-                             N_("the 发文机关标志 is not 35 mm below the 版心 top")))
-    if not frame.near(centre, frame.centre):
-        found.append(Finding("mark.centre", m.clause, 1, _mm(frame.centre), _mm(centre),
-                             N_("the 发文机关标志 is not centred")))
-    return found
+    return (_within("mark.top", m.clause, 1, frame.top + m.top_mm, top, frame.tol,
+                    N_("the 发文机关标志 is not 35 mm below the 版心 top"))
+            + _within("mark.centre", m.clause, 1, frame.centre, centre, frame.tol,
+                      N_("the 发文机关标志 is not centred")))
 
 
 def _red_rule(page: MeasuredPage, profile: Profile) -> Rule | None:
@@ -254,7 +261,7 @@ def _red_rule(page: MeasuredPage, profile: Profile) -> Rule | None:
 @check
 def red_rule(pages: Sequence[MeasuredPage], profile: Profile) -> list[Finding]:
     frame, rr = Frame.of(profile), profile.red_rule
-    rule = _red_rule(pages[0], profile) if pages else None
+    rule = _red_rule(pages[0], profile)
     if rule is None:
         return []
     found = []
@@ -264,10 +271,9 @@ def red_rule(pages: Sequence[MeasuredPage], profile: Profile) -> list[Finding]:
                              f"{rule.x0:.2f}–{rule.x1:.2f} mm", N_("the red rule is not as wide as the 版心")))
     above = [line for line in pages[0].lines if line.baseline < rule.y and line.colour != profile.colours.red.upper()]
     if above:
-        gap = rule.y - above[-1].bottom
-        if not frame.near(gap, rr.below_doc_number_mm, profile.checks.rule_below_doc_number_tolerance_mm):
-            found.append(Finding("rule.below-number", rr.clause, 1, _mm(rr.below_doc_number_mm), _mm(gap),
-                                 N_("the red rule is not 4 mm under the 发文字号")))
+        found += _within("rule.below-number", rr.clause, 1, rr.below_doc_number_mm, rule.y - above[-1].bottom,
+                         profile.checks.rule_below_doc_number_tolerance_mm,
+                         N_("the red rule is not 4 mm under the 发文字号"))
     return found
 
 
@@ -275,8 +281,6 @@ def red_rule(pages: Sequence[MeasuredPage], profile: Profile) -> list[Finding]:
 def title(pages: Sequence[MeasuredPage], profile: Profile) -> list[Finding]:
     """Title lines: black, title size, between the red rule and the body, each centred."""
     frame, t = Frame.of(profile), profile.title
-    if not pages:
-        return []
     rule = _red_rule(pages[0], profile)
     start = rule.y if rule else frame.top
     lines = [line for line in content_lines(pages[0], frame)
@@ -286,10 +290,8 @@ def title(pages: Sequence[MeasuredPage], profile: Profile) -> list[Finding]:
         if abs(line.size_pt - t.size_pt) > profile.checks.size_tolerance_pt:
             found.append(Finding("title.size", t.clause, 1, f"{t.size_pt:g} pt", f"{line.size_pt:g} pt",
                                  N_("the title is not 二号")))
-        centre = (line.x0 + line.x1) / 2
-        if not frame.near(centre, frame.centre):
-            found.append(Finding("title.centre", t.clause, 1, _mm(frame.centre), f"{centre:.2f} mm “{line.text[:10]}”",
-                                 N_("a title line is not centred")))
+        found += _within("title.centre", t.clause, 1, frame.centre, (line.x0 + line.x1) / 2, frame.tol,
+                         N_("a title line is not centred"), f" “{line.text[:10]}”")
     return found
 
 
@@ -336,42 +338,32 @@ def _page_number_form(page: MeasuredPage, line: Line, number: int, frame: Frame,
         found.append(Finding("page-number.size", pn.clause, page.number, f"{pn.size_pt:g} pt",
                              ", ".join(f"{s:g} pt" for s in sorted(sizes)), N_("the page number is not 四号")))
     dash_centre = sum((c.top + c.bottom) / 2 for c in dashes) / 2
-    if not frame.near(dash_centre, dash_y):
-        found.append(Finding("page-number.height", pn.clause, page.number, _mm(dash_y), _mm(dash_centre),
-                             N_("the page-number dashes are not 7 mm under the 版心")))
+    found += _within("page-number.height", pn.clause, page.number, dash_y, dash_centre, frame.tol,
+                     N_("the page-number dashes are not 7 mm under the 版心"))
     if page.number % 2:
         expected, measured = frame.right - indent, line.x1
     else:
         expected, measured = frame.left + indent, line.x0
-    if not frame.near(measured, expected):
-        found.append(Finding("page-number.side", pn.clause, page.number, _mm(expected), _mm(measured),
-                             N_("odd page numbers go right, even ones left, 1 字 in")))
-    return found
+    return found + _within("page-number.side", pn.clause, page.number, expected, measured, frame.tol,
+                           N_("odd page numbers go right, even ones left, 1 字 in"))
 
 
 @check
 def banji(pages: Sequence[MeasuredPage], profile: Profile) -> list[Finding]:
     frame, b = Frame.of(profile), profile.banji
-    if not pages:
-        return []
     last = pages[-1]
     rules = banji_rules(last, frame, profile)
     if not rules:
         return []
-    found = []
-    if not frame.near(rules[-1].y, frame.bottom):
-        found.append(Finding("banji.position", b.clause, last.number, _mm(frame.bottom), _mm(rules[-1].y),
-                             N_("the last 版记 rule is not on the 版心 bottom")))
+    found = _within("banji.position", b.clause, last.number, frame.bottom, rules[-1].y, frame.tol,
+                    N_("the last 版记 rule is not on the 版心 bottom"))
     outer, inner = (round(weight * 8) / 8 * MM_PER_PT for weight in (b.outer_rule_pt, b.inner_rule_pt))
     for i, rule in enumerate(rules):
         edge = i == len(rules) - 1 or (i == 0 and not b.legacy)
-        expected = outer if edge else inner
-        if abs(rule.weight - expected) > profile.checks.weight_tolerance_mm:
-            found.append(Finding("banji.rule-weight", b.clause, last.number, _mm(expected), _mm(rule.weight),
-                                 N_("a 版记 rule has the wrong weight")))
-        if not frame.near(rule.length, frame.right - frame.left):
-            found.append(Finding("banji.rule-width", b.clause, last.number, _mm(frame.right - frame.left),
-                                 _mm(rule.length), N_("a 版记 rule is not as wide as the 版心")))
+        found += _within("banji.rule-weight", b.clause, last.number, outer if edge else inner, rule.weight,
+                         profile.checks.weight_tolerance_mm, N_("a 版记 rule has the wrong weight"))
+        found += _within("banji.rule-width", b.clause, last.number, frame.right - frame.left, rule.length,
+                         frame.tol, N_("a 版记 rule is not as wide as the 版心"))
     if b.even_page and last.number % 2:
         found.append(Finding("banji.even-page", b.clause, last.number, _("an even page"), str(last.number),
                              N_("the 版记 is not on an even page")))

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import ctypes
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -40,29 +41,23 @@ class Char:
 
 @dataclass(frozen=True)
 class Line:
-    """Characters sharing a baseline, left to right."""
+    """Characters sharing a baseline, left to right, with the ink box around them."""
 
     chars: tuple[Char, ...]
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+
+    @classmethod
+    def of(cls, chars: Sequence[Char]) -> Line:
+        ordered = tuple(sorted(chars, key=lambda c: c.x0))
+        return cls(ordered, min(c.x0 for c in ordered), max(c.x1 for c in ordered),
+                   min(c.top for c in ordered), max(c.bottom for c in ordered))
 
     @property
     def text(self) -> str:
         return "".join(c.text for c in self.chars)
-
-    @property
-    def x0(self) -> float:
-        return min(c.x0 for c in self.chars)
-
-    @property
-    def x1(self) -> float:
-        return max(c.x1 for c in self.chars)
-
-    @property
-    def top(self) -> float:
-        return min(c.top for c in self.chars)
-
-    @property
-    def bottom(self) -> float:
-        return max(c.bottom for c in self.chars)
 
     @property
     def baseline(self) -> float:
@@ -164,7 +159,7 @@ def _lines(chars: list[Char]) -> tuple[Line, ...]:
             rows[-1].append(char)
         else:
             rows.append([char])
-    return tuple(Line(tuple(sorted(row, key=lambda c: c.x0))) for row in rows)
+    return tuple(Line.of(row) for row in rows)
 
 
 def _rules(page: pdfium.PdfPage, height: float) -> tuple[Rule, ...]:

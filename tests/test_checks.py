@@ -29,7 +29,7 @@ def line(text: str, x0: float, baseline: float, size: float = 16, face: str = "F
         left = x0 + i * step
         chars.append(Char(ch, left, baseline - 0.8 * size * PT, left + (0.9 if wide else 0.5) * size * PT,
                           baseline + 0.1 * size * PT, baseline, size, face if wide else "LiberationSerif", colour))
-    return Line(tuple(chars))
+    return Line.of(chars)
 
 
 def number_line(n: int) -> Line:
@@ -43,7 +43,7 @@ def number_line(n: int) -> Line:
         chars.append(Char(ch, x, dash_centre - 0.1, x + w, dash_centre + 0.1 if ch == "—" else dash_centre + 1.5,
                           270.4, 14, "FandolSong-Regular", "000000"))
         x += w
-    return Line(tuple(chars))
+    return Line.of(chars)
 
 
 def page(number: int, lines: list[Line], rules: tuple[Rule, ...] = (), numbered: bool = True) -> MeasuredPage:
