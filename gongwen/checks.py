@@ -119,7 +119,7 @@ def page_number(page: MeasuredPage, frame: Frame) -> tuple[Line, int] | None:
 
 
 def is_blank(page: MeasuredPage, frame: Frame) -> bool:
-    return not content_lines(page, frame) and not page.rules
+    return not (page.scan or content_lines(page, frame) or page.rules or page.images)
 
 
 def banji_rules(page: MeasuredPage, frame: Frame, profile: Profile) -> list[Rule]:
@@ -169,6 +169,13 @@ def paper_and_text_area(pages: Sequence[MeasuredPage], profile: Profile) -> list
                                      f"x {frame.left:g}–{frame.right:g}, y ≥ {frame.top:g} mm",
                                      f"x {line.x0:.1f}–{line.x1:.1f}, y {line.top:.1f} mm “{line.text[:12]}”",
                                      N_("text outside the 版心")))
+        for box in page.images:
+            if box.x0 < frame.left - frame.tol or box.x1 > frame.right + frame.tol \
+                    or box.top < frame.top - frame.tol or box.bottom > frame.bottom + frame.tol:
+                found.append(Finding("page.text-area", p.clause, page.number,
+                                     f"x {frame.left:g}–{frame.right:g}, y {frame.top:g}–{frame.bottom:g} mm",
+                                     f"x {box.x0:.1f}–{box.x1:.1f}, y {box.top:.1f}–{box.bottom:.1f} mm",
+                                     N_("an image outside the 版心")))
     return found
 
 

@@ -20,9 +20,10 @@ from .errors import GongwenError
 from .i18n import _
 from .load import load_plan
 from .paginate import Job, paginate
-from .pdf import convert, fontconfig_file, libreoffice_version, resolve_faces, soffice
+from .pdf import fontconfig_file, libreoffice_version, resolve_faces, soffice
 from .profile import load_profile, profile_names
-from .render import render, save, write_atomic
+from .atomic import write_atomic
+from .render import render, save
 from .schema import plan_schema
 
 
@@ -119,12 +120,14 @@ def _render_jobs(jobs: list[Job], targets: dict[int, Path], paginate_now: bool, 
     """Render, paginate in one batch, and write each .docx (and PDF) only once all is done."""
     failed = 0
     with tempfile.TemporaryDirectory(prefix="gongwen-") as work:
-        if paginate_now:
+        if paginate_now or want_pdf:
             if len(jobs) > 1:
-                click.echo(_("paginating {n} documents with LibreOffice…").format(n=len(jobs)), err=True)
+                click.echo((_("paginating {n} documents with LibreOffice…") if paginate_now else
+                            _("converting {n} documents with LibreOffice…")).format(n=len(jobs)), err=True)
             with _warnings_shown():
-                results = paginate(jobs, work)
-            made = [(r.job, r.document, r.pdf, r.findings, r.settled) for r in results]
+                # --no-paginate --pdf: one conversion, measured and checked, nothing moved.
+                results = paginate(jobs, work, adjust=paginate_now)
+            made = [(r.job, r.document, r.pdf, r.findings, r.settled or not paginate_now) for r in results]
         else:
             made = []
             for job in jobs:
@@ -139,8 +142,6 @@ def _render_jobs(jobs: list[Job], targets: dict[int, Path], paginate_now: bool, 
             target = targets[id(job)]
             save(document, target)
             if want_pdf:
-                if pdf is None:
-                    pdf = convert([target], Path(work) / "pdf")[0]
                 write_atomic(target.with_suffix(".pdf"), Path(pdf).read_bytes())
             if not settled:
                 click.echo(_("warning: {name}: pagination did not settle").format(name=job.name), err=True)

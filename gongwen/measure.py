@@ -95,12 +95,24 @@ class Rule:
 
 
 @dataclass(frozen=True)
+class Box:
+    """An image on the page (a seal, a scanned attachment page): its bounds in mm."""
+
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+
+
+@dataclass(frozen=True)
 class MeasuredPage:
     number: int                      # physical page, from 1
     width: float
     height: float
     lines: tuple[Line, ...]
     rules: tuple[Rule, ...] = field(default=())
+    images: tuple[Box, ...] = field(default=())
+    scan: bool = False               # its 版心 receives a supplied PDF page after conversion
 
     @property
     def text(self) -> str:
@@ -120,7 +132,8 @@ def _page(page: pdfium.PdfPage, number: int) -> MeasuredPage:
     width, height = page.get_size()
     chars = _chars(page, height)
     rules = _rules(page, height)
-    return MeasuredPage(number, round(width * MM_PER_PT, 2), round(height * MM_PER_PT, 2), _lines(chars), rules)
+    return MeasuredPage(number, round(width * MM_PER_PT, 2), round(height * MM_PER_PT, 2), _lines(chars), rules,
+                        _images(page, height))
 
 
 def _chars(page: pdfium.PdfPage, height: float) -> list[Char]:
@@ -192,3 +205,12 @@ def _rules(page: pdfium.PdfPage, height: float) -> tuple[Rule, ...]:
                        weight=round(thickness * MM_PER_PT, 3),
                        colour="%02X%02X%02X" % (rgba[0].value, rgba[1].value, rgba[2].value)))
     return tuple(sorted(found, key=lambda r: (r.y, r.x0)))
+
+
+def _images(page: pdfium.PdfPage, height: float) -> tuple[Box, ...]:
+    boxes = []
+    for obj in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE], max_depth=4):
+        left, bottom, right, top = obj.get_bounds()
+        boxes.append(Box(round(left * MM_PER_PT, 2), round((height - top) * MM_PER_PT, 2),
+                         round(right * MM_PER_PT, 2), round((height - bottom) * MM_PER_PT, 2)))
+    return tuple(boxes)

@@ -14,7 +14,7 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationInfo, field_validator, model_validator
 
 from . import body as body_parser
-from . import kinds
+from . import kinds, scans
 from .chinese import arabic_date, chinese_date, parse_date
 from .i18n import _
 
@@ -118,8 +118,26 @@ class Attachment(_Model):
     title: str = Field(min_length=1, description="附件名称")
     content: str | None = Field(None, description="附件正文，写法同正文（可含表格）")
     table: Path | None = Field(None, description="CSV 表格文件（相对计划文件）")
+    pdf: Path | None = Field(None, description="PDF 扫描件（相对计划文件），逐页印在附件页的版心内")
+    pdf_has_title: bool = Field(False, description="扫描件自带标题：附件页只印“附件N”，不再另印附件标题")
 
     _table_exists = field_validator("table")(_existing_file)
+
+    @field_validator("pdf")
+    @classmethod
+    def _readable_pdf(cls, value: Path | None, info: ValidationInfo) -> Path | None:
+        path = _existing_file(value, info)
+        if path is not None:
+            scans.page_count(path)
+        return path
+
+    @model_validator(mode="after")
+    def _pdf_alone(self) -> Attachment:
+        if self.pdf and (self.content or self.table):
+            raise ValueError(_("an attachment given as a PDF has no content or table of its own"))
+        if self.pdf_has_title and not self.pdf:
+            raise ValueError(_("pdf_has_title needs a pdf"))
+        return self
 
     @model_validator(mode="before")
     @classmethod
@@ -136,6 +154,10 @@ class Attachment(_Model):
     @cached_property
     def blocks(self) -> list[body_parser.Block]:
         return body_parser.parse(self.content or "")
+
+    @cached_property
+    def pdf_pages(self) -> int:
+        return scans.page_count(self.pdf) if self.pdf else 0
 
 
 Secrecy = Literal["绝密", "机密", "秘密"]

@@ -12,6 +12,7 @@ faces); Word may break pages elsewhere.
 from __future__ import annotations
 
 import dataclasses
+import math
 import re
 import shutil
 import tempfile
@@ -22,12 +23,13 @@ from pathlib import Path
 from docx.document import Document
 
 from .checks import Finding, Frame, content_lines, run_checks
-from .i18n import N_
+from .i18n import N_, _
 from .measure import Line, MeasuredPage, measure
 from .model import Plan
 from .pdf import convert
 from .profile import Profile, load_profile
 from .render import Composed, Layout, Written, compose, save
+from .scans import Scan, overlay
 
 MAX_PASSES = 4
 _SPACE = re.compile(r"\s+")
@@ -77,8 +79,11 @@ class Placed:
         return self.lines[-1][0]
 
 
-def paginate(jobs: Sequence[Job], work_dir: str | Path | None = None) -> list[Paginated]:
-    """Lay out every job until its pages satisfy the rules; PDFs are left in ``work_dir``."""
+def paginate(jobs: Sequence[Job], work_dir: str | Path | None = None, *, adjust: bool = True) -> list[Paginated]:
+    """Lay out every job until its pages satisfy the rules; PDFs are left in ``work_dir``.
+
+    With ``adjust=False`` each document is converted once as first rendered: its PDF is
+    measured and checked, and scans are drawn in, but nothing is moved."""
     names = [job.name for job in jobs]
     if len(set(names)) != len(names):
         raise ValueError("job names must be unique in a batch")
@@ -86,7 +91,8 @@ def paginate(jobs: Sequence[Job], work_dir: str | Path | None = None) -> list[Pa
     root = Path(tempfile.mkdtemp(prefix="gongwen-paginate-") if own else work_dir)
     layouts = {i: Layout() for i in range(len(jobs))}
     done: dict[int, Paginated] = {}
-    for number in range(1, MAX_PASSES + 1):
+    passes = MAX_PASSES if adjust else 1
+    for number in range(1, passes + 1):
         pending = [i for i in layouts if i not in done]
         if not pending:
             break
@@ -101,8 +107,12 @@ def paginate(jobs: Sequence[Job], work_dir: str | Path | None = None) -> list[Pa
             placed, lost = place(composed[i].paragraphs, pages, Frame.of(profile))
             decided = decide(layouts[i], placed, pages, jobs[i].plan, profile)
             settled = decided == layouts[i]
-            if settled or number == MAX_PASSES:
-                findings = run_checks(pages, profile) + _own_findings(placed, lost, profile)
+            if settled or number == passes:
+                scans = _scans(placed, pages, jobs[i].plan, profile)
+                pages = [dataclasses.replace(page, scan=True) if any(page.number in s.pages for s in scans) else page
+                         for page in pages]
+                findings = run_checks(pages, profile) + _own_findings(placed, lost, profile, pages, scans)
+                overlay(pdf, scans, profile)
                 done[i] = Paginated(jobs[i], composed[i].document, layouts[i], pages, pdf, number, settled, findings)
             layouts[i] = decided
     result = [done[i] for i in range(len(jobs))]
@@ -208,8 +218,28 @@ def _banji_placement(layout: Layout, placed: Sequence[Placed], pages: Sequence[M
     return "blank-page" if even and at % 2 else "flow"
 
 
-def _own_findings(placed: Sequence[Placed], lost: Sequence[Written], profile: Profile) -> list[Finding]:
-    """What only the paragraph trail can tell: lost text, a split title, page 1 without body."""
+def _scans(placed: Sequence[Placed], pages: Sequence[MeasuredPage], plan: Plan, profile: Profile) -> list[Scan]:
+    """The pages each supplied PDF is drawn on: from its traced label on, one page per page of
+    the scan; on the first, from the grid line after the label (and title) and a blank line."""
+    frame, ap = Frame.of(profile), profile.attachment_page
+    pitch = profile.page.text_height_mm / profile.grid.lines
+    found = []
+    for index, attachment in enumerate(plan.attachments):
+        heads = [p for p in placed if p.written.role == "scan" and p.written.block == index]
+        if not (attachment.pdf and heads):
+            continue   # a lost label is a text.lost finding
+        first = heads[0].first_page
+        bottom = max(line.bottom for p in heads for number, line, _offset in p.lines if number == first)
+        used = math.floor((bottom - frame.top) / pitch) + 1
+        numbers = tuple(range(first, first + attachment.pdf_pages))
+        found.append(Scan(attachment.pdf, numbers, frame.top + (used + ap.scan_gap_lines) * pitch))
+    return found
+
+
+def _own_findings(placed: Sequence[Placed], lost: Sequence[Written], profile: Profile,
+                  pages: Sequence[MeasuredPage] = (), scans: Sequence[Scan] = ()) -> list[Finding]:
+    """What only the paragraph trail can tell: lost text, a split title, page 1 without body,
+    a scan whose pages are missing or not empty."""
     found = [Finding("text.lost", profile.page.clause, None, item.text[:20], "—",
                      N_("text of the document is missing from the PDF")) for item in lost]
     for p in placed:
@@ -220,4 +250,12 @@ def _own_findings(placed: Sequence[Placed], lost: Sequence[Written], profile: Pr
     if body and body[0].first_page > 1:
         found.append(Finding("page1.body", profile.title.clause, 1, "body text on page 1", "none",
                              N_("page 1 carries no body text")))
+    frame = Frame.of(profile)
+    for scan in scans:
+        taken = [n for n in scan.pages[1:] if n > len(pages) or content_lines(pages[n - 1], frame)]
+        if taken or scan.top_mm >= frame.bottom:
+            found.append(Finding("attachment.scan-pages", profile.attachment_page.clause, scan.pages[0],
+                                 _("pages {pages} free for the scan").format(pages=f"{scan.pages[0]}–{scan.pages[-1]}"),
+                                 ", ".join(map(str, taken)) or _("no room"),
+                                 N_("the pages kept for a PDF attachment are missing or not free")))
     return found

@@ -119,6 +119,8 @@ class AttachmentPage(_Section):
     title_face: FaceKey
     title_size_pt: float
     title_line: int
+    scan_gap_lines: int
+    scan_max_scale: float
 
 
 class Banji(_Section):

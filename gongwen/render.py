@@ -8,8 +8,6 @@ from __future__ import annotations
 
 import csv
 import io
-import os
-import tempfile
 import warnings
 import zipfile
 from copy import deepcopy
@@ -25,11 +23,12 @@ from jinja2 import TemplateError as JinjaError
 from jinja2.sandbox import SandboxedEnvironment
 
 from . import frame, geometry, kinds, oxml
+from .atomic import write_atomic
 from .body import Block, Heading, PageBreak, Paragraph, Table
 from .errors import Location, PlanWarning, RenderError, TemplateError
 from .geometry import Page, eighths, half_points, mm, pt, text_width
 from .i18n import _
-from .model import Plan
+from .model import Attachment, Plan
 from .oxml import el
 from .profile import Profile, load_profile
 from .titles import title_lines
@@ -58,7 +57,7 @@ class Layout:
 class Written:
     """One paragraph as written, so the pages of a PDF can be traced back to the plan."""
 
-    role: str          # title, to, body, attachment-note, signature, date, note, attachment, banji
+    role: str          # title, to, body, attachment-note, signature, date, note, attachment, scan, banji
     text: str
     block: int | None = None
 
@@ -385,12 +384,20 @@ class _Writer:
         paragraph.append(el("w:r", None, oxml.anchored_picture(r_id, diameter * EMU_PER_TWIP, height * EMU_PER_TWIP,
                                                               x * EMU_PER_TWIP, y * EMU_PER_TWIP, path.name)))
 
-    def attachment_page(self, number: int, attachment) -> None:
+    def attachment_page(self, number: int, attachment: Attachment) -> None:
         ap = self.profile.attachment_page
         label = "附件" if len(self.plan.attachments) == 1 else f"附件{number}"
-        self.para("GwAttachmentLabel", oxml.run(label), page_break_before=True, role="attachment")
-        self.blank_lines(ap.title_line - 2)
-        self.para("GwAttachmentTitle", oxml.run(attachment.title), role="attachment")
+        # A scan's label and title are traced on the PDF (role "scan", block = its index) to
+        # find the pages it is drawn on.
+        role, block = ("scan", number - 1) if attachment.pdf else ("attachment", None)
+        self.para("GwAttachmentLabel", oxml.run(label), page_break_before=True, role=role, block=block)
+        if not attachment.pdf_has_title:
+            self.blank_lines(ap.title_line - 2)
+            self.para("GwAttachmentTitle", oxml.run(attachment.title), role=role, block=block)
+        if attachment.pdf:
+            for _page in range(1, attachment.pdf_pages):
+                self.para(None, page_break_before=True)
+            return
         self.blank_lines(1)
         self.blocks(attachment.blocks, "attachment")
         if attachment.table:
@@ -440,8 +447,10 @@ class _Writer:
         if self.layout.banji == "blank-page":
             self.unnumbered_section()
             self.para(None)
-        if self.layout.banji != "flow":
+        ends_with_scan = bool(plan.attachments and plan.attachments[-1].pdf)
+        if self.layout.banji != "flow" or ends_with_scan:
             # A plain paragraph opens the page: a page that begins with a floating table loses its break.
+            # A scan fills its last page: the 版记 never shares it.
             self.para(None, line_exact=20, snap_to_grid=False, page_break_before=True)
         outer = (eighths(b.outer_rule_pt), profile.colours.text)
         inner = (eighths(b.inner_rule_pt), profile.colours.text)
@@ -504,18 +513,3 @@ def save(document: Document, path: str | Path) -> Path:
             dst.writestr(stable, src.read(info.filename))
     write_atomic(path, fixed.getvalue())
     return path
-
-
-def write_atomic(path: Path, data: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(data)
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(temp, path.stat().st_mode & 0o777 if path.exists() else 0o666 & ~umask)
-        os.replace(temp, path)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from conftest import FIXTURES
 
 from gongwen.cli import make_cli
 
@@ -82,6 +83,38 @@ def test_missing_seal_file_is_relative_to_the_plan(tmp_path):
 def test_missing_table_file(tmp_path):
     text = GOOD + "附件:\n  - 名称: 调查表\n    表格: data/survey.csv\n"
     assert_failed(tmp_path, text, "11:9:", "附件表格", "找不到文件", "survey.csv")
+
+
+SCAN = GOOD + "附件:\n  - 名称: 登记表\n    扫描件: scans/form.pdf\n"
+
+
+def test_missing_pdf_attachment(tmp_path):
+    assert_failed(tmp_path, SCAN, "11:10:", "附件扫描件", "找不到文件", "form.pdf")
+
+
+@pytest.mark.parametrize("data", [b"", b"%PDF-1.4\nnot really a pdf", b"\x89PNG\r\n\x1a\n"])
+def test_unreadable_pdf_attachment(tmp_path, data):
+    (tmp_path / "scans").mkdir()
+    (tmp_path / "scans" / "form.pdf").write_bytes(data)
+    assert_failed(tmp_path, SCAN, "11:10:", "附件扫描件", "不是可读的 PDF", "form.pdf")
+
+
+def test_password_protected_pdf_attachment(tmp_path):
+    from pypdf import PdfWriter
+
+    writer = PdfWriter()
+    writer.add_blank_page(595, 842)
+    writer.encrypt("secret")
+    (tmp_path / "scans").mkdir()
+    with (tmp_path / "scans" / "form.pdf").open("wb") as out:
+        writer.write(out)
+    assert_failed(tmp_path, SCAN, "11:10:", "附件扫描件", "密码")
+
+
+def test_pdf_attachment_has_no_content_of_its_own(tmp_path):
+    (tmp_path / "scans").mkdir()
+    (tmp_path / "scans" / "form.pdf").write_bytes((FIXTURES / "form-scan.pdf").read_bytes())
+    assert_failed(tmp_path, SCAN + "    内容: 另附说明。\n", "10:5:", "附件", "不另有内容或表格")
 
 
 def test_missing_required_field(tmp_path):

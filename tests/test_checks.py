@@ -3,16 +3,18 @@ page, expected and measured values on the page that breaks it."""
 from __future__ import annotations
 
 import dataclasses
+from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
 
 from gongwen.checks import (banji, chars_per_line, chinese_faces, lines_per_page, mark_position, page_numbers,
                             paper_and_text_area, red_rule, signature_with_body, title)
-from gongwen.measure import Char, Line, MeasuredPage, Rule
+from gongwen.measure import Box, Char, Line, MeasuredPage, Rule
 from gongwen.paginate import Placed, _own_findings, decide
 from gongwen.profile import load_profile
 from gongwen.render import Layout, Written
+from gongwen.scans import Scan
 
 PROFILE = load_profile()
 PT = 25.4 / 72
@@ -152,6 +154,22 @@ def test_blank_page_and_the_banji_page_after_it_carry_no_number():
     assert banji(pages, PROFILE) == []
 
 
+def test_a_numbered_page_kept_for_a_scan_is_not_blank():
+    kept = page(2, [], numbered=True)
+    assert ids(page_numbers([page(1, [line("党", 28, 50)]), kept], PROFILE)) == ["page-number.blank-page"]
+    scanned = dataclasses.replace(kept, scan=True)
+    assert page_numbers([page(1, [line("党", 28, 50)]), scanned], PROFILE) == []
+
+
+def test_an_image_outside_the_text_area():
+    inside = dataclasses.replace(page(1, []), images=(Box(40.9, 77.9, 171.1, 262.0),))
+    assert paper_and_text_area([inside], PROFILE) == []
+    # a page-size scan pasted at the paper's corner: 0–210 × 0–297 mm
+    outside = dataclasses.replace(page(1, []), images=(Box(0, 0, 210, 297),))
+    (finding,) = paper_and_text_area([outside], PROFILE)
+    assert finding.id == "page.text-area" and "0.0–210.0" in finding.measured
+
+
 def test_banji_position_weight_and_parity():
     def banji_page(number: int, bottom: float, inner: float) -> MeasuredPage:
         rules = (Rule(28, 184, bottom - 20.4, 0.353, "000000"), Rule(28, 184, bottom - 10.2, inner, "000000"),
@@ -204,6 +222,17 @@ def test_decide(trace, expected):
     # only the first trace has its body off page 1 because of the 主送; the others start on page 1
     plan = SimpleNamespace(to=("各县民政局",) if trace[0].written.role == "to" else ())
     assert decide(Layout(), trace, [], plan, PROFILE) == expected
+
+
+def test_scan_pages_must_be_free_and_present():
+    scan = Scan(Path("form.pdf"), (2, 3), top_mm=77.9)
+    free = [body_page(1), page(2, [line("附件", 28, 45)], numbered=True), page(3, [])]
+    assert _own_findings([placed("body", 1, block=0)], [], PROFILE, free, [scan]) == []
+    taken = [*free[:2], page(3, [line("党党", 28, 45)])]
+    (finding,) = _own_findings([placed("body", 1, block=0)], [], PROFILE, taken, [scan])
+    assert (finding.id, finding.page, finding.measured) == ("attachment.scan-pages", 2, "3")
+    (finding,) = _own_findings([placed("body", 1, block=0)], [], PROFILE, free[:2], [scan])
+    assert finding.measured == "3"
 
 
 def test_split_title_and_lost_text_are_findings():

@@ -266,3 +266,34 @@ def test_schema_order_of_paragraph_properties(rendered):
 def test_compatibility_mode_15(rendered):
     settings = rendered["000"].parts["word/settings.xml"].decode()
     assert 'w:name="compatibilityMode" w:uri="http://schemas.microsoft.com/office/word" w:val="15"' in settings
+
+
+def _kept_pages(paragraphs) -> list[str]:
+    """From the 附件2 label on: each paragraph as its style (or '-') and text, '¶' for a page break."""
+    start = next(i for i, p in enumerate(paragraphs) if "".join(p.itertext()) == "附件2")
+    out = []
+    for p in paragraphs[start:]:
+        brk = "¶" if p.find("w:pPr/w:pageBreakBefore", NS) is not None else ""
+        out.append(brk + (attr(p.find("w:pPr/w:pStyle", NS), "val") or "-") + ":" + "".join(p.itertext()))
+    return out
+
+
+def test_a_scanned_attachment_keeps_one_page_per_scan_page(rendered):
+    # form-scan.pdf has 2 pages: the label page (label, blank line, title) and one empty page;
+    # then the 版记 opens a page of its own
+    kept = _kept_pages(rendered["report"].paragraphs())
+    assert kept[:5] == ["¶GwAttachmentLabel:附件2", "-:", "GwAttachmentTitle:社会组织党建情况登记表", "¶-:",
+                        "¶-:"]
+
+
+def test_a_scan_with_its_own_title_gets_only_the_label(tmp_path):
+    import gongwen
+    from conftest import FIXTURES, Docx
+
+    text = (FIXTURES / "report.yaml").read_text(encoding="utf-8").replace(
+        "    扫描件: form-scan.pdf\n", "    扫描件: form-scan.pdf\n    扫描件含标题: true\n")
+    (tmp_path / "plan.yaml").write_text(text, encoding="utf-8")
+    (tmp_path / "form-scan.pdf").write_bytes((FIXTURES / "form-scan.pdf").read_bytes())
+    plan = gongwen.load_plan(tmp_path / "plan.yaml")
+    gongwen.save(gongwen.render(plan, base_dir=tmp_path), tmp_path / "plan.docx")
+    assert _kept_pages(Docx(tmp_path / "plan.docx").paragraphs())[:3] == ["¶GwAttachmentLabel:附件2", "¶-:", "¶-:"]

@@ -13,6 +13,7 @@ from conftest import ALL_FIXTURES, CASES
 from pypdf import PdfReader
 
 from gongwen.checks import Frame, banji_rules, content_lines, page_number
+from gongwen.measure import measure
 from gongwen.profile import load_profile
 
 PROFILE = load_profile()
@@ -87,7 +88,7 @@ def test_body_lines_hold_28_characters_on_a_22_line_grid(paginated):
     assert sum(len(line.chars) == 28 for line in full) >= len(full) - 2
 
 
-@pytest.mark.parametrize("name", ["000", "notice-2012", "one-page"])
+@pytest.mark.parametrize("name", ["000", "notice-2012", "one-page", "report"])
 def test_page_numbers_dash_7_mm_under_the_text_area(paginated, name):
     for page in paginated[name].pages:
         found = page_number(page, FRAME)
@@ -177,3 +178,46 @@ def test_pdf_metadata_and_outline_come_from_the_docx(paginated):
     assert "社会组织" in (meta.get("/Keywords") or "")
     titles = [item.title for item in reader.outline if not isinstance(item, list)]
     assert "一、充分认识开展“百日集中组建”活动的重要意义" in titles
+
+
+def test_scanned_attachment_fills_numbered_pages_before_the_banji(paginated):
+    result = paginated["report"]
+    pages = measure(result.pdf)             # the PDF as delivered: the scan drawn in
+    assert [p.number for p in pages if p.images] == [4, 5]
+    first, second = pages[3].images[0], pages[4].images[0]
+    # page 4: 附件2 on line 1, its title on line 3, one blank line: the scan begins at the top of
+    # line 5, 37 + 4 × 225/22 = 77.91 mm, and is scaled to end on the 版心 bottom, 262 mm
+    assert near(first.top, 37 + 4 * 225 / 22) and near(first.bottom, 262)
+    scale = (262 - (37 + 4 * 225 / 22)) / 297          # 184.09 mm for an A4 height: 0.620
+    # the A4 form is 210 × 0.620 = 130.2 mm wide, centred on the 版心: 106 mm
+    assert near(first.x1 - first.x0, 210 * scale) and near((first.x0 + first.x1) / 2, 106)
+    # page 5 (landscape, turned upright): same scale, from the 版心 top, 130.2 × 184.1 mm
+    assert near(second.top, 37) and near(second.x1 - second.x0, 210 * scale)
+    assert near(second.bottom - second.top, 297 * scale)
+    # numbers run on through the scans: — 4 — left on the even page, — 5 — right on the odd
+    numbers = [page_number(p, FRAME) for p in pages]
+    assert [n[1] for n in numbers[:6]] == [1, 2, 3, 4, 5, 6]
+    assert near(numbers[3][0].x0, 28 + 14 * 25.4 / 72) and near(numbers[4][0].x1, 184 - 14 * 25.4 / 72)
+    # the 版记 never shares the scan's last page: page 6, even, carries only the 版记
+    assert banji_rules(pages[5], FRAME, PROFILE) and not pages[5].images
+    assert content_lines(pages[5], FRAME)[0].text.startswith("抄送")
+
+
+def test_landscape_scan_page_is_turned_head_to_the_left(paginated):
+    """§10.2: a landscape table's head lies on the binding edge of an odd page (the left)."""
+    import pypdfium2 as pdfium
+
+    document = pdfium.PdfDocument(paginated["report"].pdf)
+    image = next(iter(document[4].get_objects(filter=[pdfium.raw.FPDF_PAGEOBJ_IMAGE], max_depth=4)))
+    a, b, c, d, _e, _f = image.get_matrix().get()
+    # the image's x axis (its width, left to right) now points up the page and its y axis (its
+    # head) points left: a rotation by +90°
+    assert abs(a) < 1e-6 and abs(d) < 1e-6 and b > 0 and c < 0
+    document.close()
+
+
+def test_pdf_keeps_metadata_and_outline_after_the_scan_is_drawn(paginated):
+    reader = PdfReader(paginated["report"].pdf)
+    assert reader.metadata.subject == "三民〔2011〕25号"
+    assert reader.metadata.author == "三门峡市民政局"
+    assert "一、主要做法" in [item.title for item in reader.outline if not isinstance(item, list)]

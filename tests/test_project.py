@@ -122,6 +122,17 @@ def test_render_pdf_writes_both_files_and_doctor_finds_the_faces(tmp_path):
     assert "仿宋_GB2312 → FandolFang" in doctor.output and "LibreOffice: " in doctor.output
 
 
+def test_no_paginate_pdf_converts_once_and_still_draws_the_scan(tmp_path):
+    from gongwen.cli import make_cli
+    from gongwen.measure import measure
+
+    result = CliRunner().invoke(make_cli(), ["render", str(FIXTURES / "report.yaml"), "-o", str(tmp_path),
+                                             "--pdf", "--no-paginate"])
+    assert result.exit_code == 0, result.output
+    assert "did not settle" not in result.output and "分页未能稳定" not in result.output
+    assert [p.number for p in measure(tmp_path / "report.pdf") if p.images] == [4, 5]
+
+
 def test_render_without_libreoffice_says_pagination_was_skipped(tmp_path, monkeypatch):
     import gongwen.cli
     from gongwen.cli import make_cli
