@@ -462,6 +462,10 @@ class _Writer:
         """End the numbered pages at the last paragraph written; what follows (a blank page and
         the 版记 page) is a new section whose footers keep the geometry but carry no number."""
         last = next(node for node in reversed(self.body) if node.tag == qn("w:p"))
+        if not "".join(t.text or "" for t in last.iter(qn("w:t"))):
+            # LibreOffice drops an empty paragraph that ends a section, and with it the page break
+            # that made a scan's last page: the section ends on a paragraph of its own.
+            last = self.para(None)
         props = last.find(qn("w:pPr"))
         if props is None:
             props = el("w:pPr")

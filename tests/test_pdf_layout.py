@@ -221,3 +221,14 @@ def test_pdf_keeps_metadata_and_outline_after_the_scan_is_drawn(paginated):
     assert reader.metadata.subject == "三民〔2011〕25号"
     assert reader.metadata.author == "三门峡市民政局"
     assert "一、主要做法" in [item.title for item in reader.outline if not isinstance(item, list)]
+
+
+def test_scan_ending_on_an_even_page_gets_a_blank_page_then_the_banji(paginated):
+    result = paginated["scan-ends-even"]
+    assert result.layout.banji == "blank-page"
+    pages = measure(result.pdf)
+    assert len(pages) == 6 and [p.number for p in pages if p.images] == [3, 4]
+    # the scan's last page keeps its number; the blank page and the 版记 page carry none
+    assert page_number(pages[3], FRAME)[1] == 4
+    assert pages[4].lines == () and pages[4].images == () and pages[4].rules == ()
+    assert page_number(pages[5], FRAME) is None and banji_rules(pages[5], FRAME, PROFILE)
