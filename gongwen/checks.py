@@ -32,6 +32,7 @@ class Finding:
     expected: str
     measured: str
     message: str
+    severity: str = "error"     # "error": departs from the standard; "warning": worth a look
 
     def __str__(self) -> str:
         where = _("page {n}").format(n=self.page) if self.page else _("document")
@@ -40,8 +41,8 @@ class Finding:
             clause=self.clause)
 
     def as_dict(self) -> dict[str, object]:
-        return {"id": self.id, "clause": self.clause, "page": self.page, "expected": self.expected,
-                "measured": self.measured, "message": _(self.message)}
+        return {"id": self.id, "severity": self.severity, "clause": self.clause, "page": self.page,
+                "expected": self.expected, "measured": self.measured, "message": _(self.message)}
 
 
 Check = Callable[[Sequence[MeasuredPage], Profile], list[Finding]]
@@ -410,4 +411,21 @@ def chinese_faces(pages: Sequence[MeasuredPage], profile: Profile) -> list[Findi
             found.append(Finding("font.fallback", profile.faces.clause, page.number, ", ".join(faces[:3]) + " …",
                                  "; ".join(f"{ch} {face}" for ch, face in bad[:8]),
                                  N_("Chinese characters fell back to a face without Chinese glyphs")))
+    return found
+
+
+@check
+def other_faces(pages: Sequence[MeasuredPage], profile: Profile) -> list[Finding]:
+    """Other characters (symbols, Latin, digits) outside the document's faces fell back too: a
+    warning that names them, since a symbol like ★ may exist in no Chinese face installed."""
+    faces = profile.checks.cjk_faces + profile.checks.latin_faces
+    found = []
+    for page in pages:
+        bad = sorted({(c.text, c.face) for line in page.lines for c in line.chars
+                      if not c.is_cjk and not c.face.startswith(faces)})
+        if bad:
+            found.append(Finding("font.other-fallback", profile.faces.clause, page.number,
+                                 ", ".join(profile.checks.latin_faces[:2]) + " …",
+                                 "; ".join(f"{ch} {face}" for ch, face in bad[:8]),
+                                 N_("characters drawn in a face the document does not name"), "warning"))
     return found

@@ -22,7 +22,8 @@ from pathlib import Path
 
 from docx.document import Document
 
-from .checks import Finding, Frame, content_lines, run_checks
+from .checks import Finding, Frame, chinese_faces, content_lines, run_checks
+from .errors import ConvertError
 from .i18n import N_, _
 from .measure import Line, MeasuredPage, measure
 from .model import Plan
@@ -104,6 +105,7 @@ def paginate(jobs: Sequence[Job], work_dir: str | Path | None = None, *, adjust:
         for i, pdf in zip(pending, pdfs):
             profile = jobs[i].resolved_profile()
             pages = measure(pdf)
+            _require_chinese_faces(pages, profile, jobs[i].name)
             placed, lost = place(composed[i].paragraphs, pages, Frame.of(profile))
             decided = decide(layouts[i], placed, pages, jobs[i].plan, profile)
             settled = decided == layouts[i]
@@ -123,6 +125,15 @@ def paginate(jobs: Sequence[Job], work_dir: str | Path | None = None, *, adjust:
             item.pdf = Path(shutil.copy2(item.pdf, keep / item.pdf.name))
         shutil.rmtree(root, ignore_errors=True)
     return result
+
+
+def _require_chinese_faces(pages: Sequence[MeasuredPage], profile: Profile, name: str) -> None:
+    """Chinese set in a fallback face is no document, and every measure of it is wrong: stop."""
+    fell = chinese_faces(pages, profile)
+    if fell:
+        raise ConvertError(_("{name}: Chinese characters fell back to a face without Chinese glyphs ({found}); "
+                             "the faces are not installed: run scripts/setup.sh, and see gongwen doctor").format(
+                                 name=name, found=fell[0].measured))
 
 
 def _compose(job: Job, layout: Layout) -> Composed:

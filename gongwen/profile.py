@@ -161,6 +161,7 @@ class Checks(_Section):
     size_tolerance_pt: float
     rule_below_doc_number_tolerance_mm: float
     cjk_faces: tuple[str, ...]
+    latin_faces: tuple[str, ...]
 
 
 class Profile(BaseModel):

@@ -8,10 +8,11 @@ from types import SimpleNamespace
 
 import pytest
 
-from gongwen.checks import (banji, chars_per_line, chinese_faces, lines_per_page, mark_position, page_numbers,
-                            paper_and_text_area, red_rule, signature_with_body, title)
+from gongwen.checks import (banji, chars_per_line, chinese_faces, lines_per_page, mark_position, other_faces,
+                            page_numbers, paper_and_text_area, red_rule, signature_with_body, title)
 from gongwen.measure import Box, Char, Line, MeasuredPage, Rule
-from gongwen.paginate import Placed, _own_findings, decide
+from gongwen.errors import ConvertError
+from gongwen.paginate import Placed, _own_findings, _require_chinese_faces, decide
 from gongwen.profile import load_profile
 from gongwen.render import Layout, Written
 from gongwen.scans import Scan
@@ -196,6 +197,18 @@ def test_chinese_in_a_latin_face_is_an_error():
     (finding,) = chinese_faces([fell], PROFILE)
     assert finding.id == "font.fallback" and "DejaVuSans" in finding.measured
     assert chinese_faces([page(1, [line("党建", 28, 50)])], PROFILE) == []
+    # the pagination loop stops there: every measure of a page in the wrong faces is wrong
+    with pytest.raises(ConvertError, match="DejaVuSans"):
+        _require_chinese_faces([fell], PROFILE, "plan")
+
+
+def test_symbols_and_latin_in_other_faces_are_a_warning():
+    star = page(1, [line("★", 100, 50, face="DejaVuSans"), line("2026年", 28, 60)])
+    (finding,) = other_faces([star], PROFILE)
+    assert (finding.id, finding.severity) == ("font.other-fallback", "warning")
+    assert "★ DejaVuSans" in finding.measured
+    # digits and Latin in the metric twin of Times New Roman are the document's own
+    assert other_faces([page(1, [line("2026年", 28, 60)])], PROFILE) == []
 
 
 # -- pagination decisions on hand-built traces -----------------------------------------------------
