@@ -92,6 +92,7 @@ class RedRule(_Section):
     width_pt: float
     star: bool
     star_size_pt: float
+    star_face: FaceKey
 
 
 class Title(_Section):

@@ -261,8 +261,10 @@ class _Writer:
                     - pt(self.profile.metrics.baseline_offset_pt) + pt(size * 0.38))
         frame_pr = {"w": box, "h": line, "hRule": "exact", "hSpace": 0, "wrap": "through",
                     "vAnchor": "page", "hAnchor": "margin", "xAlign": "center", "y": top}
-        self.para(None, self.face_run("★", "song", size, color=self.profile.colours.red, spacing=0),
-                  frame=frame_pr, shading="FFFFFF", snap_to_grid=False, line_exact=line, jc="center")
+        # ★ is no East Asian character to LibreOffice: it takes the Latin face, so both are the star's.
+        face = self.profile.red_rule.star_face
+        star = self.face_run("★", face, size, latin=self.profile.face(face), color=self.profile.colours.red, spacing=0)
+        self.para(None, star, frame=frame_pr, shading="FFFFFF", snap_to_grid=False, line_exact=line, jc="center")
 
     def main(self) -> None:
         plan = self.plan

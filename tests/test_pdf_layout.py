@@ -26,17 +26,11 @@ def near(measured: float, expected: float, tol: float = TOL) -> bool:
     return abs(measured - expected) <= tol
 
 
-# The legacy ★ in the red rule: no Fandol face carries U+2605, so fontconfig draws it in DejaVu
-# Sans; the page shows a star, and the check says which face drew it.
-EXPECTED_WARNINGS = {"000": [("font.other-fallback", "★ DejaVuSans")]}
-
-
 @pytest.mark.parametrize("name", NAMES)
 def test_every_document_has_zero_findings(paginated, name):
     result = paginated[name]
     assert result.settled, result.layout
-    assert [str(f) for f in result.findings if f.severity == "error"] == []
-    assert [(f.id, f.measured) for f in result.findings if f.severity == "warning"] == EXPECTED_WARNINGS.get(name, [])
+    assert [str(f) for f in result.findings] == []
 
 
 @pytest.mark.parametrize("name", NAMES)
