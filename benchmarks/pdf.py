@@ -48,7 +48,7 @@ def main(n: int = 100) -> None:
     paginated = timed(lambda: results.extend(paginate(jobs, work / "paginate")))
     passes = max(r.passes for r in results)
     report = next(r for r in results if r.job.plan.attachments and r.job.plan.attachments[-1].pdf)
-    scans = [Scan(report.job.plan.attachments[-1].pdf, (4, 5), top_mm=77.91)]
+    scans = [Scan(report.job.plan.attachments[-1].pdf, (4, 5), top_mm=77.85)]
     base = report.pdf.read_bytes()
 
     def draw() -> None:

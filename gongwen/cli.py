@@ -16,13 +16,13 @@ from pathlib import Path
 import click
 
 from . import kinds
+from .atomic import write_atomic
 from .errors import GongwenError
 from .i18n import _
 from .load import load_plan
 from .paginate import Job, paginate
 from .pdf import fontconfig_file, libreoffice_version, resolve_faces, soffice
 from .profile import load_profile, profile_names
-from .atomic import write_atomic
 from .render import render, save
 from .schema import plan_schema
 

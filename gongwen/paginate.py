@@ -25,7 +25,7 @@ from docx.document import Document
 from .checks import Finding, Frame, chinese_faces, content_lines, run_checks
 from .errors import ConvertError
 from .i18n import N_, _
-from .measure import Line, MeasuredPage, measure
+from .measure import MM_PER_PT, Line, MeasuredPage, measure
 from .model import Plan
 from .pdf import convert
 from .profile import Profile, load_profile
@@ -233,7 +233,7 @@ def _scans(placed: Sequence[Placed], pages: Sequence[MeasuredPage], plan: Plan, 
     """The pages each supplied PDF is drawn on: from its traced label on, one page per page of
     the scan; on the first, from the grid line after the label (and title) and a blank line."""
     frame, ap = Frame.of(profile), profile.attachment_page
-    pitch = profile.page.text_height_mm / profile.grid.lines
+    pitch = profile.grid.line_pitch_pt * MM_PER_PT
     found = []
     for index, attachment in enumerate(plan.attachments):
         heads = [p for p in placed if p.written.role == "scan" and p.written.block == index]

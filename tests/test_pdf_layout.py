@@ -186,9 +186,10 @@ def test_scanned_attachment_fills_numbered_pages_before_the_banji(paginated):
     assert [p.number for p in pages if p.images] == [4, 5]
     first, second = pages[3].images[0], pages[4].images[0]
     # page 4: 附件2 on line 1, its title on line 3, one blank line: the scan begins at the top of
-    # line 5, 37 + 4 × 225/22 = 77.91 mm, and is scaled to end on the 版心 bottom, 262 mm
-    assert near(first.top, 37 + 4 * 225 / 22) and near(first.bottom, 262)
-    scale = (262 - (37 + 4 * 225 / 22)) / 297          # 184.09 mm for an A4 height: 0.620
+    # line 5, 37 + 4 × 28.95 pt (10.21 mm) = 77.85 mm, and is scaled to end on the 版心 bottom, 262 mm
+    top = 37 + 4 * 28.95 * 25.4 / 72
+    assert near(first.top, top) and near(first.bottom, 262)
+    scale = (262 - top) / 297          # 184.15 mm for an A4 height: 0.620
     # the A4 form is 210 × 0.620 = 130.2 mm wide, centred on the 版心: 106 mm
     assert near(first.x1 - first.x0, 210 * scale) and near((first.x0 + first.x1) / 2, 106)
     # page 5 (landscape, turned upright): same scale, from the 版心 top, 130.2 × 184.1 mm
