@@ -6,18 +6,19 @@ English and Chinese keys and an unknown key gets a did-you-mean.
 from __future__ import annotations
 
 import difflib
+import math
 import typing
 from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from . import glossary
+from . import glossary, titles
 from .body import BodyError
 from .errors import PlanError
 from .i18n import N_, _, language
 from .model import Attachment, Plan
-from .profile import profile_names
+from .profile import load_profile, profile_names
 from .source import Path_, Positions, parse_yaml, read_text
 
 
@@ -42,6 +43,7 @@ def plan_from_data(data: Any, positions: Positions | None = None, base_dir: Path
     except ValidationError as exc:
         raise _plan_error(exc, positions) from None
     _check_names(plan, positions)
+    _check_title(plan, positions, base_dir)
     _check_bodies(plan, positions)
     return plan
 
@@ -148,6 +150,16 @@ def _check_names(plan: Plan, positions: Positions) -> None:
         hint = _("did you mean {key}?").format(key=close[0]) if close else None
         raise positions.error(_("unknown profile {name!r}").format(name=plan.profile), ("profile",),
                               _field_name(("profile",)), hint)
+
+
+def _check_title(plan: Plan, positions: Positions, base_dir: Path | None) -> None:
+    """A title that cannot fit the profile's lines is refused here, where its line is known."""
+    profile = load_profile(plan.profile, base_dir)
+    max_width = profile.page.text_width_mm * 72 / 25.4 / profile.title.size_pt
+    needed = len(plan.title_lines) if plan.title_lines else math.ceil(titles.width(plan.title_text) / max_width)
+    if needed > profile.title.max_lines:
+        raise positions.error(titles.title_too_long(titles.TitleTooLong(needed), profile), ("title",),
+                              _field_name(("title",)))
 
 
 def _check_bodies(plan: Plan, positions: Positions) -> None:

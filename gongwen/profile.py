@@ -100,6 +100,7 @@ class Title(_Section):
     size_pt: float
     lines_below_rule: int
     blank_lines_after: int
+    max_lines: int
 
 
 class Headings(_Section):

@@ -31,7 +31,7 @@ from .i18n import _
 from .model import Attachment, Plan
 from .oxml import el
 from .profile import Profile, load_profile
-from .titles import title_lines
+from .titles import TitleTooLong, title_lines, title_too_long
 
 EMU_PER_TWIP = 635
 
@@ -192,13 +192,20 @@ class _Writer:
         self.spacer(layout.number_filler)
         self.number_block(layout, signer_lines)
         self.spacer(layout.title_filler)
-        lines = title_lines(plan.title_text, plan.title_lines,
-                            self.profile.page.text_width_mm * 72 / 25.4 / self.profile.title.size_pt,
-                            keep=list(plan.issuers))
+        lines = self.title_lines(plan.title_text, plan.title_lines, profile.title.size_pt, _("title"))
         self.para("GwTitle", oxml.run("\n".join(lines)), role="title")
         self.blank_lines(profile.title.blank_lines_after)
         if profile.red_rule.star:
             self.star(layout)
+
+    def title_lines(self, text: str, given: list[str] | None, size_pt: float, field_name: str) -> list[str]:
+        """A title broken into lines that fit the 版心 at ``size_pt`` (§7.3.1)."""
+        max_width = self.profile.page.text_width_mm * 72 / 25.4 / size_pt
+        try:
+            return title_lines(text, given, max_width, keep=list(self.plan.issuers),
+                               max_lines=self.profile.title.max_lines)
+        except TitleTooLong as exc:
+            raise RenderError(title_too_long(exc, self.profile), field=field_name) from None
 
     def mark(self, mark: geometry.Mark) -> None:
         size = half_points(mark.size_pt)
@@ -395,7 +402,9 @@ class _Writer:
         self.para("GwAttachmentLabel", oxml.run(label), page_break_before=True, role=role, block=block)
         if not attachment.pdf_has_title:
             self.blank_lines(ap.title_line - 2)
-            self.para("GwAttachmentTitle", oxml.run(attachment.title), role=role, block=block)
+            lines = self.title_lines(attachment.title, None, self.profile.attachment_page.title_size_pt,
+                                     _("attachment title"))
+            self.para("GwAttachmentTitle", oxml.run("\n".join(lines)), role=role, block=block)
         if attachment.pdf:
             for _page in range(1, attachment.pdf_pages):
                 self.para(None, page_break_before=True)

@@ -1,12 +1,13 @@
 """Break a title into lines at word boundaries, in a trapezoid or diamond (§7.3.1).
 
 Words come from a Chinese segmenter (rjieba, loaded only when a title needs breaking and the
-plan gave no breaks).  Among all breaks that fit, the most even outline that is not an
-hourglass wins.
+plan gave no breaks).  The breaks are chosen by dynamic programming over the word boundaries:
+each line costs its squared distance from the mean width, a line that widens again after the
+outline began to narrow (an hourglass) costs a penalty, and a line that begins with 关于 earns
+a bonus.  The fewest lines that fit win; the work grows linearly with the title's length.
 """
 from __future__ import annotations
 
-import itertools
 import math
 import re
 import warnings
@@ -17,6 +18,14 @@ from .i18n import _
 
 _OPENING = "“‘《（〔【(["
 _CLOSING = "”’》）〕】)]，、。：；！？"
+_SPACES = " \u3000\t"
+HOURGLASS_PENALTY = 1000.0
+GUANYU_BONUS = 10.0
+EXTRA_LINES = 2       # besides the fewest lines that fit, how many more line counts are tried
+
+
+class TitleTooLong(ValueError):
+    """The title needs more lines than the profile allows."""
 
 
 def width(text: str) -> float:
@@ -26,11 +35,12 @@ def width(text: str) -> float:
 
 def words(text: str, keep: list[str] = (), max_width: float = math.inf) -> list[str]:
     """Tokens that may not be split: the ``keep`` phrases (issuer names), quoted phrases that
-    fit on a line, and segmenter words, with punctuation glued to its neighbour."""
+    fit on a line, and segmenter words, with punctuation glued to its neighbour and spaces to
+    the word before them (a space never begins a line)."""
     import rjieba
 
     quoted = [q for q in re.findall(r"“[^”]*”|《[^》]*》", text) if width(q) <= max_width]
-    phrases = sorted({p for p in [*keep, *quoted] if p}, key=len, reverse=True)
+    phrases = sorted({p for p in [*keep, *quoted] if p and width(p) <= max_width}, key=len, reverse=True)
     pieces = re.split("(" + "|".join(map(re.escape, phrases)) + ")", text) if phrases else [text]
     raw: list[str] = []
     for i, piece in enumerate(pieces):
@@ -40,7 +50,7 @@ def words(text: str, keep: list[str] = (), max_width: float = math.inf) -> list[
     for token in filter(None, raw):
         if all(ch in _OPENING for ch in token):
             pending += token
-        elif tokens and all(ch in _CLOSING for ch in token):
+        elif tokens and not pending and all(ch in _CLOSING or ch in _SPACES for ch in token):
             tokens[-1] += token
         else:
             tokens.append(pending + token)
@@ -55,27 +65,80 @@ def is_hourglass(lengths: list[float]) -> bool:
     return any(lengths[i] < lengths[i - 1] and lengths[i] < lengths[i + 1] for i in range(1, len(lengths) - 1))
 
 
-def break_title(text: str, max_width: float, keep: list[str] = ()) -> list[str]:
+def _line(tokens: list[str], start: int, end: int) -> str:
+    return "".join(tokens[start:end]).strip(_SPACES)
+
+
+def break_title(text: str, max_width: float, keep: list[str] = (), max_lines: int | None = None) -> list[str]:
+    """The lines of ``text``, none wider than ``max_width`` characters."""
+    text = text.strip(_SPACES)
     if width(text) <= max_width:
         return [text]
+    needed = math.ceil(width(text) / max_width)
+    if max_lines is not None and needed > max_lines:
+        raise TitleTooLong(needed)
     tokens = words(text, keep, max_width)
-    lines_needed = math.ceil(width(text) / max_width)
-    for count in range(lines_needed, min(lines_needed + 2, len(tokens)) + 1):
-        best: tuple[float, list[str]] | None = None
-        for cuts in itertools.combinations(range(1, len(tokens)), count - 1):
-            bounds = (0, *cuts, len(tokens))
-            lines = ["".join(tokens[a:b]) for a, b in zip(bounds, bounds[1:])]
-            lengths = [width(line) for line in lines]
-            if max(lengths) > max_width:
-                continue
-            mean = sum(lengths) / count
-            score = sum((n - mean) ** 2 for n in lengths) + (1000 if is_hourglass(lengths) else 0)
-            score -= 10 * sum(line.startswith("关于") for line in lines[1:])   # the usual break
-            if best is None or score < best[0]:
-                best = (score, lines)
-        if best is not None:
-            return best[1]
+    if any(width(token.strip(_SPACES)) > max_width for token in tokens):
+        return _hard_wrap(text, max_width)
+    # Every line a token range [start, end) that fits: at most max_width tokens per start.
+    fits: list[list[tuple[int, float]]] = []
+    for start in range(len(tokens)):
+        ends = []
+        for end in range(start + 1, len(tokens) + 1):
+            w = width(_line(tokens, start, end))
+            if w > max_width:
+                break
+            ends.append((end, w))
+        fits.append(ends)
+    last = min(needed + EXTRA_LINES, len(tokens), max_lines or len(tokens))
+    for count in range(needed, last + 1):
+        lines = _best_breaks(tokens, fits, count, width(text) / count)
+        if lines is not None:
+            return lines
+    if max_lines is not None:
+        raise TitleTooLong(last + 1)
     return _hard_wrap(text, max_width)
+
+
+def _best_breaks(tokens: list[str], fits: list[list[tuple[int, float]]], count: int,
+                 mean: float) -> list[str] | None:
+    """Cheapest ``count`` lines covering every token, or None.  A state is (tokens used, width
+    of the last line, whether the outline has begun to narrow); its value is the cheapest cost
+    and the state it came from."""
+    layer: dict[tuple[int, float, bool], tuple[float, tuple | None]] = {(0, math.inf, False): (0.0, None)}
+    history = [layer]
+    for line_number in range(count):
+        following: dict[tuple[int, float, bool], tuple[float, tuple | None]] = {}
+        lines_left = count - line_number - 1
+        for state, (cost, _back) in layer.items():
+            start, previous, narrowing = state
+            if start == len(tokens):
+                continue
+            for end, w in fits[start]:
+                if (end == len(tokens)) != (lines_left == 0):
+                    continue
+                step = (w - mean) ** 2
+                if line_number and tokens[start].startswith("关于"):
+                    step -= GUANYU_BONUS
+                widening = line_number > 0 and w > previous
+                if narrowing and widening:
+                    step += HOURGLASS_PENALTY
+                key = (end, w, narrowing or (line_number > 0 and w < previous))
+                total = cost + step
+                if key not in following or total < following[key][0]:
+                    following[key] = (total, state)
+        layer = following
+        history.append(layer)
+    finals = [(value[0], key) for key, value in layer.items() if key[0] == len(tokens)]
+    if not finals:
+        return None
+    _cost, key = min(finals)
+    ends = []
+    for depth in range(count, 0, -1):
+        ends.append(key[0])
+        key = history[depth][key][1]
+    bounds = [0, *reversed(ends)]
+    return [_line(tokens, a, b) for a, b in zip(bounds, bounds[1:])]
 
 
 def _hard_wrap(text: str, max_width: float) -> list[str]:
@@ -86,12 +149,19 @@ def _hard_wrap(text: str, max_width: float) -> list[str]:
             lines.append(current)
             current = ""
         current += ch
-    return lines + [current]
+    return [line.strip(_SPACES) for line in lines + [current] if line.strip(_SPACES)]
 
 
-def title_lines(text: str, given: list[str] | None, max_width: float, keep: list[str] = ()) -> list[str]:
+def title_too_long(exc: TitleTooLong, profile) -> str:
+    """The message for a title that needs more lines than ``profile`` allows."""
+    return _("the title needs {n} lines; at most {max} fit above the body on page 1: shorten it").format(
+        n=exc.args[0], max=profile.title.max_lines)
+
+
+def title_lines(text: str, given: list[str] | None, max_width: float, keep: list[str] = (),
+                max_lines: int | None = None) -> list[str]:
     """The lines to print; the drafter's own breaks win, with a warning for an hourglass."""
-    lines = given or break_title(text, max_width, keep)
+    lines = [line.strip(_SPACES) for line in given] if given else break_title(text, max_width, keep, max_lines)
     lengths = [width(line) for line in lines]
     if is_hourglass(lengths):
         warnings.warn(PlanWarning(_("the title's lines form an hourglass ({lengths}); "

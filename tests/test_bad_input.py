@@ -181,3 +181,8 @@ def test_error_shows_the_source_line_with_a_caret(tmp_path):
     code, output, _ = run(tmp_path, GOOD.replace("三民〔2026〕3号", "三民〔2026〕第3号"))
     assert "    文号: 三民〔2026〕第3号" in output
     assert "^" in output
+
+
+def test_title_too_long_for_the_profile(tmp_path):
+    assert_failed(tmp_path, GOOD.replace("标题: 三门峡市民政局关于做好年报工作的通知", "标题: " + "社会组织" * 50),
+                  "3:5", "标题", "行")

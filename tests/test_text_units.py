@@ -1,12 +1,14 @@
 """Body parsing, title breaking and numbering: pure functions."""
 from __future__ import annotations
 
+import math
+
 import pytest
 
 from gongwen.body import BodyError, Heading, PageBreak, Paragraph, Table, parse
 from gongwen.chinese import chinese_date, numeral
 from gongwen.model import DocNumber
-from gongwen.titles import break_title, is_hourglass, width
+from gongwen.titles import TitleTooLong, break_title, is_hourglass, width
 
 
 def test_recognised_levels_keep_the_drafters_numbers():
@@ -76,3 +78,32 @@ def test_numerals_and_legacy_date():
     assert [numeral(n) for n in (1, 10, 12, 20, 35)] == ["一", "十", "十二", "二十", "三十五"]
     assert chinese_date(dt.date(2012, 2, 21)) == "二○一二年二月二十一日"
     assert chinese_date(dt.date(2012, 2, 21), "〇") == "二〇一二年二月二十一日"
+
+
+LONG_TITLE = ("关于在全市社会组织中开展党组织百日集中组建活动并加强党建工作指导员队伍建设的通知" * 4)[:140]
+
+
+def test_long_titles_break_without_search_blowup():
+    # 140 characters at 20 per line: the old combinatorial search never finished; the dynamic
+    # programme visits each (token, line width, shape) state once.
+    lines = break_title(LONG_TITLE, 20)
+    assert "".join(lines) == LONG_TITLE
+    assert all(width(line) <= 20 for line in lines) and not is_hourglass([width(x) for x in lines])
+    assert len(lines) <= math.ceil(140 / 20) + 2
+
+
+def test_title_beyond_the_profiles_lines_is_refused():
+    with pytest.raises(TitleTooLong):
+        break_title(LONG_TITLE * 2, 20, max_lines=8)
+
+
+def test_no_title_line_starts_or_ends_with_a_space():
+    organs = ["中共三门峡市委组织部", "三门峡市民政局", "三门峡市财政局"]
+    lines = break_title("　".join(organs) + "关于在全市社会组织中开展党组织“百日集中组建”活动的通知", 20, keep=organs)
+    assert all(line == line.strip(" \u3000") for line in lines)
+    assert lines[0] == "中共三门峡市委组织部　三门峡市民政局"
+
+
+def test_attachment_title_keeps_words_whole():
+    lines = break_title("全市社会组织党组织百日集中组建活动集中行动情况统计表及工作进度安排", 15)
+    assert all(not line.startswith("行动") for line in lines), lines
