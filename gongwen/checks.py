@@ -32,7 +32,9 @@ class Finding:
     expected: str
     measured: str
     message: str
-    severity: str = "error"     # "error": departs from the standard; "warning": worth a look
+    # "fatal": the PDF does not print what the plan says; "error": departs from the standard;
+    # "warning": worth a look
+    severity: str = "error"
 
     def __str__(self) -> str:
         where = _("page {n}").format(n=self.page) if self.page else _("document")
@@ -399,14 +401,20 @@ def signature_with_body(pages: Sequence[MeasuredPage], profile: Profile) -> list
                     _("none"), N_("the signature stands on a page without body text"))]
 
 
+def _face_in(face: str, names: Sequence[str]) -> bool:
+    """Whether a PDF font name (a PostScript name) is one of ``names`` (families or prefixes)."""
+    squeezed = face.replace(" ", "").lower()
+    return any(squeezed.startswith(name.replace(" ", "").lower()) for name in names)
+
+
 @check
 def chinese_faces(pages: Sequence[MeasuredPage], profile: Profile) -> list[Finding]:
     """Chinese characters in a face that has no Chinese glyphs fell back: an error."""
-    faces = profile.checks.cjk_faces
+    faces = profile.checks.cjk_faces + profile.free_faces.everything
     found = []
     for page in pages:
         bad = sorted({(c.text, c.face) for line in page.lines for c in line.chars
-                      if c.is_cjk and not c.face.startswith(faces)})
+                      if c.is_cjk and not _face_in(c.face, faces)})
         if bad:
             found.append(Finding("font.fallback", profile.faces.clause, page.number, ", ".join(faces[:3]) + " …",
                                  "; ".join(f"{ch} {face}" for ch, face in bad[:8]),
@@ -415,14 +423,33 @@ def chinese_faces(pages: Sequence[MeasuredPage], profile: Profile) -> list[Findi
 
 
 @check
-def other_faces(pages: Sequence[MeasuredPage], profile: Profile) -> list[Finding]:
-    """Other characters (symbols, Latin, digits) outside the document's faces fell back too: a
-    warning that names them, since a symbol like ★ may exist in no Chinese face installed."""
-    faces = profile.checks.cjk_faces + profile.checks.latin_faces
+def substituted_faces(pages: Sequence[MeasuredPage], profile: Profile) -> list[Finding]:
+    """Chinese characters the official face's free twin lacks (a name such as 李镕) are printed
+    from the next face of the profile's chain: a warning that names each one and its face."""
+    chinese = profile.checks.cjk_faces + profile.free_faces.everything
     found = []
     for page in pages:
         bad = sorted({(c.text, c.face) for line in page.lines for c in line.chars
-                      if not c.is_cjk and not c.face.startswith(faces)})
+                      if c.is_cjk and not _face_in(c.face, profile.free_faces.primaries)
+                      and _face_in(c.face, chinese)})
+        if bad:
+            found.append(Finding("font.substituted", profile.free_faces.clause, page.number,
+                                 "、".join(profile.free_faces.primaries),
+                                 "; ".join(f"{ch} U+{ord(ch):04X} {face}" for ch, face in bad),
+                                 N_("characters the official face lacks, printed from another face of its style"),
+                                 "warning"))
+    return found
+
+
+@check
+def other_faces(pages: Sequence[MeasuredPage], profile: Profile) -> list[Finding]:
+    """Other characters (symbols, Latin, digits) outside the document's faces fell back too: a
+    warning that names them, since a symbol like ★ may exist in no Chinese face installed."""
+    faces = profile.checks.cjk_faces + profile.free_faces.everything + profile.checks.latin_faces
+    found = []
+    for page in pages:
+        bad = sorted({(c.text, c.face) for line in page.lines for c in line.chars
+                      if not c.is_cjk and not _face_in(c.face, faces)})
         if bad:
             found.append(Finding("font.other-fallback", profile.faces.clause, page.number,
                                  ", ".join(profile.checks.latin_faces[:2]) + " …",

@@ -12,19 +12,24 @@ from contextlib import contextmanager
 from importlib.metadata import version
 from importlib.resources import files
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from . import kinds
-from .atomic import write_atomic
+from .atomic import write_together
 from .errors import GongwenError
 from .i18n import _
 from .load import load_plan
 from .paginate import Job, paginate
-from .pdf import fontconfig_file, libreoffice_version, resolve_faces, soffice
+from .fonts import fontconfig_file
+from .pdf import libreoffice_version, resolve_faces, soffice
 from .profile import load_profile, profile_names
-from .render import render, save
+from .render import document_bytes, render
 from .schema import plan_schema
+
+if TYPE_CHECKING:
+    from docx.document import Document
 
 
 def make_cli() -> click.Group:
@@ -86,13 +91,19 @@ def make_cli() -> click.Group:
         default = load_profile()
         faces = [*dict.fromkeys(getattr(default.faces, key) for key in ("xiaobiaosong", "fangsong", "kaiti",
                                                                        "heiti", "song", "latin"))]
-        for name, resolved in resolve_faces(faces).items():
+        for name, resolved in resolve_faces(faces, default).items():
             family = (resolved or "").split("|")[0]
             expected = name == default.faces.latin or family.startswith(default.checks.cjk_faces)
             click.echo(f"{name} → {resolved.replace('|', ' · ') if resolved else _('missing')}"
                        + ("" if expected else "  " + _("(no Chinese face: install the fonts)")))
             missing += not expected
-        click.echo(f"fontconfig: {fontconfig_file()}")
+        chain = default.free_faces.everything
+        installed = {name: (found or "").split("|")[0] for name, found in resolve_faces(chain, default).items()}
+        absent = [name for name in chain if installed[name] != name]
+        click.echo(_("faces for characters the official faces lack: {faces}").format(faces="、".join(
+            name + ("" if name not in absent else " (" + _("missing") + ")") for name in chain)))
+        missing += bool(absent)
+        click.echo(f"fontconfig: {fontconfig_file([default])}")
         for tool in ("pdftoppm", "fc-match"):
             found = shutil.which(tool)
             click.echo(f"{tool}: {found or _('missing')}")
@@ -117,37 +128,56 @@ def make_cli() -> click.Group:
 
 
 def _render_jobs(jobs: list[Job], targets: dict[int, Path], paginate_now: bool, want_pdf: bool) -> int:
-    """Render, paginate in one batch, and write each .docx (and PDF) only once all is done."""
+    """Render (and paginate in one batch) every job; write each job's outputs together, and only
+    for jobs that succeeded.  Returns how many failed."""
     failed = 0
     with tempfile.TemporaryDirectory(prefix="gongwen-") as work:
+        made: list[tuple[Job, Document, Path | None, list]] = []
         if paginate_now or want_pdf:
             if len(jobs) > 1:
                 click.echo((_("paginating {n} documents with LibreOffice…") if paginate_now else
                             _("converting {n} documents with LibreOffice…")).format(n=len(jobs)), err=True)
             with _warnings_shown():
                 # --no-paginate --pdf: one conversion, measured and checked, nothing moved.
-                results = paginate(jobs, work, adjust=paginate_now)
-            made = [(r.job, r.document, r.pdf, r.findings, r.settled or not paginate_now) for r in results]
+                results = paginate(jobs, work, adjust=paginate_now, raise_errors=False)
+            for result in results:
+                if result.error is not None:
+                    failed += 1
+                    _error(result.error, result.job.name)
+                elif result.fatal:
+                    failed += 1
+                    for finding in result.fatal:
+                        click.echo(_("error: {name}: {finding}").format(name=result.job.name, finding=finding),
+                                   err=True)
+                else:
+                    if paginate_now and not result.settled:
+                        click.echo(_("warning: {name}: pagination did not settle").format(name=result.job.name),
+                                   err=True)
+                    made.append((result.job, result.document, result.pdf, result.findings))
         else:
-            made = []
             for job in jobs:
                 try:
                     with _warnings_shown():
                         made.append((job, render(job.plan, profile=job.profile, template=job.template,
-                                                 base_dir=job.base_dir), None, [], True))
+                                                 base_dir=job.base_dir), None, []))
                 except GongwenError as exc:
                     failed += 1
-                    _error(exc)
-        for job, document, pdf, findings, settled in made:
+                    _error(exc, job.name)
+        for job, document, pdf, findings in made:
             target = targets[id(job)]
-            save(document, target)
+            outputs = {target: document_bytes(document)}
             if want_pdf:
-                write_atomic(target.with_suffix(".pdf"), Path(pdf).read_bytes())
-            if not settled:
-                click.echo(_("warning: {name}: pagination did not settle").format(name=job.name), err=True)
+                outputs[target.with_suffix(".pdf")] = Path(pdf).read_bytes()
+            try:
+                write_together(outputs)
+            except GongwenError as exc:
+                failed += 1
+                _error(exc, job.name)
+                continue
             for finding in findings:
                 click.echo(_("warning: {name}: {finding}").format(name=job.name, finding=finding), err=True)
-            click.echo(str(target))
+            for path in outputs:
+                click.echo(str(path))
     return failed
 
 
@@ -163,8 +193,12 @@ def _warnings_shown() -> Iterator[None]:
                 click.echo(_("warning: {message}").format(message=message), err=True)
 
 
-def _error(exc: GongwenError) -> None:
-    click.echo(_("error: {message}").format(message=exc), err=True)
+def _error(exc: GongwenError, name: str | None = None) -> None:
+    """An error as the user reads it; a batch names the document when the message does not."""
+    message = str(exc)
+    if name and exc.location is None:
+        message = f"{name}: {message}"
+    click.echo(_("error: {message}").format(message=message), err=True)
 
 
 def _first_clash(paths: list[Path]) -> Path | None:

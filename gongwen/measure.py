@@ -36,7 +36,7 @@ class Char:
         """Ideographs and CJK punctuation: glyphs only a CJK face can carry."""
         code = ord(self.text)
         return (0x4E00 <= code <= 0x9FFF or 0x3400 <= code <= 0x4DBF or 0x3000 <= code <= 0x303F
-                or 0xFF01 <= code <= 0xFF5E or 0x20000 <= code <= 0x2FFFF)
+                or 0xFF01 <= code <= 0xFF5E or 0xF900 <= code <= 0xFAFF or 0x20000 <= code <= 0x3FFFF)
 
 
 @dataclass(frozen=True)
@@ -144,8 +144,13 @@ def _chars(page: pdfium.PdfPage, height: float) -> list[Char]:
     rgba = [ctypes.c_uint() for _ in range(4)]
     ox, oy = ctypes.c_double(), ctypes.c_double()
     chars = []
-    for i in range(textpage.count_chars()):
+    count = textpage.count_chars()
+    for i in range(count):
         code = pdfium_c.FPDFText_GetUnicode(raw, i)
+        if 0xDC00 <= code <= 0xDFFF:
+            continue   # the second half of a character beyond the BMP, taken with the first
+        if 0xD800 <= code <= 0xDBFF and i + 1 < count:
+            code = 0x10000 + ((code - 0xD800) << 10) + (pdfium_c.FPDFText_GetUnicode(raw, i + 1) - 0xDC00)
         if not code or chr(code).isspace() or unicodedata.category(chr(code)) == "Cc":
             continue
         left, bottom, right, top = textpage.get_charbox(i, loose=False)

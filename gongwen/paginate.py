@@ -16,14 +16,15 @@ import math
 import re
 import shutil
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from docx.document import Document
 
 from .checks import Finding, Frame, chinese_faces, content_lines, run_checks
-from .errors import ConvertError
+from .errors import ConvertError, GongwenError
+from .fonts import fontconfig_file, missing_glyphs
 from .i18n import N_, _
 from .measure import MM_PER_PT, Line, MeasuredPage, measure
 from .model import Plan
@@ -55,13 +56,19 @@ class Job:
 @dataclass
 class Paginated:
     job: Job
-    document: Document
+    document: Document | None        # None when the job failed
     layout: Layout
     pages: list[MeasuredPage]
-    pdf: Path
+    pdf: Path | None
     passes: int
     settled: bool
     findings: list[Finding] = field(default_factory=list)
+    error: GongwenError | None = None
+
+    @property
+    def fatal(self) -> list[Finding]:
+        """Findings that make the PDF untrue to the plan (text lost, empty boxes): no document."""
+        return [f for f in self.findings if f.severity == "fatal"]
 
 
 @dataclass(frozen=True)
@@ -80,11 +87,14 @@ class Placed:
         return self.lines[-1][0]
 
 
-def paginate(jobs: Sequence[Job], work_dir: str | Path | None = None, *, adjust: bool = True) -> list[Paginated]:
+def paginate(jobs: Sequence[Job], work_dir: str | Path | None = None, *, adjust: bool = True,
+             raise_errors: bool = True) -> list[Paginated]:
     """Lay out every job until its pages satisfy the rules; PDFs are left in ``work_dir``.
 
     With ``adjust=False`` each document is converted once as first rendered: its PDF is
-    measured and checked, and scans are drawn in, but nothing is moved."""
+    measured and checked, and scans are drawn in, but nothing is moved.  With
+    ``raise_errors=False`` a job that fails does not stop the others: its result carries the
+    error instead of a document."""
     names = [job.name for job in jobs]
     if len(set(names)) != len(names):
         raise ValueError("job names must be unique in a batch")
@@ -93,38 +103,82 @@ def paginate(jobs: Sequence[Job], work_dir: str | Path | None = None, *, adjust:
     layouts = {i: Layout() for i in range(len(jobs))}
     done: dict[int, Paginated] = {}
     passes = MAX_PASSES if adjust else 1
+
+    def fail(i: int, error: GongwenError) -> None:
+        if raise_errors:
+            raise error
+        done[i] = Paginated(jobs[i], None, layouts[i], [], None, 0, False, error=error)
+
     for number in range(1, passes + 1):
-        pending = [i for i in layouts if i not in done]
-        if not pending:
-            break
         folder = root / f"pass{number}"
-        composed = {i: _compose(jobs[i], layouts[i]) for i in pending}
-        for i in pending:
-            save(composed[i].document, folder / f"{jobs[i].name}.docx")
-        pdfs = convert([folder / f"{jobs[i].name}.docx" for i in pending])
-        for i, pdf in zip(pending, pdfs):
-            profile = jobs[i].resolved_profile()
-            pages = measure(pdf)
-            _require_chinese_faces(pages, profile, jobs[i].name)
-            placed, lost = place(composed[i].paragraphs, pages, Frame.of(profile))
-            decided = decide(layouts[i], placed, pages, jobs[i].plan, profile)
-            settled = decided == layouts[i]
-            if settled or number == passes:
-                scans = _scans(placed, pages, jobs[i].plan, profile)
-                pages = [dataclasses.replace(page, scan=True) if any(page.number in s.pages for s in scans) else page
-                         for page in pages]
-                findings = run_checks(pages, profile) + _own_findings(placed, lost, profile, pages, scans)
-                overlay(pdf, scans, profile)
-                done[i] = Paginated(jobs[i], composed[i].document, layouts[i], pages, pdf, number, settled, findings)
-            layouts[i] = decided
+        composed: dict[int, Composed] = {}
+        for i in [i for i in layouts if i not in done]:
+            try:
+                composed[i] = _compose(jobs[i], layouts[i])
+                save(composed[i].document, folder / f"{jobs[i].name}.docx")
+            except GongwenError as error:
+                fail(i, error)
+        if not composed:
+            break
+        for i, pdf in _convert_apart(composed, jobs, folder, fail).items():
+            try:
+                layouts[i], finished = _pass(jobs[i], layouts[i], composed[i], pdf, number, number == passes)
+            except GongwenError as error:
+                fail(i, error)
+                continue
+            if finished:
+                done[i] = finished
     result = [done[i] for i in range(len(jobs))]
     if own:
         # Callers of the default work folder get the PDFs copied out before it goes.
         keep = Path(tempfile.mkdtemp(prefix="gongwen-pdf-"))
         for item in result:
-            item.pdf = Path(shutil.copy2(item.pdf, keep / item.pdf.name))
+            if item.pdf:
+                item.pdf = Path(shutil.copy2(item.pdf, keep / item.pdf.name))
         shutil.rmtree(root, ignore_errors=True)
     return result
+
+
+def _convert_apart(composed: dict[int, Composed], jobs: Sequence[Job], folder: Path,
+                   fail: Callable[[int, GongwenError], None]) -> dict[int, Path]:
+    """One LibreOffice run for the batch; when it fails, one run per document, so one broken
+    document never spoils the others and the error names it."""
+    order = list(composed)
+    profiles = [jobs[i].resolved_profile() for i in order]
+    try:
+        return dict(zip(order, convert([folder / f"{jobs[i].name}.docx" for i in order], profiles=profiles)))
+    except ConvertError as error:
+        if len(order) == 1:
+            fail(order[0], error)
+            return {}
+    pdfs = {}
+    for i, profile in zip(order, profiles):
+        try:
+            pdfs[i] = convert([folder / f"{jobs[i].name}.docx"], profiles=[profile])[0]
+        except ConvertError as error:
+            fail(i, error)
+    return pdfs
+
+
+def _pass(job: Job, layout: Layout, composed: Composed, pdf: Path, number: int,
+          last: bool) -> tuple[Layout, Paginated | None]:
+    """Measure one converted document and decide its next layout; when it settled (or this was
+    the last pass) check it, draw its scans and return the result too."""
+    profile = job.resolved_profile()
+    pages = measure(pdf)
+    _require_chinese_faces(pages, profile, job.name)
+    placed, lost = place(composed.paragraphs, pages, Frame.of(profile))
+    decided = decide(layout, placed, pages, job.plan, profile)
+    settled = decided == layout
+    if not (settled or last):
+        return decided, None
+    scans = _scans(placed, pages, job.plan, profile)
+    pages = [dataclasses.replace(page, scan=True) if any(page.number in s.pages for s in scans) else page
+             for page in pages]
+    findings = (run_checks(pages, profile) + _own_findings(placed, lost, profile, pages, scans)
+                + missing_glyphs(pages, profile, fontconfig_file([profile])))
+    overlay(pdf, scans, profile)
+    return decided, Paginated(job, composed.document, layout, pages, pdf, number, settled, findings)
 
 
 def _require_chinese_faces(pages: Sequence[MeasuredPage], profile: Profile, name: str) -> None:
@@ -252,7 +306,7 @@ def _own_findings(placed: Sequence[Placed], lost: Sequence[Written], profile: Pr
     """What only the paragraph trail can tell: lost text, a split title, page 1 without body,
     a scan whose pages are missing or not empty."""
     found = [Finding("text.lost", profile.page.clause, None, item.text[:20], "—",
-                     N_("text of the document is missing from the PDF")) for item in lost]
+                     N_("text of the document is missing from the PDF"), "fatal") for item in lost]
     for p in placed:
         if p.written.role == "title" and p.first_page != p.last_page:
             found.append(Finding("title.split", profile.title.clause, p.first_page, "1 page",

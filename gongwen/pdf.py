@@ -12,11 +12,12 @@ import subprocess
 import tempfile
 from collections.abc import Iterable, Sequence
 from functools import cache
-from importlib.resources import files
 from pathlib import Path
 
 from .errors import ConvertError, Location
+from .fonts import fontconfig_file
 from .i18n import _
+from .profile import Profile, load_profile
 
 # Blank pages are part of the layout (版记 on an even page): the default export drops them.
 EXPORT_OPTIONS = {"IsSkipEmptyPages": {"type": "boolean", "value": "false"},
@@ -43,13 +44,10 @@ def libreoffice_version() -> str | None:
     return match.group(1) if match else done.stdout.strip() or None
 
 
-def fontconfig_file() -> Path:
-    return Path(str(files("gongwen") / "fontconfig" / "fonts.conf"))
-
-
-def environment() -> dict[str, str]:
-    """The converter's environment: official face names resolve through our fontconfig file."""
-    return dict(os.environ, FONTCONFIG_FILE=str(fontconfig_file()))
+def environment(profiles: Sequence[Profile] = ()) -> dict[str, str]:
+    """The converter's environment: official face names resolve through the profiles' chains of
+    free faces (the default profile's when none is given)."""
+    return dict(os.environ, FONTCONFIG_FILE=str(fontconfig_file(profiles or [load_profile()])))
 
 
 @cache
@@ -66,7 +64,7 @@ def _profile_arg(directory: str | Path) -> str:
 
 
 def convert(documents: Sequence[str | Path], output_dir: str | Path | None = None, *,
-            timeout: float | None = None) -> list[Path]:
+            timeout: float | None = None, profiles: Sequence[Profile] = ()) -> list[Path]:
     """Convert .docx files to PDF in one LibreOffice run; returns the PDF paths in order.
 
     Each PDF is written beside its document unless ``output_dir`` is given.  The PDFs appear
@@ -94,7 +92,8 @@ def convert(documents: Sequence[str | Path], output_dir: str | Path | None = Non
                    "--convert-to", "pdf:writer_pdf_Export:" + json.dumps(EXPORT_OPTIONS, separators=(",", ":")),
                    "--outdir", str(out), *(str(d.resolve()) for d in documents)]
         try:
-            done = subprocess.run(command, capture_output=True, text=True, timeout=timeout, env=environment())
+            done = subprocess.run(command, capture_output=True, text=True, timeout=timeout,
+                                  env=environment(profiles))
         except subprocess.TimeoutExpired:
             raise ConvertError(_("LibreOffice did not finish within {seconds} s").format(seconds=round(timeout))) \
                 from None
@@ -119,8 +118,8 @@ def _is_pdf(path: Path) -> bool:
         return False
 
 
-def resolve_faces(names: Iterable[str]) -> dict[str, str | None]:
-    """What each official face name resolves to under the project's fontconfig file."""
+def resolve_faces(names: Iterable[str], profile: Profile | None = None) -> dict[str, str | None]:
+    """What each official face name resolves to under the profile's fontconfig file."""
     exe = shutil.which("fc-match")
     result: dict[str, str | None] = {}
     for name in names:
@@ -128,6 +127,6 @@ def resolve_faces(names: Iterable[str]) -> dict[str, str | None]:
             result[name] = None
             continue
         done = subprocess.run([exe, "-f", "%{family[0]}|%{style[0]}|%{file}", name], capture_output=True,
-                              text=True, env=environment(), timeout=30)
+                              text=True, env=environment([profile] if profile else []), timeout=30)
         result[name] = done.stdout.strip() or None
     return result

@@ -51,6 +51,31 @@ class Faces(_Section):
     latin: str
 
 
+class FreeFaces(_Section):
+    """Per official face, the installed faces that print it, in order of preference."""
+
+    fangsong: tuple[str, ...]
+    kaiti: tuple[str, ...]
+    heiti: tuple[str, ...]
+    song: tuple[str, ...]
+    xiaobiaosong: tuple[str, ...]
+    bold: tuple[FaceKey, ...]
+
+    def chain(self, key: FaceKey) -> tuple[str, ...]:
+        return getattr(self, key)
+
+    @property
+    def primaries(self) -> tuple[str, ...]:
+        """The first face of each chain: what prints every character it has."""
+        return tuple(dict.fromkeys(self.chain(key)[0] for key in ("fangsong", "kaiti", "heiti", "song",
+                                                                   "xiaobiaosong")))
+
+    @property
+    def everything(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(face for key in ("fangsong", "kaiti", "heiti", "song", "xiaobiaosong")
+                                   for face in self.chain(key)))
+
+
 class Colours(_Section):
     text: str
     red: str
@@ -174,6 +199,7 @@ class Profile(BaseModel):
     page: Page
     grid: Grid
     faces: Faces
+    free_faces: FreeFaces
     colours: Colours
     text: Text
     head: Head

@@ -515,9 +515,14 @@ def _read_csv(path: Path) -> tuple[tuple[tuple[str, ...], ...], int]:
 
 
 def save(document: Document, path: str | Path) -> Path:
-    """Write ``document`` atomically with fixed zip timestamps, so equal input gives equal bytes
-    and a failure never leaves a half-written or clobbered file."""
+    """Write ``document`` atomically: a failure never leaves a half-written or clobbered file."""
     path = Path(path)
+    write_atomic(path, document_bytes(document))
+    return path
+
+
+def document_bytes(document: Document) -> bytes:
+    """The .docx with fixed zip timestamps, so equal input gives equal bytes."""
     buffer = io.BytesIO()
     document.save(buffer)
     fixed = io.BytesIO()
@@ -526,5 +531,4 @@ def save(document: Document, path: str | Path) -> Path:
             stable = zipfile.ZipInfo(info.filename, date_time=(1980, 1, 1, 0, 0, 0))
             stable.compress_type = zipfile.ZIP_DEFLATED
             dst.writestr(stable, src.read(info.filename))
-    write_atomic(path, fixed.getvalue())
-    return path
+    return fixed.getvalue()

@@ -16,6 +16,12 @@ command -v fc-match >/dev/null 2>&1 || apt_packages+=(fontconfig)
 # Times New Roman (Latin and digits) resolves to its metric twin Liberation Serif.
 ls /usr/share/fonts/truetype/liberation*/LiberationSerif-Regular.ttf >/dev/null 2>&1 \
     || apt_packages+=(fonts-liberation2)
+# Faces for characters the GB 2312 faces lack (names such as 李镕, CJK Ext. A/B): the profile's
+# free_faces chains name them.
+ls /usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc >/dev/null 2>&1 || apt_packages+=(fonts-noto-cjk)
+ls /usr/share/fonts/truetype/arphic/ukai.ttc >/dev/null 2>&1 || apt_packages+=(fonts-arphic-ukai)
+ls /usr/share/fonts/truetype/arphic/uming.ttc >/dev/null 2>&1 || apt_packages+=(fonts-arphic-uming)
+ls /usr/share/fonts/truetype/hanazono/HanaMinB.ttf >/dev/null 2>&1 || apt_packages+=(fonts-hanazono)
 python3 -c 'import venv, ensurepip' >/dev/null 2>&1 || apt_packages+=(python3-venv)
 if [ ${#apt_packages[@]} -gt 0 ]; then
     echo "setup: apt-get install ${apt_packages[*]}" >&2

@@ -1,0 +1,86 @@
+"""What lands on disk: each plan's outputs together or not at all, one bad plan never spoils a
+batch, and a write that fails (a folder in the way, a full disk) is an error that keeps what was
+there."""
+from __future__ import annotations
+
+import errno
+from pathlib import Path
+
+from click.testing import CliRunner
+from test_bad_input import GOOD
+
+from gongwen.cli import make_cli
+
+
+def render(tmp_path: Path, *plans: str, pdf: bool = False, extra: tuple[str, ...] = ()) -> tuple[int, str]:
+    args = ["render", *(str(tmp_path / p) for p in plans), "-o", str(tmp_path / "out"), *extra]
+    result = CliRunner().invoke(make_cli(), args + (["--pdf"] if pdf else []))
+    return result.exit_code, result.output
+
+
+def write(tmp_path: Path, name: str, text: str) -> None:
+    (tmp_path / name).write_text(text, encoding="utf-8")
+
+
+def test_one_bad_plan_never_spoils_a_paginated_batch(tmp_path):
+    (tmp_path / "seal.png").write_text("not an image", encoding="utf-8")
+    write(tmp_path, "good.yaml", GOOD)
+    write(tmp_path, "bad.yaml", GOOD + "  印章: seal.png\n")
+    write(tmp_path, "also-good.yaml", GOOD.replace("3号", "4号"))
+    code, output = render(tmp_path, "good.yaml", "bad.yaml", "also-good.yaml")
+    assert code == 1, output
+    assert "seal.png" in output and "印章图片" in output
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["also-good.docx", "good.docx"]
+
+
+def test_pdf_prints_both_paths(tmp_path):
+    write(tmp_path, "plan.yaml", GOOD)
+    code, output = render(tmp_path, "plan.yaml", pdf=True)
+    assert code == 0, output
+    assert str(tmp_path / "out" / "plan.docx") in output and str(tmp_path / "out" / "plan.pdf") in output
+
+
+def test_a_failed_pdf_keeps_the_previous_docx_and_pdf_together(tmp_path):
+    write(tmp_path, "plan.yaml", GOOD)
+    assert render(tmp_path, "plan.yaml", pdf=True)[0] == 0
+    before = {p.name: p.read_bytes() for p in (tmp_path / "out").iterdir()}
+    # U+30000 (CJK Ext. G) is in no installed face: the PDF would print an empty box.
+    write(tmp_path, "plan.yaml", GOOD.replace("现就有关事项", "现就\U00030000有关事项"))
+    code, output = render(tmp_path, "plan.yaml", pdf=True)
+    assert code == 1 and "font.missing-glyph" in output, output
+    assert {p.name: p.read_bytes() for p in (tmp_path / "out").iterdir()} == before
+
+
+def test_an_output_path_that_is_a_folder(tmp_path):
+    write(tmp_path, "plan.yaml", GOOD)
+    (tmp_path / "out" / "plan.docx").mkdir(parents=True)
+    code, output = render(tmp_path, "plan.yaml", extra=("--no-paginate",))
+    assert code == 1 and "同名的文件夹" in output and "plan.docx" in output, output
+
+
+def test_a_full_disk_keeps_the_existing_file_and_leaves_no_temporary(tmp_path, monkeypatch):
+    write(tmp_path, "plan.yaml", GOOD)
+    assert render(tmp_path, "plan.yaml", extra=("--no-paginate",))[0] == 0
+    target = tmp_path / "out" / "plan.docx"
+    before = target.read_bytes()
+
+    def full(fd):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr("gongwen.atomic.os.fsync", full)
+    write(tmp_path, "plan.yaml", GOOD.replace("现就有关事项", "现将有关事项"))
+    code, output = render(tmp_path, "plan.yaml", extra=("--no-paginate",))
+    assert code == 1 and "磁盘已满" in output, output
+    assert target.read_bytes() == before
+    assert [p.name for p in target.parent.iterdir()] == ["plan.docx"]
+
+
+def test_a_read_only_folder(tmp_path, monkeypatch):
+    write(tmp_path, "plan.yaml", GOOD)
+
+    def read_only(*args, **kwargs):
+        raise OSError(errno.EROFS, "Read-only file system")
+
+    monkeypatch.setattr("gongwen.atomic.tempfile.mkstemp", read_only)
+    code, output = render(tmp_path, "plan.yaml", extra=("--no-paginate",))
+    assert code == 1 and "只读" in output, output

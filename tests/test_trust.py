@@ -1,0 +1,84 @@
+"""Plans as users write them, through the whole pagination loop: nothing refused that a drafting
+room would print, nothing dropped from the page."""
+from __future__ import annotations
+
+import re
+
+from conftest import TRUST
+
+from gongwen.checks import Frame, substituted_faces
+from gongwen.fonts import Coverage, missing_glyphs
+from gongwen.measure import Char, Line, MeasuredPage
+from gongwen.paginate import place
+from gongwen.profile import load_profile
+
+PROFILE = load_profile()
+
+
+def test_trust_cases_exist():
+    assert {p.stem for p in TRUST} >= {"rare-names"}
+
+
+def printed(result) -> str:
+    return "".join(line.text for page in result.pages for line in page.lines)
+
+
+def test_rare_names_print_in_every_role(paginated):
+    result = paginated["rare-names"]
+    assert result.fatal == [] and result.error is None
+    text = printed(result)
+    for role_text in ("李镕等同志", "李镕、张喆、王堃、赵珺", "钱䶮同志、𠀀字号", "联系人：李镕", "市委组织部王堃"):
+        assert role_text in text, role_text
+
+
+def test_rare_names_are_named_in_a_warning_with_a_face_of_the_chain(paginated):
+    result = paginated["rare-names"]
+    warnings = [f for f in result.findings if f.id == "font.substituted"]
+    assert warnings and all(f.severity == "warning" for f in warnings)
+    named = " ".join(f.measured for f in warnings)
+    for char in "镕喆堃䶮𠀀":
+        assert re.search(f"{char} U\\+{ord(char):04X} (Noto|HanaMin|ARPL)", named), (char, named)
+    # The official faces' free twins print everything they have.
+    faces = {c.face for page in result.pages for line in page.lines for c in line.chars if c.text in "通知表彰"}
+    assert all(face.startswith("Fandol") for face in faces), faces
+
+
+def char(text: str, face: str) -> Char:
+    return Char(text, 30, 50, 35.6, 55, 54, 16, face, "000000")
+
+
+def test_substituted_faces_names_char_and_face_and_ignores_the_primaries():
+    page = MeasuredPage(1, 210, 297, (Line.of([char("李", "FandolFang-Regular"), char("镕", "NotoSerifCJKjp-Regular")]),),
+                        (), ())
+    (finding,) = substituted_faces([page], PROFILE)
+    assert finding.severity == "warning" and "镕 U+9555 NotoSerifCJKjp-Regular" in finding.measured
+    assert "李" not in finding.measured
+
+
+def test_a_character_no_face_has_is_fatal():
+    page = MeasuredPage(1, 210, 297, (Line.of([char("李", "FandolFang-Regular"), char("镕", "FandolFang-Regular")]),),
+                        (), ())
+    fandol_without_rong = {"FandolFang-Regular": Coverage.parse("4e00-9554 9556-9fff")}
+    import gongwen.fonts as fonts
+
+    original = fonts._coverage
+    fonts._coverage = lambda config: fandol_without_rong   # a machine whose faces all lack 镕
+    try:
+        (finding,) = missing_glyphs([page], PROFILE, config=fonts.base_config())
+    finally:
+        fonts._coverage = original
+    assert finding.severity == "fatal" and "镕 U+9555" in finding.measured
+
+
+def test_coverage_parses_fontconfig_ranges():
+    cover = Coverage.parse("20-7e a0-17f 9555")
+    assert "A" in cover and "镕" in cover and "李" not in cover
+
+
+def test_placing_text_with_a_character_beyond_the_bmp():
+    from gongwen.render import Written
+
+    line = Line.of([Char(ch, 30 + i * 5.6, 50, 35 + i * 5.6, 55, 54, 16, "FandolFang-Regular", "000000")
+                    for i, ch in enumerate("𠀀字号")])
+    placed, lost = place([Written("body", "𠀀字号")], [MeasuredPage(1, 210, 297, (line,), (), ())], Frame.of(PROFILE))
+    assert lost == [] and len(placed) == 1
