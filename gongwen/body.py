@@ -128,7 +128,11 @@ def parse(text: str) -> list[Block]:
             if not markdown.group(2).strip(_STRIP):
                 raise BodyError(line_no, "heading without text")
             count(level, counters[level - 1] + 1)
-            title, rest = split_run_in(markdown.group(2).strip(_STRIP))
+            text = markdown.group(2).strip(_STRIP)
+            typed = _RECOGNISED[level - 1][1].match(text)
+            if typed:   # "# 一、总体要求": the number is gongwen's to give, not printed twice
+                text = typed.group(2).strip(_STRIP)
+            title, rest = split_run_in(text)
             blocks.append(Heading(level, number_text(level, counters[level - 1]), title, rest))
             continue
         for level, pattern in _RECOGNISED:

@@ -80,7 +80,7 @@ def style_specs(profile: Profile) -> list[StyleSpec]:
         StyleSpec("GwTable", "表格", size_pt=profile.banji.size_pt, jc="center", spacing=0, snap=False,
                   line_exact=pt(profile.banji.size_pt * 1.5)),
         StyleSpec("GwBanji", "版记", face=profile.banji.face, size_pt=profile.banji.size_pt, spacing=0, snap=False,
-                  line_exact=pt(profile.banji.size_pt + 2), jc="left", left=banji_indent, right=banji_indent),
+                  line_exact=pt(profile.banji.size_pt + profile.banji.line_extra_pt), jc="left", left=banji_indent, right=banji_indent),
         StyleSpec("GwSubjectWords", "主题词", based_on="GwBanji", face=profile.banji.subject_face,
                   size_pt=profile.banji.subject_size_pt, left=0),
         StyleSpec("GwPageNumberOdd", "页码（奇数页）", face=profile.page_number.face,

@@ -50,6 +50,7 @@ class Page:
     left: int
     right: int
     text_width: int
+    text_height: int
     line: int          # grid pitch
     char: int          # advance of one body character (size + character spacing)
 
@@ -61,7 +62,7 @@ class Page:
             width=mm(p.width_mm), height=mm(p.height_mm), top=top,
             bottom=mm(p.height_mm - p.top_mm - p.text_height_mm), left=left,
             right=mm(p.width_mm - p.left_mm - p.text_width_mm), text_width=mm(p.text_width_mm),
-            line=pt(g.line_pitch_pt), char=pt(profile.text.size_pt + g.char_spacing_pt),
+            text_height=mm(p.text_height_mm), line=pt(g.line_pitch_pt), char=pt(profile.text.size_pt + g.char_spacing_pt),
         )
 
 

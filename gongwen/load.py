@@ -8,14 +8,15 @@ from __future__ import annotations
 import difflib
 import math
 import typing
+import warnings
 from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from . import glossary, titles
+from . import glossary, kinds, titles
 from .body import BodyError
-from .errors import PlanError
+from .errors import PlanError, PlanWarning
 from .i18n import N_, _, language
 from .model import Attachment, Plan
 from .profile import load_profile, profile_names
@@ -44,6 +45,7 @@ def plan_from_data(data: Any, positions: Positions | None = None, base_dir: Path
         raise _plan_error(exc, positions) from None
     _check_names(plan, positions)
     _check_title(plan, positions, base_dir)
+    _check_consistency(plan, positions)
     _check_bodies(plan, positions)
     return plan
 
@@ -160,6 +162,22 @@ def _check_title(plan: Plan, positions: Positions, base_dir: Path | None) -> Non
     if needed > profile.title.max_lines:
         raise positions.error(titles.title_too_long(titles.TitleTooLong(needed), profile), ("title",),
                               _field_name(("title",)))
+
+
+def _check_consistency(plan: Plan, positions: Positions) -> None:
+    """What each field allows alone but the document does not allow together."""
+    if plan.printed_on and plan.signature and plan.printed_on < plan.signature.date:
+        raise positions.error(_("the 印发日期 {printed} is before the 成文日期 {signed}").format(
+            printed=plan.printed_on, signed=plan.signature.date), ("printed_on",), _field_name(("printed_on",)),
+            hint=_("a document is printed on or after the day it is signed"))
+    kind = kinds.get(plan.kind)
+    if kind.upward or kind.name == "notice":
+        ending = plan.title_text.rstrip()[-len(kind.zh):]
+        others = [k.zh for k in kinds.KINDS.values() if k is not kind and plan.title_text.endswith(k.zh)]
+        if ending != kind.zh and others:
+            location = positions.locate(("title",))
+            warnings.warn(PlanWarning(_("{where}: the title ends in {found} but the document is a {kind}").format(
+                where=location, found=others[0], kind=kind.zh)), stacklevel=3)
 
 
 def _check_bodies(plan: Plan, positions: Positions) -> None:

@@ -38,10 +38,16 @@ def _date(value: object) -> object:
         raise ValueError(_("not a date: {value!r} (write 2011-02-16 or 2011年2月16日)").format(value=value)) from None
 
 
-def _strip_colon(value: object) -> object:
-    if isinstance(value, list):
-        return [v.rstrip("：:") if isinstance(v, str) else v for v in value]
-    return value
+def _strip_end(marks: str):
+    """Drafters end the last organ of a list with the list's own mark (主送 ：, 抄送 。); the
+    document adds it once."""
+    def strip(value: object) -> object:
+        if isinstance(value, str):
+            value = [value]
+        if isinstance(value, list):
+            return [v.strip().rstrip(marks) if isinstance(v, str) else v for v in value]
+        return value
+    return strip
 
 
 Names = Annotated[list[Annotated[str, Field(min_length=1)]], BeforeValidator(_as_list)]
@@ -178,12 +184,12 @@ class Plan(_Model):
     doc_number: DocNumber | None = Field(None, description="发文字号，如 三组通〔2011〕6号")
     signers: Names = Field(default_factory=list, description="签发人（上行文）")
     title: str | list[str] = Field(description="标题；写成列表或多行即指定回行位置")
-    to: Annotated[Names, BeforeValidator(_strip_colon)] = Field(default_factory=list, description="主送机关")
+    to: Annotated[Names, BeforeValidator(_strip_end("：:，,。"))] = Field(default_factory=list, description="主送机关")
     body: str = Field(description="正文，每行一段")
     attachments: list[Attachment] = Field(default_factory=list, description="附件")
     signature: Signature | None = Field(None, description="署名、成文日期、印章")
     note: str | None = Field(None, description="附注")
-    cc: Names = Field(default_factory=list, description="抄送机关")
+    cc: Annotated[Names, BeforeValidator(_strip_end("。.，,；;"))] = Field(default_factory=list, description="抄送机关")
     printed_by: str | None = Field(None, description="印发机关")
     printed_on: OptionalDate = Field(None, description="印发日期")
     subject_words: Annotated[list[str], BeforeValidator(_words)] = Field(

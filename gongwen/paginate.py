@@ -233,13 +233,23 @@ def decide(layout: Layout, placed: Sequence[Placed], pages: Sequence[MeasuredPag
            profile: Profile) -> Layout:
     """The layout the next pass should render, from what this pass's pages show."""
     body = [p for p in placed if p.written.role == "body"]
-    if plan.to and not layout.to_in_banji and body and body[0].first_page > 1:
+    to = next((p for p in placed if p.written.role == "to"), None)
+    if to and not layout.to_in_banji and body and body[0].first_page > 1 and _fills_page_one(to, profile):
         return Layout(to_in_banji=True)
     if layout.break_at is None:
         needed = _keep_with_signature(placed, profile.signature.keep_body_lines)
         if needed:
             return dataclasses.replace(layout, break_at=needed, banji="flow")
-    return dataclasses.replace(layout, banji=_banji_placement(layout, placed, pages, profile))
+    return _banji_placement(layout, placed, profile)
+
+
+def _fills_page_one(to: Placed, profile: Profile) -> bool:
+    """Whether the 主送 leaves no grid line for body text on page 1 (§7.3.2: only then is it
+    moved to the 版记; a body pushed off page 1 by anything else keeps its 主送)."""
+    if to.last_page > 1:
+        return True
+    pitch = profile.grid.line_pitch_pt * MM_PER_PT
+    return to.lines[-1][1].bottom > Frame.of(profile).bottom - pitch
 
 
 def _keep_with_signature(placed: Sequence[Placed], keep: int) -> tuple[int, int] | None:
@@ -269,18 +279,23 @@ def _index_of(text: str, visible: int) -> int:
     return len(text)
 
 
-def _banji_placement(layout: Layout, placed: Sequence[Placed], pages: Sequence[MeasuredPage],
-                     profile: Profile) -> str:
+def _banji_placement(layout: Layout, placed: Sequence[Placed], profile: Profile) -> Layout:
     banji = [p for p in placed if p.written.role == "banji"]
     text = [p for p in placed if p.written.role != "banji"]
     if layout.banji != "flow" or not banji or not text:
-        return layout.banji
-    end, at = max(p.last_page for p in text), banji[0].first_page
-    even = profile.banji.even_page
+        return layout
+    end, at, last = max(p.last_page for p in text), banji[0].first_page, banji[-1].last_page
+    if not profile.banji.even_page:
+        return layout
     if at == end:
-        return "new-page" if even and end % 2 else "flow"
-    # LibreOffice moved it to the next page: fine unless that page is odd.
-    return "blank-page" if even and at % 2 else "flow"
+        return dataclasses.replace(layout, banji="new-page" if end % 2 else "flow")
+    if last % 2 == 0:
+        return layout
+    # On odd pages of its own: one page is preceded by an unnumbered blank page; a 版记 that
+    # runs over pages is spread over one page more, so every page of it stays numbered.
+    if last > at:
+        return dataclasses.replace(layout, banji_pages=last - at + 2)
+    return dataclasses.replace(layout, banji="blank-page")
 
 
 def _scans(placed: Sequence[Placed], pages: Sequence[MeasuredPage], plan: Plan, profile: Profile) -> list[Scan]:

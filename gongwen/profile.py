@@ -153,6 +153,8 @@ class AttachmentPage(_Section):
 class Banji(_Section):
     face: FaceKey
     size_pt: float
+    line_extra_pt: float
+    page_fill: float
     indent_chars: float
     outer_rule_pt: float
     inner_rule_pt: float

@@ -51,6 +51,7 @@ class Layout:
     break_at: tuple[int, int] | None = None  # (body block, character index): continue on a new page
     to_in_banji: bool = False                # 主送 too long for page 1: printed in the 版记
     banji: BanjiPlacement = "flow"           # after the text / on a new page / after a blank page
+    banji_pages: int = 0                     # a 版记 that runs over pages: at least this many
 
 
 @dataclass(frozen=True)
@@ -416,58 +417,77 @@ class _Writer:
 
     def banji(self) -> None:
         """版记 (§7.4): a floating table bottom-anchored to the 版心, so its last rule sits on the
-        版心 bottom of the last page; the paragraph after it is the anchor LibreOffice needs."""
-        plan, profile, page = self.plan, self.profile, self.page
-        b = profile.banji
-        indent = pt(b.indent_chars * b.size_pt)
-        rows: list[oxml.Element] = []
-        width = page.text_width
-
-        def add_row(paragraph: oxml.Element) -> None:
-            rows.append(oxml.row([oxml.cell(width, [paragraph], v_align="center")], height=page.line, exact=False))
-            self.written.append(Written("banji", "".join(t.text or "" for t in paragraph.iter(qn("w:t")))))
-
-        def names_row(label: str, names: tuple[str, ...]) -> None:
-            """主送：/抄送： names, continuation lines aligned after the colon."""
-            hanging = text_width(label, b.size_pt, profile)
-            add_row(oxml.paragraph(oxml.ppr(style="GwBanji", left=indent + hanging, hanging=hanging),
-                                   oxml.run(label + "，".join(names) + "。")))
-
-        if b.legacy and plan.subject_words:
-            add_row(oxml.paragraph(oxml.ppr(style="GwSubjectWords"),
-                                   self.face_run("主题词：", b.subject_label_face),
-                                   oxml.run("　".join(plan.subject_words))))
-        elif plan.subject_words:
-            warnings.warn(PlanWarning(_("主题词 is not part of GB/T 9704-2012 and is left out; "
-                                        "use the party-legacy profile to print it")), stacklevel=2)
-        if plan.to and self.layout.to_in_banji:
-            names_row("主送：", plan.to)
-        if plan.cc:
-            names_row("抄送：", plan.cc)
-        if plan.printed_by or plan.printed_on:
-            when = f"{plan.printed_on.year}年{plan.printed_on.month}月{plan.printed_on.day}日印发" if plan.printed_on else ""
-            add_row(oxml.paragraph(oxml.ppr(style="GwBanji", tabs=[("right", width - indent)]),
-                                   oxml.run(f"{plan.printed_by or ''}\t{when}")))
-        if b.legacy and plan.copies:
-            add_row(oxml.paragraph(oxml.ppr(style="GwBanji", jc="right"), oxml.run(f"（共印{plan.copies}份）")))
-        elif plan.copies:
-            warnings.warn(PlanWarning(_("印数 is not part of GB/T 9704-2012 and is left out; "
-                                        "use the party-legacy profile to print it")), stacklevel=2)
-        if not rows:
+        版心 bottom of the last page; the paragraph after it is the anchor LibreOffice needs.
+        A 版记 too tall for one page (300 主送, 170 抄送) runs over pages of its own, each a full
+        版记 frame at the foot of its page; a names list goes on where the last page left it."""
+        plan, profile = self.plan, self.profile
+        pages = _pack(self.banji_rows(), self.page.text_height * profile.banji.page_fill, self.layout.banji_pages)
+        if not pages:
             return
         if self.layout.banji == "blank-page":
             self.unnumbered_section()
             self.para(None)
         ends_with_scan = bool(plan.attachments and plan.attachments[-1].pdf)
-        if self.layout.banji != "flow" or ends_with_scan:
-            # A plain paragraph opens the page: a page that begins with a floating table loses its break.
-            # A scan fills its last page: the 版记 never shares it.
-            self.para(None, line_exact=20, snap_to_grid=False, page_break_before=True)
-        outer = (eighths(b.outer_rule_pt), profile.colours.text)
-        inner = (eighths(b.inner_rule_pt), profile.colours.text)
+        for number, rows in enumerate(pages):
+            if number or len(pages) > 1 or self.layout.banji != "flow" or ends_with_scan:
+                # A plain paragraph opens the page: a page that begins with a floating table loses
+                # its break.  A scan fills its last page: the 版记 never shares it.
+                self.para(None, line_exact=20, snap_to_grid=False, page_break_before=True)
+            self.banji_frame([row.paragraph for row in rows])
+
+    def banji_frame(self, paragraphs: list[oxml.Element]) -> None:
+        b, width = self.profile.banji, self.page.text_width
+        outer = (eighths(b.outer_rule_pt), self.profile.colours.text)
+        inner = (eighths(b.inner_rule_pt), self.profile.colours.text)
         borders = {"top": None if b.legacy else outer, "insideH": inner, "bottom": outer}
-        self.add(oxml.table(width, [width], rows, borders=borders, float_bottom_x=page.left))
+        rows = []
+        for paragraph in paragraphs:
+            rows.append(oxml.row([oxml.cell(width, [paragraph], v_align="center")], height=self.page.line,
+                                 exact=False))
+            self.written.append(Written("banji", "".join(t.text or "" for t in paragraph.iter(qn("w:t")))))
+        self.add(oxml.table(width, [width], rows, borders=borders, float_bottom_x=self.page.left))
         self.para(None, line_exact=20, snap_to_grid=False)
+
+    def banji_rows(self) -> list[_BanjiRow | _BanjiNames]:
+        """The 版记's elements in order (§7.4; legacy: 主题词 first, 印数 last)."""
+        plan, profile = self.plan, self.profile
+        b = profile.banji
+        indent = pt(b.indent_chars * b.size_pt)
+        usable = self.page.text_width - 2 * indent
+        line = pt(b.size_pt + b.line_extra_pt)
+        rows: list[_BanjiRow | _BanjiNames] = []
+
+        def fixed(paragraph: oxml.Element, text: str, size_pt: float = b.size_pt) -> None:
+            lines = max(1, -(-text_width(text, size_pt, profile) // usable))
+            rows.append(_BanjiRow(paragraph, max(self.page.line, lines * pt(size_pt + b.line_extra_pt))))
+
+        def names(label: str, items: tuple[str, ...]) -> None:
+            hanging = text_width(label, b.size_pt, profile)
+            widths = [text_width(item + "，", b.size_pt, profile) for item in items]
+            rows.append(_BanjiNames(label, items, widths, indent, hanging, usable - hanging, line, self.page.line))
+
+        if b.legacy and plan.subject_words:
+            fixed(oxml.paragraph(oxml.ppr(style="GwSubjectWords"), self.face_run("主题词：", b.subject_label_face),
+                                 oxml.run("　".join(plan.subject_words))),
+                  "主题词：" + "　".join(plan.subject_words), b.subject_size_pt)
+        elif plan.subject_words:
+            warnings.warn(PlanWarning(_("主题词 is not part of GB/T 9704-2012 and is left out; "
+                                        "use the party-legacy profile to print it")), stacklevel=3)
+        if plan.to and self.layout.to_in_banji:
+            names("主送：", plan.to)
+        if plan.cc:
+            names("抄送：", plan.cc)
+        if plan.printed_by or plan.printed_on:
+            when = f"{plan.printed_on.year}年{plan.printed_on.month}月{plan.printed_on.day}日印发" if plan.printed_on else ""
+            fixed(oxml.paragraph(oxml.ppr(style="GwBanji", tabs=[("right", self.page.text_width - indent)]),
+                                 oxml.run(f"{plan.printed_by or ''}\t{when}")), f"{plan.printed_by or ''}　{when}")
+        if b.legacy and plan.copies:
+            fixed(oxml.paragraph(oxml.ppr(style="GwBanji", jc="right"), oxml.run(f"（共印{plan.copies}份）")),
+                  f"（共印{plan.copies}份）")
+        elif plan.copies:
+            warnings.warn(PlanWarning(_("印数 is not part of GB/T 9704-2012 and is left out; "
+                                        "use the party-legacy profile to print it")), stacklevel=3)
+        return rows
 
     def unnumbered_section(self) -> None:
         """End the numbered pages at the last paragraph written; what follows (a blank page and
@@ -485,6 +505,80 @@ class _Writer:
         for ref in self.sect_pr.findall(qn("w:footerReference")) + self.sect_pr.findall(qn("w:headerReference")):
             self.sect_pr.remove(ref)
         frame.footers(self.document.sections[-1], numbered=False)
+
+
+@dataclass(frozen=True)
+class _BanjiRow:
+    """A 版记 row and its estimated height in twips."""
+
+    paragraph: oxml.Element
+    height: int
+
+
+@dataclass(frozen=True)
+class _BanjiNames:
+    """主送：/抄送： and its names, which may be cut between names to run over pages; every piece
+    keeps the continuation lines aligned after the colon."""
+
+    label: str
+    names: tuple[str, ...]
+    widths: list[int]        # each name with its separator, twips
+    indent: int
+    hanging: int
+    usable: int              # line width after the label, twips
+    line: int                # line height, twips
+    min_height: int          # a row is never lower than one grid line
+
+    def height(self, start: int, end: int) -> int:
+        lines = -(-sum(self.widths[start:end]) // self.usable)
+        return max(self.min_height, lines * self.line)
+
+    def piece(self, start: int, end: int) -> _BanjiRow:
+        label = self.label if start == 0 else ""
+        text = label + "，".join(self.names[start:end]) + ("。" if end == len(self.names) else "，")
+        props = oxml.ppr(style="GwBanji", left=self.indent + self.hanging, hanging=self.hanging if label else None)
+        return _BanjiRow(oxml.paragraph(props, oxml.run(text)), self.height(start, end))
+
+
+def _pack(rows: list[_BanjiRow | _BanjiNames], room: float, at_least: int = 0) -> list[list[_BanjiRow]]:
+    """The 版记's rows by page: as many as fit ``room`` twips on each; a names list that does not
+    fit is cut after the last name that does, and goes on at the top of the next page's 版记.
+    With ``at_least``, the pages are filled less until there are that many."""
+    pages = _fill(rows, room)
+    while len(pages) < at_least and room > 1:
+        room *= 0.95
+        pages = _fill(rows, room)
+    return pages
+
+
+def _fill(rows: list[_BanjiRow | _BanjiNames], room: float) -> list[list[_BanjiRow]]:
+    pages: list[list[_BanjiRow]] = [[]]
+    used = 0
+
+    def place(row: _BanjiRow) -> None:
+        nonlocal used
+        if pages[-1] and used + row.height > room:
+            pages.append([])
+            used = 0
+        pages[-1].append(row)
+        used += row.height
+
+    for row in rows:
+        if isinstance(row, _BanjiRow):
+            place(row)
+            continue
+        start = 0
+        while start < len(row.names):
+            end = start + 1
+            while end < len(row.names) and used + row.height(start, end + 1) <= room:
+                end += 1
+            if pages[-1] and used + row.height(start, end) > room:
+                pages.append([])
+                used = 0
+                continue
+            place(row.piece(start, end))
+            start = end
+    return [page for page in pages if page]
 
 
 def _runs(pieces: list[tuple[str, str | None]]) -> list[oxml.Element]:

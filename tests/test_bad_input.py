@@ -186,3 +186,22 @@ def test_error_shows_the_source_line_with_a_caret(tmp_path):
 def test_title_too_long_for_the_profile(tmp_path):
     assert_failed(tmp_path, GOOD.replace("标题: 三门峡市民政局关于做好年报工作的通知", "标题: " + "社会组织" * 50),
                   "3:5", "标题", "行")
+
+
+def test_printed_before_signed(tmp_path):
+    assert_failed(tmp_path, GOOD + "印发日期: 2026-11-20\n", "9:7", "印发日期", "2026-11-20", "成文日期")
+
+
+def test_request_titled_as_a_notice_is_warned(tmp_path):
+    code, output, target = run(tmp_path, "文种: 请示\n" + GOOD.replace("主送: [各县（市、区）民政局]", "主送: [市人民政府]"))
+    assert code == 0 and target.is_file(), output
+    assert "通知" in output and "请示" in output and "plan.yaml:4" in output
+
+
+def test_cc_ending_in_its_own_full_stop_prints_one(tmp_path):
+    code, output, target = run(tmp_path, GOOD + "抄送: [市委组织部, 市财政局。]\n")
+    assert code == 0, output
+    from docx import Document
+
+    text = "".join(cell.text for table in Document(target).tables for row in table.rows for cell in row.cells)
+    assert "抄送：市委组织部，市财政局。" in text and "。。" not in text

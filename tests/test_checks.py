@@ -218,8 +218,12 @@ def placed(role: str, page_number: int, text: str = "党党", block: int | None 
 
 
 @pytest.mark.parametrize(("trace", "expected"), [
-    # body starts on page 2: the 主送 goes to the 版记
-    ([placed("to", 1), placed("body", 2, block=0)], Layout(to_in_banji=True)),
+    # the 主送 fills page 1 to its last grid line and the body starts on page 2: 主送 to the 版记
+    ([Placed(Written("to", "党党"), ((1, line("党党", 28, 258), 0),)), placed("body", 2, block=0)],
+     Layout(to_in_banji=True)),
+    # a one-line 主送 with room below it: the body went to page 2 for another reason (a table
+    # row that cannot split); moving the 主送 would leave page 1 empty, so it stays
+    ([placed("to", 1), placed("body", 2, block=0)], Layout()),
     # signature alone on page 3: break before the last 2 body lines of page 2
     ([placed("body", 2, "甲" * 10, 0), Placed(Written("body", "乙" * 56, 1), ((2, line("乙" * 28, 28, 50), 0),
                                                                             (2, line("乙" * 28, 28, 60), 28))),

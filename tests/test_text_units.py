@@ -107,3 +107,8 @@ def test_no_title_line_starts_or_ends_with_a_space():
 def test_attachment_title_keeps_words_whole():
     lines = break_title("全市社会组织党组织百日集中组建活动集中行动情况统计表及工作进度安排", 15)
     assert all(not line.startswith("行动") for line in lines), lines
+
+
+def test_markdown_heading_with_a_typed_number_is_numbered_once():
+    blocks = parse("# 一、总体要求\n## （一）摸清底数\n# 三、工作步骤")
+    assert [(b.number, b.title) for b in blocks] == [("一、", "总体要求"), ("（一）", "摸清底数"), ("二、", "工作步骤")]

@@ -82,3 +82,23 @@ def test_placing_text_with_a_character_beyond_the_bmp():
                     for i, ch in enumerate("𠀀字号")])
     placed, lost = place([Written("body", "𠀀字号")], [MeasuredPage(1, 210, 297, (line,), (), ())], Frame.of(PROFILE))
     assert lost == [] and len(placed) == 1
+
+
+def test_huge_banji_loses_nothing_and_ends_on_an_even_page(paginated):
+    frame = Frame.of(PROFILE)
+    for name, first, last in (("cc-170", "第1县（市、区）社会组织管理局", "第170县（市、区）社会组织管理局。"),
+                              ("to-300", "主送：第1街道办事处", "第300街道办事处。")):
+        result = paginated[name]
+        assert result.fatal == [] and result.settled, (name, result.findings)
+        assert [f.id for f in result.findings] == [], [str(f) for f in result.findings]
+        text = printed(result).replace(" ", "")
+        assert first in text and last in text and "三门峡市民政局办公室2026年11月24日印发" in text
+        banji_pages = [page for page in result.pages if any("街道办事处" in l.text or "管理局" in l.text
+                                                             for l in page.lines if l.size_pt < 15)]
+        assert len(banji_pages) >= 3, name
+        assert result.pages[-1].number % 2 == 0
+        for page in banji_pages:
+            # every page of the 版记 is a full 版记 frame at the foot of its page: last rule on the
+            # 版心 bottom, 37 + 225 = 262 mm (±1 mm, §5.2.2)
+            bottom = max(rule.y for rule in page.rules if rule.colour == "000000")
+            assert abs(bottom - frame.bottom) <= 1, (name, page.number, bottom)
