@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 
 from .chinese import numeral, parse_numeral
+from .i18n import _
 
 
 @dataclass(frozen=True)
@@ -93,7 +94,8 @@ def parse(text: str) -> list[Block]:
             width = len(table_rows[0][1])
             for line_no, row in table_rows:
                 if len(row) != width:
-                    raise BodyError(line_no, f"table row has {len(row)} cells, the first row has {width}")
+                    raise BodyError(line_no, _("table row has {n} cells, the first row has {width}").format(
+                        n=len(row), width=width))
             blocks.append(Table(tuple(row for _, row in table_rows), header_rows))
             table_rows.clear()
             header_rows = 0
@@ -108,7 +110,7 @@ def parse(text: str) -> list[Block]:
         if line.startswith("|"):
             if _SEPARATOR.match(line):
                 if not table_rows:
-                    raise BodyError(line_no, "table separator row without a row above it")
+                    raise BodyError(line_no, _("table separator row without a row above it"))
                 header_rows = len(table_rows)
             else:
                 cells = line.strip("|").split("|")
@@ -124,9 +126,10 @@ def parse(text: str) -> list[Block]:
         if markdown:
             level = len(markdown.group(1))
             if level > 4:
-                raise BodyError(line_no, f"headings go four levels deep (一、（一）1．（1）); this one has {level} #")
+                raise BodyError(line_no, _("headings go four levels deep (一、（一）1．（1）); this one has {n} #").format(
+                    n=level))
             if not markdown.group(2).strip(_STRIP):
-                raise BodyError(line_no, "heading without text")
+                raise BodyError(line_no, _("heading without text"))
             count(level, counters[level - 1] + 1)
             text = markdown.group(2).strip(_STRIP)
             typed = _RECOGNISED[level - 1][1].match(text)

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
+import signal
 import sys
 import tempfile
 import warnings
@@ -212,7 +214,18 @@ def _first_clash(paths: list[Path]) -> Path | None:
 
 
 def main() -> None:
-    make_cli()(prog_name="gongwen")
+    """The console entry: SIGTERM unwinds like Ctrl-C (temporary folders and LibreOffice go with
+    it), and a bug in gongwen is one line naming it, never a traceback (GONGWEN_DEBUG=1 shows it)."""
+    signal.signal(signal.SIGTERM, lambda signum, frame: sys.exit(128 + signum))
+    try:
+        make_cli()(prog_name="gongwen", standalone_mode=True)
+    except Exception as exc:   # anything not already a GongwenError turned into a message
+        if os.environ.get("GONGWEN_DEBUG"):
+            raise
+        click.echo(_("error: internal error ({kind}: {reason}); please report it with the plan file, "
+                     "or run with GONGWEN_DEBUG=1 to see where").format(kind=type(exc).__name__, reason=exc),
+                   err=True)
+        sys.exit(1)
 
 
 if __name__ == "__main__":

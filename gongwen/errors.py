@@ -53,12 +53,23 @@ class GongwenError(Exception):
             head = f"{self.location}: {head}"
         lines = [head]
         if self.source_line is not None:
-            lines.append("    " + self.source_line.rstrip("\n"))
-            if self.location is not None and self.location.column:
-                lines.append("    " + _caret_pad(self.source_line, self.location.column) + "^")
+            shown, column = _window(self.source_line.rstrip("\n"), self.location.column if self.location else None)
+            lines.append("    " + shown)
+            if column:
+                lines.append("    " + _caret_pad(shown, column) + "^")
         if self.hint:
             lines.append(self.hint)
         return "\n".join(lines)
+
+
+def _window(line: str, column: int | None, width: int = 60) -> tuple[str, int | None]:
+    """At most ``width`` characters of ``line`` around ``column`` (a 3,000-character line is
+    no help on a terminal), and the column within them."""
+    if len(line) <= width:
+        return line, column
+    start = max(0, min((column or 1) - 1 - width // 2, len(line) - width))
+    shown = ("…" if start else "") + line[start:start + width] + ("…" if start + width < len(line) else "")
+    return shown, (column - start + (1 if start else 0)) if column else None
 
 
 def _caret_pad(line: str, column: int) -> str:

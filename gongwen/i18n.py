@@ -38,3 +38,42 @@ def _(message: str) -> str:
 def N_(message: str) -> str:
     """Mark ``message`` for extraction without translating it yet."""
     return message
+
+
+_VALIDATION = {
+    "missing": N_("this field is required"),
+    "extra_forbidden": N_("unknown key"),
+    "string_type": N_("expected text"),
+    "int_type": N_("expected a whole number"),
+    "int_parsing": N_("expected a whole number"),
+    "int_from_float": N_("expected a whole number"),
+    "float_type": N_("expected a number"),
+    "float_parsing": N_("expected a number"),
+    "list_type": N_("expected a list"),
+    "tuple_type": N_("expected a list"),
+    "dict_type": N_("expected a mapping of keys"),
+    "model_type": N_("expected a mapping of keys"),
+    "model_attributes_type": N_("expected a mapping of keys"),
+    "literal_error": N_("expected one of: {expected}"),
+    "greater_than": N_("must be greater than {gt}"),
+    "greater_than_equal": N_("must be at least {ge}"),
+    "less_than": N_("must be less than {lt}"),
+    "less_than_equal": N_("must be at most {le}"),
+    "too_short": N_("must not be empty"),
+    "string_too_short": N_("must not be empty"),
+    "too_long": N_("has too many items"),
+    "date_type": N_("expected a date such as 2011-02-16"),
+    "bool_type": N_("expected true or false"),
+    "bool_parsing": N_("expected true or false"),
+}
+
+
+def validation_message(error: dict) -> str:
+    """One pydantic error in the user's language: our own validators' messages as they are,
+    pydantic's known kinds translated, anything else named as an invalid value."""
+    kind, context = error["type"], error.get("ctx") or {}
+    if kind == "value_error":
+        return str(context.get("error", error["msg"]))
+    if kind in _VALIDATION:
+        return _(_VALIDATION[kind]).format(**context)
+    return _("invalid value ({detail})").format(detail=error["msg"])

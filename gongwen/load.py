@@ -17,10 +17,10 @@ from pydantic import BaseModel, ValidationError
 from . import glossary, kinds, titles
 from .body import BodyError
 from .errors import PlanError, PlanWarning
-from .i18n import N_, _, language
+from .i18n import _, language, validation_message
 from .model import Attachment, Plan
 from .profile import load_profile, profile_names
-from .source import Path_, Positions, parse_yaml, read_text
+from .source import Path_, Positions, forbidden_character, parse_yaml, read_text
 
 
 def load_plan(path: str | Path) -> Plan:
@@ -39,6 +39,7 @@ def plan_from_data(data: Any, positions: Positions | None = None, base_dir: Path
     renames: dict[Path_, Path_] = {}
     data = _normalise(data, Plan, (), (), positions, renames)
     _rekey(positions, renames)
+    _check_characters(data, (), positions)
     try:
         plan = Plan.model_validate(data, context={"base_dir": base_dir})
     except ValidationError as exc:
@@ -56,6 +57,9 @@ def _normalise(data: dict, model: type[BaseModel], old: Path_, new: Path_,
     out: dict[str, Any] = {}
     for key, value in data.items():
         field = accepted.get(key)
+        if field is None and key.strip(" \u3000\t") != key:
+            raise positions.error(_("a full-width space (　) in the indentation"), old + (key,),
+                                  hint=_("indent with ordinary half-width spaces"), key=True)
         if field is None:
             close = difflib.get_close_matches(key, list(accepted), n=1, cutoff=0.5)
             hint = _("did you mean {key}?").format(key=close[0]) if close else _(
@@ -75,6 +79,22 @@ def _normalise(data: dict, model: type[BaseModel], old: Path_, new: Path_,
             ]
         out[field] = value
     return out
+
+
+def _check_characters(value: Any, path: Path_, positions: Positions) -> None:
+    """Every text of the plan, from a file or from a caller, holds only characters a document
+    may hold (no control characters, lone surrogates or U+FFFE/U+FFFF)."""
+    if isinstance(value, dict):
+        for key, item in value.items():
+            _check_characters(item, path + (key,), positions)
+    elif isinstance(value, list | tuple):
+        for index, item in enumerate(value):
+            _check_characters(item, path + (index,), positions)
+    elif isinstance(value, str):
+        bad = forbidden_character(value)
+        if bad:
+            raise positions.error(_("control character U+{code:04X} is not allowed in a document").format(
+                code=ord(bad)), path, _field_name(path), hint=_("remove it from the text"))
 
 
 def _nested_model(annotation: Any) -> type[BaseModel] | None:
@@ -100,33 +120,10 @@ def _rekey(positions: Positions, renames: dict[Path_, Path_]) -> None:
     positions.block_scalars = {translate(p) for p in positions.block_scalars}
 
 
-_MESSAGES = {
-    "missing": N_("this field is required"),
-    "string_type": N_("expected text"),
-    "int_type": N_("expected a whole number"),
-    "int_parsing": N_("expected a whole number"),
-    "list_type": N_("expected a list"),
-    "dict_type": N_("expected a mapping of keys"),
-    "model_type": N_("expected a mapping of keys"),
-    "literal_error": N_("expected one of: {expected}"),
-    "greater_than_equal": N_("must be at least {ge}"),
-    "less_than_equal": N_("must be at most {le}"),
-    "too_short": N_("must not be empty"),
-    "string_too_short": N_("must not be empty"),
-    "date_type": N_("expected a date such as 2011-02-16"),
-    "bool_type": N_("expected true or false"),
-}
-
-
 def _plan_error(exc: ValidationError, positions: Positions) -> PlanError:
     error = exc.errors(include_url=False)[0]
     loc = tuple(error["loc"])
-    if error["type"] == "value_error":
-        message = str(error.get("ctx", {}).get("error", error["msg"]))
-    elif error["type"] in _MESSAGES:
-        message = _(_MESSAGES[error["type"]]).format(**{k: v for k, v in (error.get("ctx") or {}).items()})
-    else:
-        message = error["msg"]
+    message = validation_message(error)
     more = exc.error_count() - 1
     hint = _("({count} more problems after this one)").format(count=more) if more else None
     return positions.error(message, loc, _field_name(loc), hint, key=error["type"] == "missing")

@@ -14,7 +14,7 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationInfo, field_validator, model_validator
 
 from . import body as body_parser
-from . import kinds, scans
+from . import kinds, scans, tables
 from .chinese import arabic_date, chinese_date, parse_date
 from .i18n import _
 
@@ -127,7 +127,13 @@ class Attachment(_Model):
     pdf: Path | None = Field(None, description="PDF 扫描件（相对计划文件），逐页印在附件页的版心内")
     pdf_has_title: bool = Field(False, description="扫描件自带标题：附件页只印“附件N”，不再另印附件标题")
 
-    _table_exists = field_validator("table")(_existing_file)
+    @field_validator("table")
+    @classmethod
+    def _readable_table(cls, value: Path | None, info: ValidationInfo) -> Path | None:
+        path = _existing_file(value, info)
+        if path is not None:
+            tables.read_csv(path)
+        return path
 
     @field_validator("pdf")
     @classmethod
@@ -160,6 +166,11 @@ class Attachment(_Model):
     @cached_property
     def blocks(self) -> list[body_parser.Block]:
         return body_parser.parse(self.content or "")
+
+    @cached_property
+    def rows(self) -> tables.Rows:
+        """The rows of the CSV table, if there is one."""
+        return tables.read_csv(self.table) if self.table else ()
 
     @cached_property
     def pdf_pages(self) -> int:

@@ -205,7 +205,7 @@ def anchored_picture(r_id: str, cx: int, cy: int, x: int, y: int, name: str, sha
 
 def table(width: int, columns: list[int], rows: list[Element], *, jc: str | None = None,
           borders: dict[str, tuple[int, str] | None] | None = None, float_bottom_x: int | None = None,
-          cell_margin_zero: bool = True) -> Element:
+          cell_margin: int = 0) -> Element:
     """A fixed-layout ``w:tbl``.  ``float_bottom_x`` makes it a frame anchored to the bottom
     of the text area at that x from the page edge (the 版记)."""
     float_pr = None
@@ -224,10 +224,8 @@ def table(width: int, columns: list[int], rows: list[Element], *, jc: str | None
             sides.append(el(f"w:{side}", {"val": "single", "sz": spec[0], "space": 0, "color": spec[1]})
                          if spec else el(f"w:{side}", {"val": "nil"}))
         border_el = el("w:tblBorders", None, *sides)
-    margins = None
-    if cell_margin_zero:
-        margins = el("w:tblCellMar", None, *(el(f"w:{s}", {"w": 0, "type": "dxa"})
-                                             for s in ("top", "left", "bottom", "right")))
+    margins = el("w:tblCellMar", None, *(el(f"w:{s}", {"w": cell_margin if s in ("left", "right") else 0,
+                                                        "type": "dxa"}) for s in ("top", "left", "bottom", "right")))
     props = el(
         "w:tblPr", None,
         float_pr, overlap,
@@ -243,11 +241,14 @@ def table(width: int, columns: list[int], rows: list[Element], *, jc: str | None
     return el("w:tbl", None, props, grid, *rows)
 
 
-def row(cells: list[Element], *, height: int | None = None, exact: bool = True, cant_split: bool = True) -> Element:
+def row(cells: list[Element], *, height: int | None = None, exact: bool = True, cant_split: bool = True,
+        header: bool = False) -> Element:
+    """A table row; ``header`` rows repeat at the top of every page the table runs over."""
     props = el(
         "w:trPr", None,
         el("w:cantSplit") if cant_split else None,
         el("w:trHeight", {"val": height, "hRule": "exact" if exact else "atLeast"}) if height else None,
+        el("w:tblHeader") if header else None,
     )
     return el("w:tr", None, props, *cells)
 

@@ -165,7 +165,7 @@ def _pass(job: Job, layout: Layout, composed: Composed, pdf: Path, number: int,
     """Measure one converted document and decide its next layout; when it settled (or this was
     the last pass) check it, draw its scans and return the result too."""
     profile = job.resolved_profile()
-    pages = measure(pdf)
+    pages = _measured(pdf, job.name)
     _require_chinese_faces(pages, profile, job.name)
     placed, lost = place(composed.paragraphs, pages, Frame.of(profile))
     decided = decide(layout, placed, pages, job.plan, profile)
@@ -179,6 +179,19 @@ def _pass(job: Job, layout: Layout, composed: Composed, pdf: Path, number: int,
                 + missing_glyphs(pages, profile, fontconfig_file([profile])))
     overlay(pdf, scans, profile)
     return decided, Paginated(job, composed.document, layout, pages, pdf, number, settled, findings)
+
+
+def _measured(pdf: Path, name: str) -> list[MeasuredPage]:
+    """The converter's PDF, measured; a PDF that cannot be read or prints nothing is an error,
+    never a document."""
+    try:
+        pages = measure(pdf)
+    except Exception as exc:   # pdfium raises its own errors for a damaged file
+        raise ConvertError(_("{name}: LibreOffice wrote a damaged PDF ({reason})").format(
+            name=name, reason=exc)) from None
+    if not any(page.lines for page in pages):
+        raise ConvertError(_("{name}: LibreOffice wrote a PDF without any text").format(name=name))
+    return pages
 
 
 def _require_chinese_faces(pages: Sequence[MeasuredPage], profile: Profile, name: str) -> None:

@@ -4,10 +4,12 @@ timeout, the project's fontconfig file, and a check that every PDF really was wr
 from __future__ import annotations
 
 import atexit
+import contextlib
 import json
 import os
 import re
 import shutil
+import signal
 import subprocess
 import tempfile
 from collections.abc import Iterable, Sequence
@@ -91,12 +93,7 @@ def convert(documents: Sequence[str | Path], output_dir: str | Path | None = Non
         command = [str(exe), _profile_arg(_process_profile()), "--headless", "--norestore",
                    "--convert-to", "pdf:writer_pdf_Export:" + json.dumps(EXPORT_OPTIONS, separators=(",", ":")),
                    "--outdir", str(out), *(str(d.resolve()) for d in documents)]
-        try:
-            done = subprocess.run(command, capture_output=True, text=True, timeout=timeout,
-                                  env=environment(profiles))
-        except subprocess.TimeoutExpired:
-            raise ConvertError(_("LibreOffice did not finish within {seconds} s").format(seconds=round(timeout))) \
-                from None
+        done = _run(command, timeout, dict(environment(profiles), TMPDIR=work), documents)
         for doc, target in zip(documents, targets):
             made = out / f"{doc.stem}.pdf"
             if not _is_pdf(made):
@@ -108,6 +105,26 @@ def convert(documents: Sequence[str | Path], output_dir: str | Path | None = Non
             shutil.move(str(made), temp)
             os.replace(temp, target)
     return targets
+
+
+def _run(command: list[str], timeout: float, env: dict[str, str],
+         documents: Sequence[Path]) -> subprocess.CompletedProcess:
+    """Run soffice in a process group of its own; on timeout the whole group goes (soffice.bin
+    outlives its launcher), and the error names the documents.  Its temporary files (lu*.tmp)
+    go to TMPDIR, the caller's folder that is removed afterwards."""
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env,
+                               start_new_session=True)
+    try:
+        stdout, stderr = process.communicate(timeout=timeout)
+    except BaseException as exc:
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(process.pid, signal.SIGKILL)
+        process.communicate()
+        if isinstance(exc, subprocess.TimeoutExpired):
+            raise ConvertError(_("LibreOffice did not finish {names} within {seconds} s").format(
+                names="、".join(d.name for d in documents), seconds=round(timeout))) from None
+        raise
+    return subprocess.CompletedProcess(command, process.returncode, stdout, stderr)
 
 
 def _is_pdf(path: Path) -> bool:

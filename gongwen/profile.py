@@ -8,14 +8,14 @@ from __future__ import annotations
 from functools import cache
 from importlib.resources import files
 from pathlib import Path
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 from ruamel.yaml import YAML
 from ruamel.yaml.error import YAMLError
 
 from .errors import Location, ProfileError
-from .i18n import _
+from .i18n import _, validation_message
 
 DEFAULT = "gb9704-2012"
 FaceKey = Literal["fangsong", "kaiti", "heiti", "song", "xiaobiaosong"]
@@ -26,19 +26,29 @@ class _Section(BaseModel):
     clause: str
 
 
+Positive = Annotated[float, Field(gt=0)]
+Count = Annotated[int, Field(gt=0)]
+
+
 class Page(_Section):
-    width_mm: float
-    height_mm: float
-    top_mm: float
-    left_mm: float
-    text_width_mm: float
-    text_height_mm: float
+    width_mm: Positive
+    height_mm: Positive
+    top_mm: Positive
+    left_mm: Positive
+    text_width_mm: Positive
+    text_height_mm: Positive
+
+    @model_validator(mode="after")
+    def _text_area_on_the_paper(self) -> Page:
+        if self.left_mm + self.text_width_mm >= self.width_mm or self.top_mm + self.text_height_mm >= self.height_mm:
+            raise ValueError(_("the 版心 does not fit on the paper"))
+        return self
 
 
 class Grid(_Section):
-    lines: int
-    chars: int
-    line_pitch_pt: float
+    lines: Count
+    chars: Count
+    line_pitch_pt: Positive
     char_spacing_pt: float
 
 
@@ -83,7 +93,7 @@ class Colours(_Section):
 
 class Text(_Section):
     face: FaceKey
-    size_pt: float
+    size_pt: Positive
     indent_chars: float
 
 
@@ -96,11 +106,11 @@ class Head(_Section):
 class Mark(_Section):
     face: FaceKey
     top_mm: float
-    max_size_pt: float
-    joint_max_size_pt: float
-    line_em: float
+    max_size_pt: Positive
+    joint_max_size_pt: Positive
+    line_em: Positive
     suffix_height_ratio: float
-    suffix_max_size_pt: float
+    suffix_max_size_pt: Positive
     column_gap_mm: float
     slack_mm: float
 
@@ -109,23 +119,23 @@ class DocNumberLayout(_Section):
     gap_lines: float
     upward_indent_chars: float
     signer_face: FaceKey
-    signers_per_line: int
+    signers_per_line: Count
 
 
 class RedRule(_Section):
     below_doc_number_mm: float
-    width_pt: float
+    width_pt: Positive
     star: bool
-    star_size_pt: float
+    star_size_pt: Positive
     star_face: FaceKey
 
 
 class Title(_Section):
     face: FaceKey
-    size_pt: float
+    size_pt: Positive
     lines_below_rule: int
     blank_lines_after: int
-    max_lines: int
+    max_lines: Count
 
 
 class Headings(_Section):
@@ -137,40 +147,49 @@ class SignatureLayout(_Section):
     right_chars: float
     date_offset_chars: float
     seal_date_right_chars: float
-    seal_diameter_mm: float
+    seal_diameter_mm: Positive
     keep_body_lines: int
 
 
 class AttachmentPage(_Section):
     label_face: FaceKey
     title_face: FaceKey
-    title_size_pt: float
-    title_line: int
+    title_size_pt: Positive
+    title_line: Count
     scan_gap_lines: int
     scan_max_scale: float
 
 
+class TableLayout(_Section):
+    size_pt: Positive
+    rule_pt: Positive
+    cell_margin_mm: float
+    min_column_chars: float
+    row_height_lines: Positive
+    line_ratio: Positive
+
+
 class Banji(_Section):
     face: FaceKey
-    size_pt: float
+    size_pt: Positive
     line_extra_pt: float
-    page_fill: float
+    page_fill: Annotated[float, Field(gt=0, le=1)]
     indent_chars: float
-    outer_rule_pt: float
-    inner_rule_pt: float
+    outer_rule_pt: Positive
+    inner_rule_pt: Positive
     even_page: bool
     legacy: bool
     subject_label_face: FaceKey
     subject_face: FaceKey
-    subject_size_pt: float
+    subject_size_pt: Positive
 
 
 class PageNumber(_Section):
     face: FaceKey
-    size_pt: float
+    size_pt: Positive
     dash_below_text_mm: float
     indent_chars: float
-    line_pt: float
+    line_pt: Positive
 
 
 class Metrics(_Section):
@@ -212,6 +231,7 @@ class Profile(BaseModel):
     headings: Headings
     signature: SignatureLayout
     attachment_page: AttachmentPage
+    table: TableLayout
     banji: Banji
     page_number: PageNumber
     metrics: Metrics
@@ -237,8 +257,9 @@ def _load(name: str, base_dir: str | None) -> Profile:
         return Profile.model_validate(data)
     except ValidationError as exc:
         error = exc.errors(include_url=False)[0]
-        where = ".".join(str(p) for p in error["loc"])
-        raise ProfileError(f"{where}: {error['msg']}", Location(Path(name))) from None
+        where = ".".join(str(p) for p in error["loc"]) or None
+        path = Path(name) if base_dir is None or not name.endswith((".yaml", ".yml")) else Path(base_dir) / name
+        raise ProfileError(validation_message(error), Location(path), field=where) from None
 
 
 def _read(name: str, base_dir: str | None, seen: tuple[str, ...] = ()) -> dict[str, Any]:
@@ -248,7 +269,11 @@ def _read(name: str, base_dir: str | None, seen: tuple[str, ...] = ()) -> dict[s
         path = Path(name) if base_dir is None else Path(base_dir) / name
         if not path.is_file():
             raise ProfileError(_("profile file not found"), Location(path))
-        text = path.read_text(encoding="utf-8-sig")
+        try:
+            text = path.read_text(encoding="utf-8-sig")
+        except UnicodeDecodeError:
+            raise ProfileError(_("the profile is not UTF-8 text"), Location(path),
+                               hint=_("save it as UTF-8, e.g. iconv -f GBK -t UTF-8")) from None
         source: Path = path
     else:
         resource = files("gongwen.styles") / f"{name}.yaml"
@@ -261,6 +286,9 @@ def _read(name: str, base_dir: str | None, seen: tuple[str, ...] = ()) -> dict[s
         data = YAML(typ="safe").load(text) or {}
     except YAMLError as exc:
         raise ProfileError(_("broken YAML: {problem}").format(problem=exc), Location(source)) from None
+    if not isinstance(data, dict):
+        raise ProfileError(_("a profile is a mapping of sections such as page: and grid:"), Location(source),
+                           hint=_("start from a bundled profile: extends: gb9704-2012"))
     parent = data.pop("extends", None)
     if parent:
         data = _merge(_read(str(parent), base_dir, seen + (name,)), data)

@@ -6,7 +6,6 @@ down: 版头, title, 主送, body, 附件说明, signature, 附注, attachment p
 """
 from __future__ import annotations
 
-import csv
 import io
 import warnings
 import zipfile
@@ -22,7 +21,7 @@ from docxtpl import DocxTemplate
 from jinja2 import TemplateError as JinjaError
 from jinja2.sandbox import SandboxedEnvironment
 
-from . import frame, geometry, kinds, oxml
+from . import frame, geometry, kinds, oxml, tables
 from .atomic import write_atomic
 from .body import Block, Heading, PageBreak, Paragraph, Table
 from .errors import Location, PlanWarning, RenderError, TemplateError
@@ -317,18 +316,22 @@ class _Writer:
             self.para(style, *_runs(head), role=role, block=index, page_break_before=brk)
             self.para(style, *_runs(tail), role=role, block=index, page_break_before=True, first_line=0)
 
-    def table(self, rows: tuple[tuple[str, ...], ...], header_rows: int) -> None:
-        width = self.page.text_width
-        columns = [width // len(rows[0])] * len(rows[0])
-        line = (eighths(0.5), "000000")
+    def table(self, rows: tables.Rows, header_rows: int) -> None:
+        """A ruled table as wide as the 版心, columns as wide as their content; header rows in
+        the first-level heading face, repeated on every page the table runs over."""
+        t = self.profile.table
+        width, margin = self.page.text_width, mm(t.cell_margin_mm)
+        columns = tables.column_widths(rows, width, t.size_pt, self.profile, t.min_column_chars, 2 * margin)
+        line = (eighths(t.rule_pt), self.profile.colours.text)
         built = []
         for i, cells in enumerate(rows):
-            style = oxml.rpr(style="GwHeading1Char") if i < header_rows else None
-            built.append(oxml.row([oxml.cell(w, [oxml.paragraph(oxml.ppr(style="GwTable"), oxml.run(text, style))],
-                                             v_align="center") for w, text in zip(columns, cells)],
-                                  height=pt(self.profile.banji.size_pt * 2), exact=False))
+            header = i < header_rows
+            built.append(oxml.row([oxml.cell(w, [oxml.paragraph(oxml.ppr(style="GwTable"), oxml.run(
+                text, oxml.rpr(style="GwHeading1Char") if header else None))], v_align="center")
+                for w, text in zip(columns, cells)], height=pt(t.size_pt * t.row_height_lines), exact=False,
+                header=header))
         border = {side: line for side in ("top", "left", "bottom", "right", "insideH", "insideV")}
-        self.add(oxml.table(width, columns, built, jc="center", borders=border, cell_margin_zero=False))
+        self.add(oxml.table(width, columns, built, jc="center", borders=border, cell_margin=margin))
         self.para(None)
 
     def attachment_note(self) -> None:
@@ -413,7 +416,7 @@ class _Writer:
         self.blank_lines(1)
         self.blocks(attachment.blocks, "attachment")
         if attachment.table:
-            self.table(*_read_csv(attachment.table))
+            self.table(attachment.rows, 1)
 
     def banji(self) -> None:
         """版记 (§7.4): a floating table bottom-anchored to the 版心, so its last rule sits on the
@@ -594,18 +597,6 @@ def _split(pieces: list[tuple[str, str | None]], at: int) -> tuple[list, list]:
         tail.append((text[cut:], style))
         at -= len(text)
     return head, tail
-
-
-def _read_csv(path: Path) -> tuple[tuple[tuple[str, ...], ...], int]:
-    try:
-        with path.open(encoding="utf-8-sig", newline="") as handle:
-            rows = [tuple(cell.strip() for cell in row) for row in csv.reader(handle) if any(row)]
-    except (UnicodeDecodeError, csv.Error) as exc:
-        raise RenderError(_("cannot read the table: {reason}").format(reason=exc), Location(path)) from None
-    if not rows:
-        raise RenderError(_("the table is empty"), Location(path))
-    width = max(len(r) for r in rows)
-    return tuple(r + ("",) * (width - len(r)) for r in rows), 1
 
 
 def save(document: Document, path: str | Path) -> Path:

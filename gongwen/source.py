@@ -1,29 +1,39 @@
 """Read a plan file: bytes → text → plain Python data, remembering where every value stood.
 
-ruamel.yaml's round-trip loader keeps line/column marks; this module turns its tree into plain
-dicts/lists/scalars plus a :class:`Positions` map, so later stages can name file:line:column
-without knowing YAML.
+The YAML is composed into ruamel.yaml's node graph and turned into plain dicts, lists and
+scalars here, with a :class:`Positions` map so later stages can name file:line:column without
+knowing YAML.  Only plain data gets through: explicit tags (``!!python/…``), merge keys and
+timestamps the YAML library would turn into objects are refused or kept as text, aliases may not
+expand past :data:`MAX_VALUES` values, and nesting stops at :data:`MAX_DEPTH`.  When the YAML is
+broken, the commonest drafting mistakes are named on their own line, with the fix.
 """
 from __future__ import annotations
 
 import re
+import sys
 import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from ruamel.yaml import YAML
-from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
-from ruamel.yaml.scalarstring import LiteralScalarString
+from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+from ruamel.yaml.reader import ReaderError
 
 from .errors import Location, PlanError, PlanWarning
 from .i18n import _
 
 Path_ = tuple[str | int, ...]
 
-# C0 controls except tab/newline/CR, DEL and C1 controls never belong in a document.
-_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+MAX_VALUES = 100_000     # scalars, lists and mappings after aliases are expanded
+MAX_DEPTH = 64           # a plan is four levels deep; anything past this is an attack or a mistake
+_CORE = "tag:yaml.org,2002:"
+_PLAIN_TAGS = {f"{_CORE}{t}" for t in ("str", "int", "float", "bool", "null", "timestamp", "seq", "map")}
+# Characters no document may hold: C0 controls but tab/newline/CR, DEL, C1 controls, surrogates,
+# and the non-characters XML refuses.
+_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")   # YAML's line breaks; str.splitlines also breaks at U+2028
 
 
 @dataclass
@@ -58,8 +68,22 @@ class Positions:
         location = self.locate(path, key=key)
         return PlanError(message, location, field_name, hint, self.source_line(location))
 
+    def at(self, line: int, column: int | None, message: str, hint: str | None = None) -> PlanError:
+        location = Location(self.file, line, column)
+        return PlanError(message, location, hint=hint, source_line=self.source_line(location))
+
     def _at(self, line: int, column: int) -> Location:
         return Location(self.file, line, column)
+
+
+def split_lines(text: str) -> list[str]:
+    return _LINE_BREAK.split(text)
+
+
+def forbidden_character(text: str) -> str | None:
+    """The first character of ``text`` that no document may hold, if any."""
+    found = _FORBIDDEN.search(text)
+    return found.group() if found else None
 
 
 def read_text(path: Path) -> str:
@@ -68,12 +92,17 @@ def read_text(path: Path) -> str:
         raw = path.read_bytes()
     except FileNotFoundError:
         raise PlanError(_("file not found"), Location(path)) from None
+    except IsADirectoryError:
+        raise PlanError(_("this is a folder, not a plan file"), Location(path)) from None
     except OSError as exc:
         raise PlanError(_("cannot read the file: {reason}").format(reason=exc.strerror), Location(path)) from None
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         utf8_error = exc
+    if raw[:2] == b"PK":
+        raise PlanError(_("this is a .docx or another zip file, not a plan"), Location(path),
+                        hint=_("to review a finished document, use: gongwen check FILE.docx"))
     try:
         text = raw.decode("gb18030")
     except UnicodeDecodeError:
@@ -98,52 +127,152 @@ def read_text(path: Path) -> str:
 
 def parse_yaml(text: str, path: Path | None = None) -> tuple[Any, Positions]:
     """Plain data and the positions of its keys and values."""
-    positions = Positions(path, text.splitlines())
-    yaml = YAML(typ="rt")
+    positions = Positions(path, split_lines(text))
+    bad = forbidden_character(text)
+    if bad:
+        line = text[: text.index(bad)].count("\n") + 1
+        column = text.index(bad) - (text.rfind("\n", 0, text.index(bad)) + 1) + 1
+        raise positions.at(line, column, _("control character U+{code:04X} is not allowed in a document").format(
+            code=ord(bad)), _("remove it from the text"))
+    limit = sys.getrecursionlimit()
+    sys.setrecursionlimit(max(limit, 10_000))
     try:
-        tree = yaml.load(text)
+        root = YAML(typ="rt").compose(text)
     except MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        location = Location(path, mark.line + 1, mark.column + 1) if mark else Location(path)
-        problem = exc.problem or exc.context or "YAML"
-        raise PlanError(
-            _("broken YAML: {problem}").format(problem=problem), location,
-            source_line=positions.source_line(location),
-            hint=_("check the indentation and the colon after each key"),
-        ) from None
-    except YAMLError as exc:  # ReaderError (bad characters) and friends carry no mark
+        raise _yaml_error(exc, positions) from None
+    except ReaderError as exc:
+        raise PlanError(_("broken YAML: {problem}").format(problem=exc.reason), Location(path)) from None
+    except YAMLError as exc:
         raise PlanError(_("broken YAML: {problem}").format(problem=exc), Location(path)) from None
-    return _plain(tree, (), positions), positions
+    except RecursionError:
+        raise PlanError(_("the YAML is nested more than {depth} levels deep").format(depth=MAX_DEPTH),
+                        Location(path)) from None
+    finally:
+        sys.setrecursionlimit(limit)
+    if root is None:
+        return None, positions
+    return _Builder(positions).plain(root, (), 0), positions
 
 
-def _plain(node: Any, path: Path_, positions: Positions) -> Any:
-    if isinstance(node, CommentedMap):
-        out = {}
-        for key, value in node.items():
-            child = path + (str(key),)
-            line, col = node.lc.key(key)
-            positions.keys[child] = (line + 1, col + 1)
-            vline, vcol = node.lc.value(key)
-            positions.values[child] = (vline + 1, vcol + 1)
-            if isinstance(value, LiteralScalarString):
-                positions.block_scalars.add(child)
-            out[str(key)] = _plain(value, child, positions)
+class _Builder:
+    """Node graph → plain data, counting values so that aliases cannot blow up."""
+
+    def __init__(self, positions: Positions):
+        self.positions = positions
+        self.values = 0
+        self.scalars = YAML(typ="safe", pure=True).constructor
+
+    def refuse(self, node: Node, message: str, hint: str | None = None) -> PlanError:
+        return self.positions.at(node.start_mark.line + 1, node.start_mark.column + 1, message, hint)
+
+    def plain(self, node: Node, path: Path_, depth: int) -> Any:
+        self.values += 1
+        if self.values > MAX_VALUES:
+            raise self.refuse(node, _("the plan expands to more than {n} values (aliases repeating aliases?)").format(
+                n=MAX_VALUES))
+        if depth > MAX_DEPTH:
+            raise self.refuse(node, _("the YAML is nested more than {depth} levels deep").format(depth=MAX_DEPTH))
+        if node.tag not in _PLAIN_TAGS:
+            raise self.refuse(node, _("YAML tags such as {tag} are not allowed in a plan").format(
+                tag=node.tag.replace(_CORE, "!!")), _("write plain text, numbers, lists and keys"))
+        if isinstance(node, MappingNode):
+            return self.mapping(node, path, depth)
+        if isinstance(node, SequenceNode):
+            out = []
+            for index, item in enumerate(node.value):
+                child = path + (index,)
+                self.positions.values[child] = (item.start_mark.line + 1, item.start_mark.column + 1)
+                out.append(self.plain(item, child, depth + 1))
+            return out
+        if node.tag in (f"{_CORE}str", f"{_CORE}timestamp"):
+            return node.value   # dates stay text: the model reads them, and says so when impossible
+        return self.scalars.construct_object(node, deep=True)
+
+    def mapping(self, node: MappingNode, path: Path_, depth: int) -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            if key_node.tag == f"{_CORE}merge":
+                raise self.refuse(key_node, _("merge keys (<<) are not allowed in a plan"),
+                                  _("write the keys out in full"))
+            if not isinstance(key_node, ScalarNode):
+                raise self.refuse(key_node, _("a key must be a plain word such as 标题"))
+            key = str(key_node.value)
+            child = path + (key,)
+            self.positions.keys[child] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
+            self.positions.values[child] = (value_node.start_mark.line + 1, value_node.start_mark.column + 1)
+            if isinstance(value_node, ScalarNode) and value_node.style in ("|", ">"):
+                self.positions.block_scalars.add(child)
+            out[key] = self.plain(value_node, child, depth + 1)
         return out
-    if isinstance(node, CommentedSeq):
-        out_list = []
-        for index, value in enumerate(node):
-            child = path + (index,)
-            line, col = node.lc.item(index)
-            positions.values[child] = (line + 1, col + 1)
-            out_list.append(_plain(value, child, positions))
-        return out_list
-    if isinstance(node, str):
-        text = str(node)
-        bad = _CONTROL.search(text)
-        if bad:
-            raise positions.error(
-                _("control character U+{code:04X} is not allowed in a document").format(code=ord(bad.group())),
-                path, hint=_("remove it from the text"),
-            )
-        return text
-    return node
+
+
+def _yaml_error(exc: MarkedYAMLError, positions: Positions) -> PlanError:
+    """The YAML library's error, or better: the drafting mistake on the line where it is."""
+    mark = exc.problem_mark or exc.context_mark
+    upto = mark.line + 1 if mark else len(positions.lines)
+    found = diagnose(positions.lines, upto)
+    if found:
+        line, column, message, hint = found
+        return positions.at(line, column, message, hint)
+    location = Location(positions.file, mark.line + 1, mark.column + 1) if mark else Location(positions.file)
+    problem = exc.problem or exc.context or "YAML"
+    return PlanError(_("broken YAML: {problem}").format(problem=problem), location,
+                     source_line=positions.source_line(location),
+                     hint=_("check the indentation and the colon after each key"))
+
+
+_KEY = re.compile(r"^(?P<indent> *)(?P<key>[^\s#:：\-][^:：]*?)(?P<colon>:(?=\s|$)|：)")
+_BLOCK_START = re.compile(r"^(?P<indent> *)[^#\s][^#]*:\s*[|>][-+0-9]*\s*(#.*)?$")
+
+
+def diagnose(lines: list[str], upto: int) -> tuple[int, int, str, str] | None:
+    """The first of the usual mistakes in ``lines[:upto + 1]``, as (line, column, message, hint):
+    a tab or a full-width space in the indentation, a full-width colon after a key, ``-item``
+    without a space, a key without its colon, a line of block text that lost its indentation."""
+    block_indent: int | None = None      # inside a | or > block: the indentation of its key
+    for number, line in enumerate(lines[: upto + 1], 1):
+        stripped = line.lstrip(" ")
+        indent = len(line) - len(stripped)
+        if not stripped or stripped.startswith("#"):
+            continue
+        if block_indent is not None:
+            if indent > block_indent:
+                continue
+            key = _KEY.match(line)
+            if not key and not stripped.startswith("- ") and number <= upto:
+                return (number, indent + 1, _("this line belongs to the text above but is not indented"),
+                        _("indent every line of the text below its key (two spaces)"))
+            block_indent = None
+        if stripped[0] == "\t" or line[:indent + 1].endswith("\t"):
+            return number, indent + 1, _("a tab in the indentation"), _("indent with spaces, not tabs")
+        if stripped[0] == "\u3000":
+            return (number, indent + 1, _("a full-width space (　) in the indentation"),
+                    _("indent with ordinary half-width spaces"))
+        key = _KEY.match(line)
+        if key and key["colon"] == "：":
+            return (number, key.end("key") + 1, _("a full-width colon after the key {key}").format(key=key["key"]),
+                    _("write the key with a half-width colon and a space: {key}: …").format(key=key["key"]))
+        if re.match(r"^-[^\s\-]", stripped) and _in_list(lines, number):
+            return number, indent + 2, _("a list item needs a space after the dash"), _("write - item")
+        if not key and not stripped.startswith(("-", "[", "{", "\"", "'", "|", ">", "]", "}")) \
+                and _in_mapping(lines, number, indent):
+            return (number, len(line.rstrip()) + 1, _("a key without its colon"),
+                    _("write the key, a colon and a space: 标题: …"))
+        if _BLOCK_START.match(line):
+            block_indent = indent
+    return None
+
+
+def _siblings(lines: list[str], number: int, indent: int) -> list[str]:
+    """Lines near ``number`` (1-based) at the same indentation, outside it."""
+    near = lines[max(0, number - 4): number - 1] + lines[number: number + 3]
+    return [ln for ln in near if ln.strip() and len(ln) - len(ln.lstrip(" ")) == indent]
+
+
+def _in_list(lines: list[str], number: int) -> bool:
+    indent = len(lines[number - 1]) - len(lines[number - 1].lstrip(" "))
+    return any(ln.lstrip(" ").startswith("- ") for ln in _siblings(lines, number, indent))
+
+
+def _in_mapping(lines: list[str], number: int, indent: int) -> bool:
+    return any(_KEY.match(ln) for ln in _siblings(lines, number, indent))

@@ -128,7 +128,7 @@ def test_control_character_is_rejected(tmp_path):
 
 def test_malformed_body_table_names_its_own_line(tmp_path):
     text = GOOD.replace("  现就有关事项通知如下。", "  现就有关事项通知如下。\n  |a|b|\n  |1|2|3|")
-    assert_failed(tmp_path, text, "8:", "table row has 3 cells")
+    assert_failed(tmp_path, text, "8:", "表格这一行有 3 格")
 
 
 def test_gbk_plan_is_read_with_a_hint(tmp_path):
@@ -205,3 +205,66 @@ def test_cc_ending_in_its_own_full_stop_prints_one(tmp_path):
 
     text = "".join(cell.text for table in Document(target).tables for row in table.rows for cell in row.cells)
     assert "抄送：市委组织部，市财政局。" in text and "。。" not in text
+
+
+# -- impossible values and hostile YAML: an error with its line, never a traceback -------------
+
+@pytest.mark.parametrize("date", ["2024-13-40", "2025-02-30", "2025年2月30日"])
+def test_impossible_dates(tmp_path, date):
+    assert_failed(tmp_path, GOOD.replace("2026-11-24", date), "8:7:", "成文日期", "不是日期", date)
+
+
+def test_python_tags_are_refused(tmp_path):
+    assert_failed(tmp_path, GOOD + '附注: !!python/object/apply:os.system ["touch pwned"]\n', "9:5:",
+                  "!!python/object/apply:os.system", "YAML 标签")
+    assert not (tmp_path / "pwned").exists()
+
+
+def test_merge_keys_are_refused(tmp_path):
+    assert_failed(tmp_path, "x: &a {附注: 联系人}\n" + GOOD, "1:1:", "未知的键")
+    assert_failed(tmp_path, GOOD + "落款2: &a {日期: 2026-11-24}\n".replace("落款2: ", "<<: ") , "9:1:", "合并键")
+
+
+def test_alias_bomb_is_capped(tmp_path):
+    levels = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
+    for prev, name in zip("abcdef", "bcdefg"):
+        levels.append(f"{name}: &{name} [" + ",".join([f"*{prev}"] * 9) + "]")
+    assert_failed(tmp_path, "\n".join(levels) + "\n", "", "展开后超过")
+
+
+def test_deep_nesting_is_refused(tmp_path):
+    assert_failed(tmp_path, GOOD + "附注: " + "[" * 3000 + "]" * 3000 + "\n", "9:", "嵌套超过")
+
+
+def test_library_data_is_checked_like_a_file():
+    import gongwen
+
+    for bad in ("现就\ufffe有关", "现就\x07有关", "现就\ud800有关"):
+        with pytest.raises(gongwen.PlanError, match="U\\+"):
+            gongwen.plan_from_data({"发文机关": ["甲"], "标题": "关于某事的通知", "正文": bad})
+
+
+def test_pydantic_messages_are_translated(tmp_path):
+    code, output, _ = run(tmp_path, GOOD.replace("标题: 三门峡市民政局关于做好年报工作的通知", "标题: {a: 1}"))
+    assert code == 1 and "Input should be" not in output and "应为" in output, output
+
+
+def test_the_echoed_line_is_the_line_named(tmp_path):
+    # U+2028 and U+0085 are line breaks to str.splitlines but not to YAML
+    text = '附注: "联系\u2028人"\n' + GOOD.replace("三民〔2026〕3号", "三民〔2026〕第3号")
+    code, output, _ = run(tmp_path, text)
+    assert "plan.yaml:3:5:" in output and "    文号: 三民〔2026〕第3号" in output, output
+
+
+# -- YAML mistakes named on their own line, with the fix -------------------------------------------
+
+@pytest.mark.parametrize(("broken", "where", "message"), [
+    (GOOD.replace("标题: ", "标题 "), "3:", "缺少冒号"),
+    (GOOD.replace("标题: ", "标题："), "3:3:", "全角冒号"),
+    (GOOD.replace("  现就有关事项通知如下。", "  现就有关事项通知如下。\n特此通知。"), "7:1:", "没有缩进"),
+    ("发文机关:\n  - 三门峡市民政局\n  -市财政局\n" + GOOD.split("\n", 1)[1], "3:4:", "短横线后面要有一个空格"),
+    (GOOD.replace("  日期: ", "\t日期: "), "8:1:", "制表符"),
+    (GOOD.replace("  日期: ", "\u3000\u3000日期: "), "8:1:", "全角空格"),
+])
+def test_yaml_mistakes_point_at_their_line(tmp_path, broken, where, message):
+    assert_failed(tmp_path, broken, where, message)

@@ -1,0 +1,80 @@
+"""Tables of a document: rows read from a CSV file, and column widths from their content.
+
+A CSV table is read when the plan is loaded, so a bad file is reported with the plan's line and
+the table's own row and column.  Blank rows stay: forms are filled in by hand.
+"""
+from __future__ import annotations
+
+import csv
+from collections.abc import Sequence
+from pathlib import Path
+
+from .geometry import text_width
+from .i18n import _
+from .profile import Profile
+from .source import forbidden_character
+
+Rows = tuple[tuple[str, ...], ...]
+
+
+class TableError(ValueError):
+    """A CSV table cannot be used; the message names the row and column."""
+
+
+def read_csv(path: Path) -> Rows:
+    """Every row of ``path`` (UTF-8, a BOM is fine), padded to the widest row."""
+    try:
+        with path.open(encoding="utf-8-sig", newline="") as handle:
+            rows = [tuple(cell.strip() for cell in row) for row in csv.reader(handle)]
+        if not any(any(row) for row in rows):
+            rows = []
+    except UnicodeDecodeError:
+        raise TableError(_("the table {path} is not UTF-8 text; save it as CSV UTF-8").format(path=path)) from None
+    except (csv.Error, OSError) as exc:
+        raise TableError(_("cannot read the table {path}: {reason}").format(path=path, reason=exc)) from None
+    while rows and not rows[-1]:     # empty lines at the end; rows of empty cells (",,,") stay
+        rows.pop()
+    if not rows:
+        raise TableError(_("the table {path} is empty").format(path=path))
+    for number, row in enumerate(rows, 1):
+        for column, cell in enumerate(row, 1):
+            bad = forbidden_character(cell)
+            if bad:
+                raise TableError(_("{path}: row {row}, column {column}: control character U+{code:04X} is not "
+                                   "allowed in a document").format(path=path, row=number, column=column,
+                                                                   code=ord(bad)))
+    width = max(len(r) for r in rows)
+    return tuple(r + ("",) * (width - len(r)) for r in rows)
+
+
+def column_widths(rows: Rows, total: int, size_pt: float, profile: Profile, min_chars: float = 2,
+                  padding: int = 0) -> list[int]:
+    """Widths in twips that add up to ``total``: each column as wide as its longest cell (at
+    ``size_pt``), never narrower than ``min_chars`` characters; when the content is wider than
+    the table, the wide columns give way first."""
+    count = max(len(r) for r in rows)
+    floor = round(min_chars * size_pt * 20) + padding
+    wanted = [max(floor, max(text_width(r[c], size_pt, profile) for r in rows if c < len(r)) + padding)
+              for c in range(count)]
+    if sum(wanted) <= total:
+        extra = total - sum(wanted)
+        widths = [w + extra * w // sum(wanted) for w in wanted]
+    else:
+        widths = _shrink(wanted, total, floor)
+    widths[-1] += total - sum(widths)
+    return widths
+
+
+def _shrink(wanted: Sequence[int], total: int, floor: int) -> list[int]:
+    """Cap the widest columns at one width so that everything fits (cells then wrap)."""
+    if floor * len(wanted) >= total:
+        return [total // len(wanted)] * len(wanted)
+    low, high = floor, max(wanted)
+    while high - low > 1:
+        cap = (low + high) // 2
+        if sum(min(w, cap) for w in wanted) > total:
+            high = cap
+        else:
+            low = cap
+    widths = [min(w, low) for w in wanted]
+    return widths

@@ -1,0 +1,74 @@
+"""The converter as a hostile world treats it: it hangs, it leaves files, it writes a damaged or
+empty PDF.  None of it may hang gongwen, leave processes or files behind, or pass for a document."""
+from __future__ import annotations
+
+import os
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from pypdf import PdfWriter
+
+import gongwen
+from gongwen import pdf as pdf_module
+from gongwen.errors import ConvertError
+from gongwen.paginate import Job, paginate
+from test_bad_input import GOOD
+
+
+def alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    return True
+
+
+def test_a_hung_converter_is_killed_with_its_children_and_its_temporary_files(tmp_path, monkeypatch):
+    pids = tmp_path / "pids"
+    fake = tmp_path / "soffice"
+    # like soffice: a launcher whose child (soffice.bin) does the work and leaves lu*.tmp in TMPDIR
+    fake.write_text(f"#!/bin/sh\n: > \"$TMPDIR/lu1234.tmp\"\nsleep 300 &\necho $! > {pids}\nwait\n")
+    fake.chmod(0o755)
+    monkeypatch.setattr(pdf_module, "soffice", lambda: fake)
+    document = tmp_path / "通知.docx"
+    document.write_bytes(b"PK")
+    before = set(Path(os.environ.get("TMPDIR", "/tmp")).glob("gongwen-pdf-*"))
+    with pytest.raises(ConvertError, match="通知.docx"):
+        pdf_module.convert([document], timeout=1)
+    child = int(pids.read_text())
+    for _ in range(50):
+        if not alive(child):
+            break
+        time.sleep(0.05)
+    assert not alive(child)
+    assert set(Path(os.environ.get("TMPDIR", "/tmp")).glob("gongwen-pdf-*")) == before
+
+
+@pytest.mark.parametrize(("content", "message"), [(b"%PDF-1.4\n" + b"garbage " * 40, "damaged"),
+                                                  (None, "without any text")])
+def test_a_damaged_or_blank_pdf_is_an_error(tmp_path, monkeypatch, content, message):
+    def fake_convert(documents, output_dir=None, *, timeout=None, profiles=()):
+        targets = []
+        for document in documents:
+            target = Path(document).with_suffix(".pdf")
+            if content is None:
+                writer = PdfWriter()
+                writer.add_blank_page(595, 842)
+                with target.open("wb") as out:
+                    writer.write(out)
+            else:
+                target.write_bytes(content)
+            targets.append(target)
+        return targets
+
+    monkeypatch.setattr(sys.modules["gongwen.paginate"], "convert", fake_convert)
+    monkeypatch.setenv("LANG", "en_US.UTF-8")
+    plan_path = tmp_path / "plan.yaml"
+    plan_path.write_text(GOOD, encoding="utf-8")
+    job = Job(gongwen.load_plan(plan_path), "plan", base_dir=tmp_path)
+    with pytest.raises(ConvertError, match=message):
+        paginate([job], tmp_path / "work")
+    (result,) = paginate([job], tmp_path / "work2", raise_errors=False)
+    assert result.document is None and isinstance(result.error, ConvertError)

@@ -1,0 +1,67 @@
+"""Tables from CSV files and from the body: read at load time, ruled, header rows bold and
+repeated on each page, columns as wide as their content, blank rows kept."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import NS, W, Docx
+from test_bad_input import GOOD, assert_failed
+
+import gongwen
+
+SURVEY = "单位名称,所属县（市、区）,党员人数,是否建立党组织,备注\n市社会组织促进会,湖滨区,3,是,\n,,,,\n,,,,\n"
+
+
+def render(tmp_path: Path, csv_text: str) -> Docx:
+    (tmp_path / "survey.csv").write_text(csv_text, encoding="utf-8")
+    plan_path = tmp_path / "plan.yaml"
+    plan_path.write_text(GOOD + "附件:\n  - 名称: 摸底调查登记表\n    表格: survey.csv\n", encoding="utf-8")
+    plan = gongwen.load_plan(plan_path)
+    gongwen.save(gongwen.render(plan, base_dir=tmp_path), tmp_path / "plan.docx")
+    return Docx(tmp_path / "plan.docx")
+
+
+def form(docx: Docx):
+    return docx.xml().findall(".//w:body/w:tbl", NS)[-1]
+
+
+def test_every_header_cell_is_bold_and_the_header_repeats(tmp_path):
+    table = form(render(tmp_path, SURVEY))
+    header, *rest = table.findall("w:tr", NS)
+    styles = [r.find("w:rPr/w:rStyle", NS) for r in header.findall(".//w:r", NS)]
+    assert len(styles) == 5 and all(s is not None and s.get(f"{W}val") == "GwHeading1Char" for s in styles)
+    assert header.find("w:trPr/w:tblHeader", NS) is not None
+    assert all(row.find("w:trPr/w:tblHeader", NS) is None for row in rest)
+
+
+def test_blank_rows_of_a_form_are_kept(tmp_path):
+    rows = form(render(tmp_path, SURVEY)).findall("w:tr", NS)
+    assert len(rows) == 4   # header, one filled row, two blank rows to fill by hand
+
+
+def test_columns_follow_their_content_and_fill_the_text_width(tmp_path):
+    widths = [int(c.get(f"{W}w")) for c in form(render(tmp_path, SURVEY)).findall("w:tblGrid/w:gridCol", NS)]
+    assert sum(widths) == 8844                      # 156 mm in twips
+    assert widths[0] > widths[2] and widths[1] > widths[4]   # 市社会组织促进会 / 所属县（市、区） vs 党员人数 / 备注
+    # the empty 备注 column keeps the minimum: 2 characters of 14 pt plus the cell margins
+    assert widths[4] >= 2 * 14 * 20
+
+
+def test_csv_with_a_control_character_names_row_and_column(tmp_path):
+    (tmp_path / "survey.csv").write_text("单位,党员\n甲\x07协会,3\n", encoding="utf-8")
+    assert_failed(tmp_path, GOOD + "附件:\n  - 名称: 调查表\n    表格: survey.csv\n", "11:9:", "附件表格",
+                  "第 2 行", "第 1 列", "U+0007")
+
+
+def test_csv_that_is_not_utf8(tmp_path):
+    (tmp_path / "survey.csv").write_bytes("单位,党员\n甲协会,3\n".encode("gbk"))
+    assert_failed(tmp_path, GOOD + "附件:\n  - 名称: 调查表\n    表格: survey.csv\n", "11:9:", "UTF-8")
+
+
+@pytest.mark.parametrize("rows", [[("a", "b")], [("很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长", "短")]])
+def test_column_widths_always_add_up(rows):
+    from gongwen.tables import column_widths
+
+    widths = column_widths(tuple(rows), 8844, 14, gongwen.load_profile(), 2, 216)
+    assert sum(widths) == 8844 and all(w >= 2 * 14 * 20 for w in widths)
