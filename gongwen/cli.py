@@ -55,13 +55,16 @@ def make_cli() -> click.Group:
     @click.option("--no-paginate", "no_paginate", is_flag=True,
                   help=_("Skip the LibreOffice pagination pass (faster; 版记 parity and the signature page "
                          "are not checked)."))
+    @click.option("--allow-outside", "allow_outside", is_flag=True,
+                  help=_("Let a plan name files (seal, tables, scans, profile) outside its own folder."))
     def render_command(plans: tuple[Path, ...], output_dir: Path | None, profile: str | None,
-                       template: Path | None, want_pdf: bool, no_paginate: bool) -> None:
+                       template: Path | None, want_pdf: bool, no_paginate: bool, allow_outside: bool) -> None:
         jobs, failed = [], 0
         for plan_path in plans:
             try:
                 with _warnings_shown():
-                    jobs.append(Job(load_plan(plan_path), plan_path.stem, profile, template, plan_path.parent))
+                    plan = load_plan(plan_path, allow_outside=allow_outside)
+                    jobs.append(Job(plan, plan_path.stem, profile, template, plan_path.parent))
             except GongwenError as exc:
                 failed += 1
                 _error(exc)
@@ -115,18 +118,20 @@ def make_cli() -> click.Group:
             raise SystemExit(1)
 
     @cli.command("new", help=_("Print a commented starter plan for a document kind."))
-    @click.argument("kind", type=click.Choice(sorted(kinds.KINDS)), default="notice")
+    @click.argument("kind", type=click.Choice(kinds.names()), default="notice")
     def new_command(kind: str) -> None:
-        starter = files("gongwen") / "starters" / f"{kind}.yaml"
-        if not starter.is_file():
-            starter = files("gongwen") / "starters" / ("request.yaml" if kinds.get(kind).upward else "notice.yaml")
-        click.echo(starter.read_text(encoding="utf-8"), nl=False)
+        click.echo(starter_path(kinds.get(kind).name).read_text(encoding="utf-8"), nl=False)
 
     @cli.command("schema", help=_("Print the JSON Schema of plan files (for editor completion)."))
     def schema_command() -> None:
         click.echo(json.dumps(plan_schema(), ensure_ascii=False, indent=2))
 
     return cli
+
+
+def starter_path(kind: str) -> Path:
+    """The commented starter plan of a kind (every registered kind has one; a test checks)."""
+    return Path(str(files("gongwen") / "starters" / f"{kind}.yaml"))
 
 
 def _render_jobs(jobs: list[Job], targets: dict[int, Path], paginate_now: bool, want_pdf: bool) -> int:

@@ -23,16 +23,20 @@ from .profile import load_profile, profile_names
 from .source import Path_, Positions, forbidden_character, parse_yaml, read_text
 
 
-def load_plan(path: str | Path) -> Plan:
-    """Read and validate a plan file."""
+def load_plan(path: str | Path, *, root: Path | None = None, allow_outside: bool = False) -> Plan:
+    """Read and validate a plan file.  Files it names (seal, tables, scans, a profile) must lie
+    under ``root`` (default: the plan's folder) unless ``allow_outside``."""
     path = Path(path)
     text = read_text(path)
     data, positions = parse_yaml(text, path)
-    return plan_from_data(data, positions, base_dir=path.parent)
+    return plan_from_data(data, positions, base_dir=path.parent, root=root, allow_outside=allow_outside)
 
 
-def plan_from_data(data: Any, positions: Positions | None = None, base_dir: Path | None = None) -> Plan:
-    """Validate already-parsed plan data (a dict with English or Chinese keys)."""
+def plan_from_data(data: Any, positions: Positions | None = None, base_dir: Path | None = None, *,
+                   root: Path | None = None, allow_outside: bool = False) -> Plan:
+    """Validate already-parsed plan data (a dict with English or Chinese keys).  Relative paths
+    are taken from ``base_dir``; files must lie under ``root`` (default: ``base_dir``, else the
+    working folder) unless ``allow_outside``."""
     positions = positions or Positions(None, [])
     if not isinstance(data, dict):
         raise positions.error(_("a plan is a mapping of keys such as 标题, 正文 (title, body)"), ())
@@ -41,10 +45,11 @@ def plan_from_data(data: Any, positions: Positions | None = None, base_dir: Path
     _rekey(positions, renames)
     _check_characters(data, (), positions)
     try:
-        plan = Plan.model_validate(data, context={"base_dir": base_dir})
+        plan = Plan.model_validate(data, context={"base_dir": base_dir, "root": root or base_dir or Path.cwd(),
+                                                  "allow_outside": allow_outside})
     except ValidationError as exc:
         raise _plan_error(exc, positions) from None
-    _check_names(plan, positions)
+    _check_names(plan, positions, base_dir, root or base_dir or Path.cwd(), allow_outside)
     _check_title(plan, positions, base_dir)
     _check_consistency(plan, positions)
     _check_bodies(plan, positions)
@@ -143,8 +148,14 @@ def _field_name(loc: tuple) -> str | None:
     return name
 
 
-def _check_names(plan: Plan, positions: Positions) -> None:
-    if plan.profile and not plan.profile.endswith((".yaml", ".yml")) and plan.profile not in profile_names():
+def _check_names(plan: Plan, positions: Positions, base_dir: Path | None, root: Path, allow_outside: bool) -> None:
+    """The profile a plan names: a bundled one, or a file under the root."""
+    if plan.profile and plan.profile.endswith((".yaml", ".yml")):
+        path = Path(plan.profile) if base_dir is None else base_dir / plan.profile
+        if not allow_outside and not path.resolve().is_relative_to(root.resolve()):
+            raise positions.error(_("{path} lies outside the plan's folder {root}; pass --allow-outside if it is "
+                                    "meant").format(path=path, root=root), ("profile",), _field_name(("profile",)))
+    elif plan.profile and plan.profile not in profile_names():
         close = difflib.get_close_matches(plan.profile, profile_names(), n=1, cutoff=0.4)
         hint = _("did you mean {key}?").format(key=close[0]) if close else None
         raise positions.error(_("unknown profile {name!r}").format(name=plan.profile), ("profile",),

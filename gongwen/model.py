@@ -50,9 +50,12 @@ def _strip_end(marks: str):
     return strip
 
 
-Names = Annotated[list[Annotated[str, Field(min_length=1)]], BeforeValidator(_as_list)]
-Date = Annotated[dt.date, BeforeValidator(_date)]
-OptionalDate = Annotated[dt.date | None, BeforeValidator(_date)]
+# What a drafter may write is wider than what the model keeps: json_schema_input_type tells
+# `gongwen schema` (a single name for a list, a date as 2011年2月16日, a 文号 as one string).
+TextOrList = str | list[str]
+Names = Annotated[list[Annotated[str, Field(min_length=1)]], BeforeValidator(_as_list, json_schema_input_type=TextOrList)]
+Date = Annotated[dt.date, BeforeValidator(_date, json_schema_input_type=str | dt.date)]
+OptionalDate = Annotated[dt.date | None, BeforeValidator(_date, json_schema_input_type=str | dt.date | None)]
 
 
 class _Model(BaseModel):
@@ -60,13 +63,20 @@ class _Model(BaseModel):
 
 
 def _existing_file(value: Path | None, info: ValidationInfo) -> Path | None:
-    """Resolve ``value`` relative to the plan's folder and insist that it exists."""
+    """Resolve ``value`` relative to the plan's folder and insist that it exists and, unless the
+    caller allows otherwise, that it lies under the root (the plan's folder): a plan must not
+    pull the system's files into a document, by ``..``, an absolute path or a symbolic link."""
     if value is None:
         return None
-    base = (info.context or {}).get("base_dir")
+    context = info.context or {}
+    base = context.get("base_dir")
     path = value if value.is_absolute() or base is None else Path(base) / value
     if not path.is_file():
         raise ValueError(_("file not found: {path}").format(path=path))
+    root = context.get("root")
+    if root is not None and not context.get("allow_outside") and not path.resolve().is_relative_to(root.resolve()):
+        raise ValueError(_("{path} lies outside the plan's folder {root}; pass --allow-outside if it is "
+                           "meant").format(path=path, root=root))
     return path
 
 
@@ -151,11 +161,6 @@ class Attachment(_Model):
             raise ValueError(_("pdf_has_title needs a pdf"))
         return self
 
-    @model_validator(mode="before")
-    @classmethod
-    def _title_only(cls, value: object) -> object:
-        return {"title": value} if isinstance(value, str) else value
-
     @field_validator("title")
     @classmethod
     def _no_end_punctuation(cls, value: str) -> str:
@@ -195,15 +200,15 @@ class Plan(_Model):
     doc_number: DocNumber | None = Field(None, description="发文字号，如 三组通〔2011〕6号")
     signers: Names = Field(default_factory=list, description="签发人（上行文）")
     title: str | list[str] = Field(description="标题；写成列表或多行即指定回行位置")
-    to: Annotated[Names, BeforeValidator(_strip_end("：:，,。"))] = Field(default_factory=list, description="主送机关")
+    to: Annotated[Names, BeforeValidator(_strip_end("：:，,。"), json_schema_input_type=TextOrList)] = Field(default_factory=list, description="主送机关")
     body: str = Field(description="正文，每行一段")
     attachments: list[Attachment] = Field(default_factory=list, description="附件")
     signature: Signature | None = Field(None, description="署名、成文日期、印章")
     note: str | None = Field(None, description="附注")
-    cc: Annotated[Names, BeforeValidator(_strip_end("。.，,；;"))] = Field(default_factory=list, description="抄送机关")
+    cc: Annotated[Names, BeforeValidator(_strip_end("。.，,；;"), json_schema_input_type=TextOrList)] = Field(default_factory=list, description="抄送机关")
     printed_by: str | None = Field(None, description="印发机关")
     printed_on: OptionalDate = Field(None, description="印发日期")
-    subject_words: Annotated[list[str], BeforeValidator(_words)] = Field(
+    subject_words: Annotated[list[str], BeforeValidator(_words, json_schema_input_type=TextOrList)] = Field(
         default_factory=list, description="主题词（旧版党委公文）")
     copies: int | None = Field(None, ge=1, description="印数（旧版党委公文）")
 
@@ -216,7 +221,7 @@ class Plan(_Model):
             raise ValueError(_("unknown document kind {kind!r}; known kinds: {known}").format(
                 kind=value, known="、".join(kinds.names()))) from None
 
-    @field_validator("copy_number", mode="before")
+    @field_validator("copy_number", mode="before", json_schema_input_type=str | int | None)
     @classmethod
     def _copy_number(cls, value: object) -> object:
         if isinstance(value, int) and not isinstance(value, bool):
@@ -225,10 +230,16 @@ class Plan(_Model):
             raise ValueError(_("份号 is six Arabic digits, e.g. 000001"))
         return value
 
-    @field_validator("doc_number", mode="before")
+    @field_validator("doc_number", mode="before", json_schema_input_type=str | DocNumber | None)
     @classmethod
     def _doc_number(cls, value: object) -> object:
         return DocNumber.parse(value) if isinstance(value, str) else value
+
+    @field_validator("attachments", mode="before", json_schema_input_type=list[str | Attachment])
+    @classmethod
+    def _attachments(cls, value: object) -> object:
+        """An attachment may be written as its name alone."""
+        return [{"title": v} if isinstance(v, str) else v for v in value] if isinstance(value, list) else value
 
     @field_validator("title")
     @classmethod

@@ -268,3 +268,35 @@ def test_the_echoed_line_is_the_line_named(tmp_path):
 ])
 def test_yaml_mistakes_point_at_their_line(tmp_path, broken, where, message):
     assert_failed(tmp_path, broken, where, message)
+
+
+# -- paths from a plan stay under its folder ------------------------------------------------------
+
+@pytest.mark.parametrize("where", ["/etc/passwd", "../secret.csv", "link.csv"])
+def test_plan_paths_stay_under_the_plan_folder(tmp_path, where):
+    plan_dir = tmp_path / "plans"
+    plan_dir.mkdir()
+    (tmp_path / "secret.csv").write_text("姓名,密码\n甲,123\n", encoding="utf-8")
+    (plan_dir / "link.csv").symlink_to(tmp_path / "secret.csv")
+    text = GOOD + f"附件:\n  - 名称: 调查表\n    表格: {where}\n"
+    code, output, target = run(plan_dir, text)
+    assert code == 1 and "plan.yaml:11:9:" in output and "--allow-outside" in output, output
+    assert not target.exists()
+
+
+def test_allow_outside_lets_a_plan_name_other_folders(tmp_path):
+    plan_dir = tmp_path / "plans"
+    plan_dir.mkdir()
+    (tmp_path / "shared.csv").write_text("单位,党员\n甲协会,3\n", encoding="utf-8")
+    (plan_dir / "plan.yaml").write_text(GOOD + "附件:\n  - 名称: 调查表\n    表格: ../shared.csv\n", encoding="utf-8")
+    result = CliRunner().invoke(make_cli(), ["render", str(plan_dir / "plan.yaml"), "--allow-outside",
+                                             "--no-paginate", "-o", str(tmp_path / "out")])
+    assert result.exit_code == 0, result.output
+
+
+def test_a_profile_file_outside_the_plan_folder(tmp_path):
+    plan_dir = tmp_path / "plans"
+    plan_dir.mkdir()
+    (tmp_path / "local.yaml").write_text("extends: gb9704-2012\nname: local\ndescription: x\n", encoding="utf-8")
+    code, output, _ = run(plan_dir, GOOD + "版式: ../local.yaml\n")
+    assert code == 1 and "plan.yaml:9:5:" in output and "--allow-outside" in output, output

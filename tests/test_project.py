@@ -16,9 +16,10 @@ from babel.messages.pofile import read_po
 from click.testing import CliRunner
 
 import gongwen
-from gongwen.cli import make_cli
+from gongwen import kinds
+from gongwen.cli import make_cli, starter_path
 from gongwen.template_build import build
-from conftest import FIXTURES, ROOT
+from conftest import ALL_FIXTURES, CASES, FIXTURES, ROOT, TRUST
 
 LOCALE = ROOT / "gongwen" / "locale" / "zh_CN" / "LC_MESSAGES"
 
@@ -84,12 +85,26 @@ def test_cli_profile_option_overrides_the_plan(tmp_path):
     assert "★".encode() in _parts((tmp_path / "notice-2012.docx").read_bytes())["word/document.xml"]
 
 
-def test_cli_new_prints_a_plan_that_renders(tmp_path):
-    result = CliRunner().invoke(make_cli(), ["new", "notice"])
-    assert result.exit_code == 0
+@pytest.mark.parametrize("name", kinds.names())
+def test_cli_new_prints_each_kinds_own_starter(tmp_path, name):
+    result = CliRunner().invoke(make_cli(), ["new", name])
+    assert result.exit_code == 0, result.output
     plan = tmp_path / "starter.yaml"
     plan.write_text(result.output, encoding="utf-8")
-    assert gongwen.load_plan(plan).kind == "notice"
+    assert gongwen.load_plan(plan).kind == kinds.get(name).name   # 报告 is a report, not a 请示
+
+
+def test_every_starter_fixture_and_case_validates_against_the_schema():
+    from jsonschema import Draft202012Validator
+
+    from gongwen.source import parse_yaml
+
+    validator = Draft202012Validator(json.loads(CliRunner().invoke(make_cli(), ["schema"]).output))
+    plans = [starter_path(kind) for kind in kinds.KINDS] + ALL_FIXTURES + CASES + TRUST
+    for path in plans:
+        data, _positions = parse_yaml(path.read_text(encoding="utf-8"), path)
+        errors = [f"{'/'.join(map(str, e.absolute_path))}: {e.message}" for e in validator.iter_errors(data)]
+        assert errors == [], (path.name, errors[:3])
 
 
 def test_cli_schema_offers_chinese_keys():
