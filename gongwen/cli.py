@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from . import kinds
+from . import click_i18n, kinds
 from .atomic import write_together
 from .errors import GongwenError
 from .i18n import _
@@ -35,7 +35,9 @@ if TYPE_CHECKING:
 
 
 def make_cli() -> click.Group:
-    """Build the command group; help texts are translated for the locale in force now."""
+    """Build the command group; help texts (and click's own words) are translated for the locale
+    in force now."""
+    click_i18n.install()
 
     @click.group(help=_("Chinese official documents (党政机关公文) laid out to GB/T 9704-2012."))
     @click.version_option(version("gongwen"), prog_name="gongwen", message="%(prog)s %(version)s")

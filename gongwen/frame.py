@@ -181,9 +181,9 @@ def _section(document: Document, profile: Profile) -> None:
     footers(section, numbered=True)
 
 
-def footers(section: Section, *, numbered: bool) -> None:
+def footers(section: Section, *, numbered: bool, line_pt: float | None = None) -> None:
     """Odd and even footers, "— PAGE —" or empty; empty ones keep the same exact-height line so
-    the 版心 bottom does not move on unnumbered pages."""
+    the 版心 bottom does not move on unnumbered pages (``line_pt`` overrides the style's)."""
     for footer, style in ((section.footer, "GwPageNumberOdd"), (section.even_page_footer, "GwPageNumberEven")):
         if footer.is_linked_to_previous:
             footer.is_linked_to_previous = False
@@ -191,4 +191,5 @@ def footers(section: Section, *, numbered: bool) -> None:
             for child in list(body):
                 body.remove(child)
             runs = (oxml.run("— "), *oxml.field_run("PAGE"), oxml.run(" —")) if numbered else ()
-            body.append(oxml.paragraph(oxml.ppr(style=style), *runs))
+            props = oxml.ppr(style=style, line_exact=pt(line_pt) if line_pt else None)
+            body.append(oxml.paragraph(props, *runs))

@@ -77,3 +77,11 @@ def validation_message(error: dict) -> str:
     if kind in _VALIDATION:
         return _(_VALIDATION[kind]).format(**context)
     return _("invalid value ({detail})").format(detail=error["msg"])
+
+
+def ngettext(singular: str, plural: str, n: int) -> str:
+    """Chinese has one form: the catalog translates the singular; English keeps both."""
+    translated = _(singular)
+    if translated != singular:
+        return translated
+    return singular if n == 1 else plural

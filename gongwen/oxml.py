@@ -284,6 +284,14 @@ _SECT_ORDER = [qn(f"w:{t}") for t in (
     "sectPrChange").split()]
 
 
+def section_start(sect_pr: Element, start: str) -> None:
+    """Where the section begins: nextPage, evenPage, oddPage (§17.18.77)."""
+    for old in sect_pr.findall(qn("w:type")):
+        sect_pr.remove(old)
+    sect_pr.append(el("w:type", {"val": start}))
+    sect_pr[:] = sorted(sect_pr, key=lambda child: _SECT_ORDER.index(child.tag))
+
+
 def section_geometry(sect_pr: Element, *, page: tuple[int, int], margins: dict[str, int],
                      line_pitch: int) -> None:
     """Replace page size, margins and grid of ``sect_pr`` in place, keeping its references."""

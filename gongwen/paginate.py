@@ -266,18 +266,16 @@ def _fills_page_one(to: Placed, profile: Profile) -> bool:
 
 
 def _keep_with_signature(placed: Sequence[Placed], keep: int) -> tuple[int, int] | None:
-    """Where to break the body so that its last lines go with a lone signature."""
-    signature = next((p for p in placed if p.written.role in ("signature", "date")), None)
-    if signature is None or signature.first_page == 1:
+    """Where the last body paragraph's last ``keep`` lines begin: from there on, the text keeps
+    with the signature (a keep-with-next chain that re-flows when the text is edited), so the
+    signature never stands alone and only those lines travel with it."""
+    if not any(p.written.role in ("signature", "date") for p in placed):
         return None
-    page = signature.first_page
-    if any(p.written.role == "body" and p.last_page == page for p in placed):
+    body = [p for p in placed if p.written.role == "body"]
+    if not body or len(body[-1].lines) <= keep:
         return None
-    lines = [(p, line, offset) for p in placed if p.written.role == "body"
-             for (number, line, offset) in p.lines if number == page - 1]
-    if not lines:
-        return None
-    owner, _line, offset = lines[-min(keep, len(lines))]
+    owner = body[-1]
+    _page, _line, offset = owner.lines[-keep]
     return owner.written.block, _index_of(owner.written.text, offset)
 
 
@@ -303,7 +301,9 @@ def _banji_placement(layout: Layout, placed: Sequence[Placed], profile: Profile)
     if at == end:
         return dataclasses.replace(layout, banji="new-page" if end % 2 else "flow")
     if last % 2 == 0:
-        return layout
+        # Alone on an even page: in a section of its own that starts on an even page, so that it
+        # stays there when the text is edited.
+        return dataclasses.replace(layout, banji="new-page") if last == at else layout
     # On odd pages of its own: one page is preceded by an unnumbered blank page; a 版记 that
     # runs over pages is spread over one page more, so every page of it stays numbered.
     if last > at:

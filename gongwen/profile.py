@@ -199,6 +199,7 @@ class Metrics(_Section):
     ink_bottom_em: float
     dash_centre_em: float
     border_offset_mm: float
+    later_section_footer_pt: float
     digit_em: float
     cjk_latin_gap_mm: float
 

@@ -47,7 +47,7 @@ class Layout:
     """What only the rendered page can decide (:mod:`gongwen.paginate` measures and chooses).
     The default is a document that was never measured."""
 
-    break_at: tuple[int, int] | None = None  # (body block, character index): continue on a new page
+    break_at: tuple[int, int] | None = None  # (body block, character index): these lines go with the signature
     to_in_banji: bool = False                # 主送 too long for page 1: printed in the 版记
     banji: BanjiPlacement = "flow"           # after the text / on a new page / after a blank page
     banji_pages: int = 0                     # a 版记 that runs over pages: at least this many
@@ -131,6 +131,7 @@ class _Writer:
     profile: Profile
     layout: Layout
     written: list[Written] = field(default_factory=list)
+    keep_with_date: bool = False     # body lines carried to the signature: chain them to the date
 
     def __post_init__(self) -> None:
         self.body = self.document.element.body
@@ -146,6 +147,9 @@ class _Writer:
 
     def para(self, style: str | None, *runs: oxml.Element, role: str | None = None, block: int | None = None,
              **ppr: object) -> oxml.Element:
+        if self.keep_with_date:
+            self.keep_with_date = role != "date"
+            ppr.setdefault("keep_next", self.keep_with_date or None)
         node = self.add(oxml.paragraph(oxml.ppr(style=style, **ppr), *runs))
         if role:
             self.written.append(Written(role, "".join(t.text or "" for t in node.iter(qn("w:t"))), block))
@@ -288,6 +292,8 @@ class _Writer:
 
     def blocks(self, blocks: list[Block], role: str) -> None:
         pending_break = False
+        texts = [i for i, b in enumerate(blocks) if isinstance(b, Paragraph | Heading)]
+        chained = texts[-1] if texts and self.plan.signature and self.layout.break_at is None else None
         for index, block in enumerate(blocks):
             if isinstance(block, PageBreak):
                 pending_break = True
@@ -309,12 +315,18 @@ class _Writer:
             at = self.layout.break_at[1] if role == "body" and self.layout.break_at and \
                 self.layout.break_at[0] == index else None
             if at is None or at <= 0:
-                self.para(style, *_runs(pieces), role=role, block=index, page_break_before=brk or at == 0 or None)
+                # The last paragraph before the signature keeps with it (whole, until the pages
+                # show where its last lines begin).
+                self.keep_with_date |= at == 0 or (role == "body" and index == chained)
+                self.para(style, *_runs(pieces), role=role, block=index, page_break_before=brk)
                 continue
-            # Kept with the signature: the paragraph goes on from a new page, flush left.
+            # Kept with the signature: the paragraph's last lines go on flush left, and they and
+            # everything up to the date keep with the next paragraph.  No hard break: a chain of
+            # keep-with-next re-flows when a clerk edits the text (a break would leave a short page).
             head, tail = _split(pieces, at)
             self.para(style, *_runs(head), role=role, block=index, page_break_before=brk)
-            self.para(style, *_runs(tail), role=role, block=index, page_break_before=True, first_line=0)
+            self.keep_with_date = True
+            self.para(style, *_runs(tail), role=role, block=index, first_line=0)
 
     def table(self, rows: tables.Rows, header_rows: int) -> None:
         """A ruled table as wide as the 版心, columns as wide as their content; header rows in
@@ -427,12 +439,14 @@ class _Writer:
         pages = _pack(self.banji_rows(), self.page.text_height * profile.banji.page_fill, self.layout.banji_pages)
         if not pages:
             return
-        if self.layout.banji == "blank-page":
-            self.unnumbered_section()
-            self.para(None)
+        own_page = self.layout.banji != "flow" and len(pages) == 1
+        if own_page:
+            self.banji_section(numbered=self.layout.banji == "new-page")
+            # A plain paragraph opens the section: one that begins with a floating table loses its break.
+            self.para(None, line_exact=20, snap_to_grid=False)
         ends_with_scan = bool(plan.attachments and plan.attachments[-1].pdf)
         for number, rows in enumerate(pages):
-            if number or len(pages) > 1 or self.layout.banji != "flow" or ends_with_scan:
+            if not own_page and (number or len(pages) > 1 or self.layout.banji != "flow" or ends_with_scan):
                 # A plain paragraph opens the page: a page that begins with a floating table loses
                 # its break.  A scan fills its last page: the 版记 never shares it.
                 self.para(None, line_exact=20, snap_to_grid=False, page_break_before=True)
@@ -492,9 +506,12 @@ class _Writer:
                                         "use the party-legacy profile to print it")), stacklevel=3)
         return rows
 
-    def unnumbered_section(self) -> None:
-        """End the numbered pages at the last paragraph written; what follows (a blank page and
-        the 版记 page) is a new section whose footers keep the geometry but carry no number."""
+    def banji_section(self, *, numbered: bool) -> None:
+        """End the text's section at the last paragraph written; the 版记 follows in a section
+        that starts on an even page, so its page stays even however the text above re-flows
+        (LibreOffice and Word insert a blank page without a footer when one is needed).  Its
+        footers carry the number or not, as the measured pages decided (§7.5: after a blank page,
+        no number)."""
         last = next(node for node in reversed(self.body) if node.tag == qn("w:p"))
         if not "".join(t.text or "" for t in last.iter(qn("w:t"))):
             # LibreOffice drops an empty paragraph that ends a section, and with it the page break
@@ -507,8 +524,11 @@ class _Writer:
         props.append(deepcopy(self.sect_pr))
         for ref in self.sect_pr.findall(qn("w:footerReference")) + self.sect_pr.findall(qn("w:headerReference")):
             self.sect_pr.remove(ref)
-        frame.footers(self.document.sections[-1], numbered=False)
-
+        oxml.section_start(self.sect_pr, "evenPage")
+        # LibreOffice lays out the first page of a later section with its own footer geometry:
+        # a taller footer line puts that page's 版心 bottom back where the others have it.
+        frame.footers(self.document.sections[-1], numbered=numbered,
+                      line_pt=self.profile.page_number.line_pt + self.profile.metrics.later_section_footer_pt)
 
 @dataclass(frozen=True)
 class _BanjiRow:

@@ -81,7 +81,7 @@ def paginated(tmp_path_factory):
 
     if shutil.which("soffice") is None:
         pytest.fail("LibreOffice (soffice) is not installed: run the README's setup")
-    jobs = [Job(gongwen.load_plan(path), path.stem, base_dir=path.parent) for path in ALL_FIXTURES + CASES + TRUST]
+    jobs = [Job(gongwen.load_plan(path, root=ROOT), path.stem, base_dir=path.parent) for path in ALL_FIXTURES + CASES + TRUST]
     results = {r.job.name: r for r in paginate(jobs, tmp_path_factory.mktemp("paginate"))}
     _PAGINATED.update(results)
     return results

@@ -224,16 +224,23 @@ def placed(role: str, page_number: int, text: str = "党党", block: int | None 
     # a one-line 主送 with room below it: the body went to page 2 for another reason (a table
     # row that cannot split); moving the 主送 would leave page 1 empty, so it stays
     ([placed("to", 1), placed("body", 2, block=0)], Layout()),
-    # signature alone on page 3: break before the last 2 body lines of page 2
+    # the last body paragraph has 3 lines: its last 2 keep with the signature (a keep-with-next
+    # chain from character 28 to the date), wherever the page ends now or after an edit
+    ([placed("body", 2, "甲" * 10, 0), Placed(Written("body", "乙" * 84, 1), ((2, line("乙" * 28, 28, 50), 0),
+                                                                            (2, line("乙" * 28, 28, 60), 28),
+                                                                            (2, line("乙" * 28, 28, 70), 56))),
+      placed("signature", 3), placed("date", 3)], Layout(break_at=(1, 28))),
+    # a last paragraph of 2 lines is chained whole at render time: nothing to measure
     ([placed("body", 2, "甲" * 10, 0), Placed(Written("body", "乙" * 56, 1), ((2, line("乙" * 28, 28, 50), 0),
                                                                             (2, line("乙" * 28, 28, 60), 28))),
-      placed("signature", 3), placed("date", 3)], Layout(break_at=(1, 0))),
+      placed("signature", 3), placed("date", 3)], Layout()),
     # text ends on odd page 1 with the 版记 beside it: the 版记 gets its own page
     ([placed("body", 1, block=0), placed("signature", 1), placed("banji", 1)], Layout(banji="new-page")),
     # text ends on even page 2, the 版记 did not fit and fell to page 3: blank page first
     ([placed("body", 2, block=0), placed("signature", 2), placed("banji", 3)], Layout(banji="blank-page")),
-    # text ends on page 1, 版记 on page 2: nothing to change
-    ([placed("body", 1, block=0), placed("signature", 1), placed("banji", 2)], Layout()),
+    # text ends on page 1, the 版记 fell to even page 2: it gets a section of its own that starts
+    # on an even page, so that shortening the text never brings it back to page 1
+    ([placed("body", 1, block=0), placed("signature", 1), placed("banji", 2)], Layout(banji="new-page")),
 ])
 def test_decide(trace, expected):
     # only the first trace has its body off page 1 because of the 主送; the others start on page 1

@@ -121,8 +121,12 @@ def test_cli_version_and_english_help(monkeypatch):
     assert "Render plan files to .docx" in CliRunner().invoke(make_cli(), ["--help"]).output
 
 
-def test_cli_usage_error_exits_2():
-    assert CliRunner().invoke(make_cli(), ["render"]).exit_code == 2
+def test_cli_usage_error_exits_2_in_the_users_language(monkeypatch):
+    result = CliRunner().invoke(make_cli(), ["render"])
+    assert result.exit_code == 2 and "用法：" in result.output and "缺少参数" in result.output, result.output
+    monkeypatch.setenv("LANG", "en_US.UTF-8")
+    result = CliRunner().invoke(make_cli(), ["render"])
+    assert "Usage:" in result.output and "Missing argument" in result.output
 
 
 def test_render_pdf_writes_both_files_and_doctor_finds_the_faces(tmp_path):
