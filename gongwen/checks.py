@@ -223,21 +223,21 @@ NO_LINE_START = "，。、；：？！）》〉」』】〕”’…—·%"
 
 @check
 def chars_per_line(pages: Sequence[MeasuredPage], profile: Profile) -> list[Finding]:
-    """A full line of wide characters that starts flush left holds 28 of them, or 27 when the
-    next line opens with a character and a mark that may not begin a line."""
+    """A full line of wide characters that starts flush left holds 28 of them; a mark that may
+    not begin a line hangs after the 28th, in the margin (a line that gave its 28th character
+    away to such a mark holds 27: a finding)."""
     frame, grid = Frame.of(profile), profile.grid
     found = []
     for page in pages:
-        lines = content_lines(page, frame)
-        for line, nxt in zip(lines, [*lines[1:], None]):
+        for line in content_lines(page, frame):
             if not (_is_body(line, frame) and _wide(line, profile) and frame.near(line.x0, frame.left)
-                    and _is_full(line, frame)) or len(line.chars) == grid.chars:
+                    and _is_full(line, frame)):
                 continue
-            gave_away = nxt is not None and len(nxt.text) > 1 and nxt.text[1] in NO_LINE_START
-            if gave_away and len(line.chars) == grid.chars - 1:
-                continue
-            found.append(Finding("grid.chars", grid.clause, page.number, str(grid.chars), str(len(line.chars)),
-                                 N_("a full line does not have 28 characters")))
+            hung = line.chars[-1].text in NO_LINE_START and line.chars[-1].x0 > frame.right - frame.char / 2
+            count = len(line.chars) - hung
+            if count != grid.chars:
+                found.append(Finding("grid.chars", grid.clause, page.number, str(grid.chars), str(count),
+                                     N_("a full line does not have 28 characters")))
     return found
 
 

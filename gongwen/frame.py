@@ -7,6 +7,8 @@ created only where missing.
 """
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 from docx.document import Document
@@ -41,10 +43,22 @@ class StyleSpec:
     keep_next: bool | None = None
     keep_lines: bool | None = None
     half_width_same_face: bool = False  # digits and Latin in the style's own face (页码: 半角宋体)
+    overflow_punct: bool | None = None  # w:overflowPunct as written (Word: on = punctuation may hang)
 
 
-def style_specs(profile: Profile) -> list[StyleSpec]:
-    """The named styles (GB/T 9704 elements) with the profile's faces, sizes and indents."""
+RUNNING_TEXT = ("GwBody", "GwTo", "GwAttachmentNote", "GwNote")
+
+
+def style_specs(profile: Profile, *, libreoffice: bool = False) -> list[StyleSpec]:
+    """The named styles (GB/T 9704 elements) with the profile's faces, sizes and indents.
+
+    Punctuation after a full 28-character line hangs in the margin (Word's way to keep 28 to a
+    line; without it the 28th character goes down with the mark and the line holds 27).  Word
+    reads ``w:overflowPunct`` on as "may hang"; LibreOffice 7.4 reads it inverted, and drops a
+    hanging mark that ends a justified line unless the line is a hair wider.  The copy converted
+    by LibreOffice (``libreoffice=True``) therefore writes it off and widens running text by the
+    profile's ``libreoffice_hanging_right_pt``; the .docx delivered keeps Word's reading."""
+    widen = -pt(profile.metrics.libreoffice_hanging_right_pt) if libreoffice else None
     page = Page.of(profile)
     text = profile.text
     indent = round(text.indent_chars * page.char)
@@ -55,8 +69,9 @@ def style_specs(profile: Profile) -> list[StyleSpec]:
     levels = ("一级标题", "二级标题", "三级标题", "四级标题")
     return [
         StyleSpec("Normal", "Normal", based_on=None, face=text.face, size_pt=text.size_pt, color=profile.colours.text,
-                  spacing=pt(profile.grid.char_spacing_pt), line_exact=page.line, snap=True, jc="both"),
-        StyleSpec("GwBody", "正文", first_line=indent),
+                  spacing=pt(profile.grid.char_spacing_pt), line_exact=page.line, snap=True, jc="both",
+                  overflow_punct=not libreoffice),
+        StyleSpec("GwBody", "正文", first_line=indent, right=widen),
         *(StyleSpec(f"GwHeading{i + 1}", name, based_on="GwBody", face=heading_faces[i], outline=i,
                     keep_next=True) for i, name in enumerate(levels)),
         *(StyleSpec(f"GwHeading{i + 1}Char", f"{name}字符", kind="character", based_on=None,
@@ -69,11 +84,11 @@ def style_specs(profile: Profile) -> list[StyleSpec]:
         StyleSpec("GwTitle", "公文标题", face=profile.title.face, size_pt=profile.title.size_pt, jc="center",
                   keep_lines=True, keep_next=True,
                   **head_line),
-        StyleSpec("GwTo", "主送机关"),
-        StyleSpec("GwAttachmentNote", "附件说明", first_line=indent),
+        StyleSpec("GwTo", "主送机关", right=widen),
+        StyleSpec("GwAttachmentNote", "附件说明", first_line=indent, right=widen),
         StyleSpec("GwSignature", "署名", jc="left", keep_next=True),  # 署名 and date never part
         StyleSpec("GwDate", "成文日期", jc="left"),
-        StyleSpec("GwNote", "附注", first_line=indent),
+        StyleSpec("GwNote", "附注", first_line=indent, right=widen),
         StyleSpec("GwAttachmentLabel", "附件标识", face=profile.attachment_page.label_face, jc="left"),
         StyleSpec("GwAttachmentTitle", "附件标题", face=profile.attachment_page.title_face, keep_lines=True,
                   size_pt=profile.attachment_page.title_size_pt, jc="center", **head_line),
@@ -101,11 +116,8 @@ def _style_element(spec: StyleSpec, profile: Profile) -> oxml.Element:
     para_props = None
     if spec.kind == "paragraph":
         normal = spec.id == "Normal"
-        # overflowPunct on: Word's default (punctuation may hang), and LibreOffice 7.4 reads it
-        # inverted as "no hanging punctuation"; with hanging on, LibreOffice drops the mark
-        # after a full 28-character line from the page (measured).
         para_props = oxml.ppr(keep_next=spec.keep_next, keep_lines=spec.keep_lines,
-                              widow_control=False if normal else None, overflow_punct=True if normal else None,
+                              widow_control=False if normal else None, overflow_punct=spec.overflow_punct,
                               snap_to_grid=spec.snap, line_exact=spec.line_exact,
                               before=0 if normal else None, after=0 if normal else None,
                               left=spec.left, right=spec.right, first_line=spec.first_line,
@@ -125,15 +137,33 @@ def _style_element(spec: StyleSpec, profile: Profile) -> oxml.Element:
 
 def apply(document: Document, profile: Profile) -> None:
     _doc_defaults(document, profile)
+    _replace_styles(document, style_specs(profile), profile)
+    _strip_theme_fonts(document.styles.element)
+    _settings(document)
+    _section(document, profile)
+
+
+def _replace_styles(document: Document, specs: list[StyleSpec], profile: Profile) -> None:
     styles = document.styles.element
-    for spec in style_specs(profile):
+    for spec in specs:
         for old in styles.findall(qn("w:style")):
             if old.get(qn("w:styleId")) == spec.id:
                 styles.remove(old)
         styles.append(_style_element(spec, profile))
-    _strip_theme_fonts(styles)
-    _settings(document)
-    _section(document, profile)
+
+
+@contextmanager
+def for_libreoffice(document: Document, profile: Profile, *, hanging: bool = True) -> Iterator[Document]:
+    """The document as LibreOffice must read it to print what Word shows (see
+    :func:`style_specs`), for as long as the block lasts; then Word's styles again.  With
+    ``hanging=False`` it is left as it is (LibreOffice then hangs no punctuation)."""
+    changed = [spec for spec, word in zip(style_specs(profile, libreoffice=hanging), style_specs(profile))
+               if spec != word]
+    _replace_styles(document, changed, profile)
+    try:
+        yield document
+    finally:
+        _replace_styles(document, [s for s in style_specs(profile) if s.id in {c.id for c in changed}], profile)
 
 
 def _strip_theme_fonts(styles: oxml.Element) -> None:

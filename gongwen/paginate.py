@@ -25,6 +25,7 @@ from docx.document import Document
 from .checks import Finding, Frame, chinese_faces, content_lines, run_checks
 from .errors import ConvertError, GongwenError
 from .fonts import fontconfig_file, missing_glyphs
+from .frame import for_libreoffice
 from .i18n import N_, _
 from .measure import MM_PER_PT, Line, MeasuredPage, measure
 from .model import Plan
@@ -115,7 +116,9 @@ def paginate(jobs: Sequence[Job], work_dir: str | Path | None = None, *, adjust:
         for i in [i for i in layouts if i not in done]:
             try:
                 composed[i] = _compose(jobs[i], layouts[i])
-                save(composed[i].document, folder / f"{jobs[i].name}.docx")
+                with for_libreoffice(composed[i].document, jobs[i].resolved_profile(),
+                                     hanging=layouts[i].hanging) as document:
+                    save(document, folder / f"{jobs[i].name}.docx")
             except GongwenError as error:
                 fail(i, error)
         if not composed:
@@ -169,6 +172,9 @@ def _pass(job: Job, layout: Layout, composed: Composed, pdf: Path, number: int,
     _require_chinese_faces(pages, profile, job.name)
     placed, lost = place(composed.paragraphs, pages, Frame.of(profile))
     decided = decide(layout, placed, pages, job.plan, profile)
+    if lost and layout.hanging:
+        # LibreOffice may drop a hanging mark at a line end: print that document without hanging.
+        decided = dataclasses.replace(decided, hanging=False)
     settled = decided == layout
     if not (settled or last):
         return decided, None

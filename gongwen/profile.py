@@ -200,6 +200,7 @@ class Metrics(_Section):
     dash_centre_em: float
     border_offset_mm: float
     later_section_footer_pt: float
+    libreoffice_hanging_right_pt: float
     digit_em: float
     cjk_latin_gap_mm: float
 

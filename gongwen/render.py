@@ -51,6 +51,7 @@ class Layout:
     to_in_banji: bool = False                # 主送 too long for page 1: printed in the 版记
     banji: BanjiPlacement = "flow"           # after the text / on a new page / after a blank page
     banji_pages: int = 0                     # a 版记 that runs over pages: at least this many
+    hanging: bool = True                     # punctuation may hang (off when LibreOffice dropped a mark)
 
 
 @dataclass(frozen=True)

@@ -10,6 +10,7 @@ import pytest
 from docx import Document
 
 from gongwen.checks import run_checks
+from gongwen.frame import for_libreoffice
 from gongwen.measure import measure
 from gongwen.pdf import convert
 from gongwen.render import save
@@ -34,7 +35,9 @@ def edited(paginated, tmp_path_factory):
                 for paragraph in body[1:4]:
                     paragraph._p.getparent().remove(paragraph._p)
             target = folder / f"{name}-{edit}.docx"
-            document.save(target)
+            # converted as gongwen converts its own documents (LibreOffice's punctuation reading)
+            with for_libreoffice(document, paginated[name].job.resolved_profile()):
+                document.save(target)
             documents.append(target)
     return {pdf.stem: measure(pdf) for pdf in convert(documents)}
 
