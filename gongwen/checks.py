@@ -40,7 +40,17 @@ class Finding:
         where = _("page {n}").format(n=self.page) if self.page else _("document")
         return _("{where}: [{id}] {message} (expected {expected}, measured {measured}; {clause})").format(
             where=where, id=self.id, message=_(self.message), expected=self.expected, measured=self.measured,
-            clause=self.clause)
+            clause=self.clause_ids)
+
+    @property
+    def clause_ids(self) -> str:
+        """The clause numbers alone (GB/T 9704-2012 §7.4, or the project's spec §2): the profile's
+        clause text is English notes, the full text is in :meth:`as_dict`."""
+        ids = re.findall(r"(?:spec )?§\d+(?:\.\d+)*", self.clause)
+        if not ids:
+            return self.clause
+        return "、".join(dict.fromkeys(("GB/T 9704-2012 " + i) if not i.startswith("spec") else
+                                       _("gongwen spec {clause}").format(clause=i[5:]) for i in ids))
 
     def as_dict(self) -> dict[str, object]:
         return {"id": self.id, "severity": self.severity, "clause": self.clause, "page": self.page,
