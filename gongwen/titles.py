@@ -4,7 +4,8 @@ Words come from a Chinese segmenter (rjieba, loaded only when a title needs brea
 plan gave no breaks).  The breaks are chosen by dynamic programming over the word boundaries:
 each line costs its squared distance from the mean width, a line that widens again after the
 outline began to narrow (an hourglass) costs a penalty, and a line that begins with 关于 earns
-a bonus.  The fewest lines that fit win; the work grows linearly with the title's length.
+a bonus.  The fewest lines that fit win.  The work is polynomial in the title's length (about
+20 ms at 140 characters) and bounded by the profile's ``title.max_lines``.
 """
 from __future__ import annotations
 
