@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from functools import cached_property
 from pathlib import Path
 from typing import Annotated, Literal
@@ -80,6 +81,17 @@ def _existing_file(value: Path | None, info: ValidationInfo) -> Path | None:
     return path
 
 
+def _readable(read: Callable[[Path], object]) -> Callable[[Path | None, ValidationInfo], Path | None]:
+    """A validator: the file exists (under the root) and ``read`` can read it, now, where the
+    plan's line is known."""
+    def validate(value: Path | None, info: ValidationInfo) -> Path | None:
+        path = _existing_file(value, info)
+        if path is not None:
+            read(path)
+        return path
+    return validate
+
+
 _NUMBER = re.compile(r"^(?P<code>.+?)〔(?P<year>\d{4})〕(?P<seq>[1-9]\d*)号$")
 
 
@@ -137,21 +149,8 @@ class Attachment(_Model):
     pdf: Path | None = Field(None, description="PDF 扫描件（相对计划文件），逐页印在附件页的版心内")
     pdf_has_title: bool = Field(False, description="扫描件自带标题：附件页只印“附件N”，不再另印附件标题")
 
-    @field_validator("table")
-    @classmethod
-    def _readable_table(cls, value: Path | None, info: ValidationInfo) -> Path | None:
-        path = _existing_file(value, info)
-        if path is not None:
-            tables.read_csv(path)
-        return path
-
-    @field_validator("pdf")
-    @classmethod
-    def _readable_pdf(cls, value: Path | None, info: ValidationInfo) -> Path | None:
-        path = _existing_file(value, info)
-        if path is not None:
-            scans.page_count(path)
-        return path
+    _readable_table = field_validator("table")(_readable(tables.read_csv))
+    _readable_pdf = field_validator("pdf")(_readable(scans.page_count))
 
     @model_validator(mode="after")
     def _pdf_alone(self) -> Attachment:
