@@ -331,7 +331,8 @@ class _Writer:
 
     def table(self, rows: tables.Rows, header_rows: int) -> None:
         """A ruled table as wide as the 版心, columns as wide as their content; header rows in
-        the first-level heading face, repeated on every page the table runs over."""
+        the first-level heading face, repeated on every page the table runs over.  Other rows
+        may split at a page end: a tall row never leaves a page (page 1 above all) empty."""
         t = self.profile.table
         width, margin = self.page.text_width, mm(t.cell_margin_mm)
         columns = tables.column_widths(rows, width, t.size_pt, self.profile, t.min_column_chars, 2 * margin)
@@ -342,7 +343,7 @@ class _Writer:
             built.append(oxml.row([oxml.cell(w, [oxml.paragraph(oxml.ppr(style="GwTable"), oxml.run(
                 text, oxml.rpr(style="GwHeading1Char") if header else None))], v_align="center")
                 for w, text in zip(columns, cells)], height=pt(t.size_pt * t.row_height_lines), exact=False,
-                header=header))
+                header=header, cant_split=header))
         border = {side: line for side in ("top", "left", "bottom", "right", "insideH", "insideV")}
         self.add(oxml.table(width, columns, built, jc="center", borders=border, cell_margin=margin))
         self.para(None)

@@ -300,3 +300,18 @@ def test_a_profile_file_outside_the_plan_folder(tmp_path):
     (tmp_path / "local.yaml").write_text("extends: gb9704-2012\nname: local\ndescription: x\n", encoding="utf-8")
     code, output, _ = run(plan_dir, GOOD + "版式: ../local.yaml\n")
     assert code == 1 and "plan.yaml:9:5:" in output and "--allow-outside" in output, output
+
+
+# -- local profiles ---------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("content", "message"), [
+    ("- a\n- b\n".encode(), "版式文件应由"),
+    ("extends: gb9704-2012\nname: 本地\ndescription: 本地版式\n".encode("gbk"), "不是 UTF-8"),
+    (b"extends: gb9704-2012\nname: zero\ndescription: x\npage:\n  clause: x\n  width_mm: 0\n", "必须大于 0"),
+    (b"extends: gb9704-2012\nname: off\ndescription: x\npage:\n  text_width_mm: 300\n", "版心超出了纸张"),
+])
+def test_a_broken_local_profile_is_an_error(tmp_path, content, message):
+    (tmp_path / "local.yaml").write_bytes(content)
+    code, output, target = run(tmp_path, GOOD + "版式: local.yaml\n")
+    assert code == 1 and "local.yaml" in output and message in output, output
+    assert not target.exists()

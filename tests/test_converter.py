@@ -72,3 +72,35 @@ def test_a_damaged_or_blank_pdf_is_an_error(tmp_path, monkeypatch, content, mess
         paginate([job], tmp_path / "work")
     (result,) = paginate([job], tmp_path / "work2", raise_errors=False)
     assert result.document is None and isinstance(result.error, ConvertError)
+
+
+def test_a_terminated_render_leaves_no_process_and_no_temporary_folder(tmp_path):
+    import signal
+    import subprocess
+
+    bin_dir, temp = tmp_path / "bin", tmp_path / "tmp"
+    bin_dir.mkdir()
+    temp.mkdir()
+    pids = tmp_path / "pids"
+    (bin_dir / "soffice").write_text(f"#!/bin/sh\nsleep 300 &\necho $! > {pids}\nwait\n")
+    (bin_dir / "soffice").chmod(0o755)
+    (tmp_path / "plan.yaml").write_text(GOOD, encoding="utf-8")
+    env = dict(os.environ, PATH=f"{bin_dir}:{os.environ['PATH']}", TMPDIR=str(temp))
+    process = subprocess.Popen([sys.executable, "-m", "gongwen.cli", "render", str(tmp_path / "plan.yaml"),
+                                "-o", str(tmp_path / "out")], env=env, stdout=subprocess.PIPE,
+                               stderr=subprocess.PIPE)
+    for _ in range(200):
+        if pids.exists() and pids.read_text().strip():
+            break
+        time.sleep(0.05)
+    process.send_signal(signal.SIGTERM)
+    process.communicate(timeout=30)
+    assert process.returncode != 0
+    child = int(pids.read_text())
+    for _ in range(50):
+        if not alive(child):
+            break
+        time.sleep(0.05)
+    assert not alive(child)
+    assert list(temp.iterdir()) == []
+    assert not (tmp_path / "out").exists() or list((tmp_path / "out").iterdir()) == []

@@ -27,7 +27,8 @@ def test_rare_names_print_in_every_role(paginated):
     result = paginated["rare-names"]
     assert result.fatal == [] and result.error is None
     text = printed(result)
-    for role_text in ("李镕等同志", "李镕、张喆、王堃、赵珺", "钱䶮同志、𠀀字号", "联系人：李镕", "市委组织部王堃"):
+    for role_text in ("李镕等同志", "李镕、张喆、王堃、赵珺", "钱䶮同志、𠀀字号", "三门峡市镕城街道办事处", "联系人：李镕",
+                      "市委组织部王堃"):
         assert role_text in text, role_text
 
 
@@ -102,3 +103,11 @@ def test_huge_banji_loses_nothing_and_ends_on_an_even_page(paginated):
             # 版心 bottom, 37 + 225 = 262 mm (±1 mm, §5.2.2)
             bottom = max(rule.y for rule in page.rules if rule.colour == "000000")
             assert abs(bottom - frame.bottom) <= 1, (name, page.number, bottom)
+
+
+def test_a_tall_table_row_never_leaves_page_one_empty(paginated):
+    result = paginated["joint-table"]
+    assert not result.layout.to_in_banji and result.fatal == []
+    page_one = "".join(line.text for line in result.pages[0].lines)
+    assert "各县（市、区）委组织部：" in page_one and "某某协会" in page_one
+    assert "page1.body" not in [f.id for f in result.findings]
