@@ -179,6 +179,9 @@ def _check_consistency(plan: Plan, positions: Positions) -> None:
             printed=plan.printed_on, signed=plan.signature.date), ("printed_on",), _field_name(("printed_on",)),
             hint=_("a document is printed on or after the day it is signed"))
     kind = kinds.get(plan.kind)
+    check = getattr(kind.module, "check", None)
+    for message in check(plan) if check else ():
+        warnings.warn(PlanWarning(f"{positions.locate(('kind',))}: {message}"), stacklevel=3)
     if kind.upward or kind.name == "notice":
         ending = plan.title_text.rstrip()[-len(kind.zh):]
         others = [k.zh for k in kinds.KINDS.values() if k is not kind and plan.title_text.endswith(k.zh)]

@@ -1,7 +1,15 @@
-"""The registry of document kinds: what a plan's ``kind`` may name, and how each is laid out."""
+"""The registry of document kinds: what a plan's ``kind`` may name, and how each is laid out.
+
+Each kind is a small module of this package with a ``write(writer)`` that calls the parts of
+:mod:`gongwen.parts` in the kind's order (and, when the kind has rules of its own, a
+``check(plan)`` that returns warnings).  The registry is plain data, so the model can name the
+kinds without importing the renderer.
+"""
 from __future__ import annotations
 
+import importlib
 from dataclasses import dataclass
+from types import ModuleType
 
 
 @dataclass(frozen=True)
@@ -10,6 +18,10 @@ class Kind:
     zh: str
     template: str      # file in templates/
     upward: bool       # 上行文: 文号 left, 签发人 right (GB/T 9704-2012 §7.2.5)
+
+    @property
+    def module(self) -> ModuleType:
+        return importlib.import_module(f"{__name__}.{self.name}")
 
 
 KINDS: dict[str, Kind] = {

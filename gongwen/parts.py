@@ -1,0 +1,452 @@
+"""The parts every official document is made of (GB/T 9704-2012 §7): 版头, title, 主送, body
+levels and tables, 附件说明, signature and seal, 附注, attachment pages and 版记.
+
+A kind (:mod:`gongwen.kinds`) writes a document by calling these parts in its own order; each
+part reads its numbers from the profile and records the paragraphs it wrote, so that the
+pagination can trace them on the rendered pages.
+"""
+from __future__ import annotations
+
+import warnings
+from copy import deepcopy
+from dataclasses import dataclass, field
+
+from docx.document import Document
+from docx.oxml.ns import qn
+
+from . import banji, frame, geometry, kinds, oxml, tables
+from .body import Block, Heading, PageBreak, Paragraph, Table
+from .errors import Location, PlanWarning, RenderError
+from .geometry import Page, eighths, half_points, mm, pt, text_width
+from .i18n import _
+from .layout import Layout, Written
+from .model import Attachment, Plan
+from .oxml import el
+from .profile import Profile
+from .titles import TitleTooLong, title_lines, title_too_long
+
+EMU_PER_TWIP = 635
+
+
+@dataclass
+class Writer:
+    """Writes the parts of a document in the order its kind calls them, from the top of page 1
+    down; every number comes from the profile."""
+
+    document: Document
+    plan: Plan
+    profile: Profile
+    layout: Layout
+    written: list[Written] = field(default_factory=list)
+    keep_with_date: bool = False     # body lines carried to the signature: chain them to the date
+
+    def __post_init__(self) -> None:
+        self.body = self.document.element.body
+        self.sect_pr = self.body.find(qn("w:sectPr"))
+        self.page = Page.of(self.profile)
+        self.kind = kinds.get(self.plan.kind)
+
+    # -- plumbing ------------------------------------------------------------------------------
+
+    def add(self, node: oxml.Element) -> oxml.Element:
+        self.sect_pr.addprevious(node)
+        return node
+
+    def para(self, style: str | None, *runs: oxml.Element, role: str | None = None, block: int | None = None,
+             **ppr: object) -> oxml.Element:
+        if self.keep_with_date:
+            self.keep_with_date = role != "date"
+            ppr.setdefault("keep_next", self.keep_with_date or None)
+        node = self.add(oxml.paragraph(oxml.ppr(style=style, **ppr), *runs))
+        if role:
+            self.written.append(Written(role, "".join(t.text or "" for t in node.iter(qn("w:t"))), block))
+        return node
+
+    def spacer(self, height: int) -> None:
+        """An empty exact-height paragraph off the grid: how page 1 places its elements."""
+        if height > 0:
+            self.para(None, line_exact=height, snap_to_grid=False)
+
+    def blank_lines(self, count: int) -> None:
+        for _line in range(count):
+            self.para(None)
+
+    def face_run(self, text: str, face: str, size_pt: float | None = None, **more: object) -> oxml.Element:
+        return oxml.run(text, oxml.rpr(east_asia=self.profile.face(face),  # type: ignore[arg-type]
+                                       size_half_pt=half_points(size_pt) if size_pt else None, **more))
+
+    # -- the parts, in the order a document has them ------------------------------------------
+
+    def attachments(self) -> None:
+        """Each attachment on pages of its own, before the 版记 (§8)."""
+        for number, attachment in enumerate(self.plan.attachments, 1):
+            self.attachment_page(number, attachment)
+
+    def head(self) -> None:
+        plan, profile = self.plan, self.profile
+        pre = []
+        if plan.copy_number:
+            pre.append(oxml.run(plan.copy_number))
+        if plan.secrecy:
+            text = plan.secrecy + (f"★{plan.secrecy_period}" if plan.secrecy_period else "")
+            pre.append(self.face_run(text, profile.head.secrecy_face))
+        if plan.urgency:
+            pre.append(self.face_run(plan.urgency, profile.head.urgency_face))
+        signer_lines = self._signer_lines()
+        layout = geometry.head(profile, list(plan.issuers), plan.mark_suffix, len(pre), max(1, len(signer_lines)))
+        for run in pre:
+            self.para("GwHeadLine", run)
+        self.spacer(layout.spacer)
+        self.mark(layout.mark)
+        self.spacer(layout.number_filler)
+        self.number_block(layout, signer_lines)
+        self.spacer(layout.title_filler)
+        lines = self.title_lines(plan.title_text, plan.title_lines, profile.title.size_pt, _("title"))
+        self.para("GwTitle", oxml.run("\n".join(lines)), role="title")
+        self.blank_lines(profile.title.blank_lines_after)
+        if profile.red_rule.star:
+            self.star(layout)
+
+    def title_lines(self, text: str, given: list[str] | None, size_pt: float, field_name: str) -> list[str]:
+        """A title broken into lines that fit the 版心 at ``size_pt`` (§7.3.1)."""
+        max_width = self.profile.page.text_width_mm * 72 / 25.4 / size_pt
+        try:
+            return title_lines(text, given, max_width, keep=list(self.plan.issuers),
+                               max_lines=self.profile.title.max_lines)
+        except TitleTooLong as exc:
+            raise RenderError(title_too_long(exc, self.profile), field=field_name) from None
+
+    def mark(self, mark: geometry.Mark) -> None:
+        size = half_points(mark.size_pt)
+        if not mark.joint:
+            self.para("GwMark", oxml.run(mark.names[0], oxml.rpr(size_half_pt=size)), line_exact=mark.line)
+            return
+        names = [oxml.paragraph(oxml.ppr(style="GwMark", line_exact=mark.line, jc="distribute"),
+                                oxml.run(name, oxml.rpr(size_half_pt=size))) for name in mark.names]
+        cells = [oxml.cell(mark.names_width, names,
+                           right_margin=mm(self.profile.mark.column_gap_mm) if mark.suffix else None)]
+        columns = [mark.names_width]
+        if mark.suffix:
+            suffix = oxml.paragraph(oxml.ppr(style="GwMark", line_exact=mark.suffix_line, jc="left"),
+                                    oxml.run(mark.suffix, oxml.rpr(size_half_pt=half_points(mark.suffix_size_pt))))
+            cells.append(oxml.cell(mark.suffix_width, [suffix], v_align="center"))
+            columns.append(mark.suffix_width)
+        self.add(oxml.table(sum(columns), columns, [oxml.row(cells, height=mark.height)], jc="center", borders={}))
+
+    def _signer_lines(self) -> list[list[str]]:
+        if not (self.kind.upward and self.plan.signers):
+            return []
+        per = self.profile.doc_number.signers_per_line
+        names = list(self.plan.signers)
+        return [names[i:i + per] for i in range(0, len(names), per)]
+
+    def number_block(self, layout: geometry.Head, signer_lines: list[list[str]]) -> None:
+        """发文字号 (centred, or left with 签发人 right) with the red rule as its bottom border."""
+        rule = oxml.border("bottom", layout.rule_size, self.profile.colours.red, layout.rule_space_pt)
+        number = str(self.plan.doc_number or "")
+        if not signer_lines:
+            self.para("GwDocNumber", oxml.run(number), bottom_border=rule)
+            return
+        page, dn = self.page, self.profile.doc_number
+        label = "签发人："
+        size = self.profile.text.size_pt
+        line_width = max(text_width("　".join(line), size, self.profile) for line in signer_lines)
+        label_width = text_width(label, size, self.profile)
+        indent = pt(dn.upward_indent_chars * size)
+        names_at = page.text_width - indent - line_width
+        label_at = names_at - label_width
+        # Indent by a tab, not w:ind: a paragraph border spans the indents, and the rule must
+        # stay as wide as the 版心.
+        for i, names in enumerate(signer_lines):
+            last = i == len(signer_lines) - 1
+            runs = [oxml.run("\t" + number)] if last else [oxml.run("\t")]
+            runs.append(oxml.run("\t" + (label if i == 0 else "\t")))
+            runs.append(oxml.run("　".join(names), oxml.rpr(style="GwSignerName")))
+            self.para("GwDocNumber", *runs, jc="left",
+                      tabs=[("left", indent), ("left", label_at), ("left", names_at)],
+                      bottom_border=rule if last else None)
+
+    def star(self, layout: geometry.Head) -> None:
+        """The legacy ★ in the middle of the red rule: a framed paragraph over the rule, white
+        behind the star so the rule stops short of it."""
+        size = self.profile.red_rule.star_size_pt
+        box = pt(size * 1.5)
+        centre_from_top = self.page.top + layout.rule_centre
+        line = pt(size * 1.25)
+        top = round(centre_from_top - self.profile.metrics.baseline_ratio * line
+                    - pt(self.profile.metrics.baseline_offset_pt) + pt(size * 0.38))
+        frame_pr = {"w": box, "h": line, "hRule": "exact", "hSpace": 0, "wrap": "through",
+                    "vAnchor": "page", "hAnchor": "margin", "xAlign": "center", "y": top}
+        # ★ is no East Asian character to LibreOffice: it takes the Latin face, so both are the star's.
+        face = self.profile.red_rule.star_face
+        star = self.face_run("★", face, size, latin=self.profile.face(face), color=self.profile.colours.red, spacing=0)
+        self.para(None, star, frame=frame_pr, shading="FFFFFF", snap_to_grid=False, line_exact=line, jc="center")
+
+    def main(self) -> None:
+        plan = self.plan
+        if plan.to and not self.layout.to_in_banji:
+            self.para("GwTo", oxml.run("，".join(plan.to) + "："), role="to")
+        self.blocks(plan.blocks, "body")
+        if plan.attachments:
+            self.blank_lines(1)
+            self.attachment_note()
+        if plan.signature:
+            self.signature()
+        if plan.note:
+            self.para("GwNote", oxml.run(plan.note), role="note")
+
+    def blocks(self, blocks: list[Block], role: str) -> None:
+        pending_break = False
+        texts = [i for i, b in enumerate(blocks) if isinstance(b, Paragraph | Heading)]
+        chained = texts[-1] if texts and self.plan.signature and self.layout.break_at is None else None
+        for index, block in enumerate(blocks):
+            if isinstance(block, PageBreak):
+                pending_break = True
+                continue
+            brk = True if pending_break else None
+            pending_break = False
+            if isinstance(block, Table):
+                if brk:
+                    self.para(None, page_break_before=True)
+                self.table(block.rows, block.header_rows)
+                continue
+            style = "GwBody"
+            if isinstance(block, Paragraph):
+                pieces = [(block.text, None)]
+            elif block.run_in:
+                pieces = [(block.number + block.title, f"GwHeading{block.level}Char"), (block.rest, None)]
+            else:
+                style, pieces = f"GwHeading{block.level}", [(block.number + block.title, None)]
+            at = self.layout.break_at[1] if role == "body" and self.layout.break_at and \
+                self.layout.break_at[0] == index else None
+            if at is None or at <= 0:
+                # The last paragraph before the signature keeps with it (whole, until the pages
+                # show where its last lines begin).
+                self.keep_with_date |= at == 0 or (role == "body" and index == chained)
+                self.para(style, *_runs(pieces), role=role, block=index, page_break_before=brk)
+                continue
+            # Kept with the signature: the paragraph's last lines go on flush left, and they and
+            # everything up to the date keep with the next paragraph.  No hard break: a chain of
+            # keep-with-next re-flows when a clerk edits the text (a break would leave a short page).
+            head, tail = _split(pieces, at)
+            self.para(style, *_runs(head), role=role, block=index, page_break_before=brk)
+            self.keep_with_date = True
+            self.para(style, *_runs(tail), role=role, block=index, first_line=0)
+
+    def table(self, rows: tables.Rows, header_rows: int) -> None:
+        """A ruled table as wide as the 版心, columns as wide as their content; header rows in
+        the first-level heading face, repeated on every page the table runs over.  Other rows
+        may split at a page end: a tall row never leaves a page (page 1 above all) empty."""
+        t = self.profile.table
+        width, margin = self.page.text_width, mm(t.cell_margin_mm)
+        columns = tables.column_widths(rows, width, t.size_pt, self.profile, t.min_column_chars, 2 * margin)
+        line = (eighths(t.rule_pt), self.profile.colours.text)
+        built = []
+        for i, cells in enumerate(rows):
+            header = i < header_rows
+            built.append(oxml.row([oxml.cell(w, [oxml.paragraph(oxml.ppr(style="GwTable"), oxml.run(
+                text, oxml.rpr(style="GwHeading1Char") if header else None))], v_align="center")
+                for w, text in zip(columns, cells)], height=pt(t.size_pt * t.row_height_lines), exact=False,
+                header=header, cant_split=header))
+        border = {side: line for side in ("top", "left", "bottom", "right", "insideH", "insideV")}
+        self.add(oxml.table(width, columns, built, jc="center", borders=border, cell_margin=margin))
+        self.para(None)
+
+    def attachment_note(self) -> None:
+        """附件：1．name … aligned under the first number; wrapped names under the name."""
+        char = self.page.char
+        indent = round(self.profile.text.indent_chars * char)
+        label = text_width("附件：", self.profile.text.size_pt, self.profile, self.profile.grid.char_spacing_pt)
+        items = self.plan.attachments
+        if len(items) == 1:
+            self.para("GwAttachmentNote", oxml.run("附件：" + items[0].title), left=indent + label, hanging=label,
+                      role="attachment-note")
+            return
+        number_width = max(text_width(f"{n}．", self.profile.text.size_pt, self.profile,
+                                      self.profile.grid.char_spacing_pt) for n in range(1, len(items) + 1))
+        name_at = indent + label + number_width
+        for n, item in enumerate(items, 1):
+            prefix = ("附件：" if n == 1 else "") + f"{n}．"
+            hanging = name_at - indent if n == 1 else number_width
+            self.para("GwAttachmentNote", oxml.run(prefix + item.title), left=name_at, hanging=hanging,
+                      role="attachment-note")
+
+    def signature(self) -> None:
+        """署名 and 成文日期 (§7.3.5): without a seal 2 字 from the right; with a seal the date
+        4 字 from the right, the 署名 centred over it and the seal pressing both."""
+        plan, profile, page = self.plan, self.profile, self.page
+        sig = profile.signature
+        size, spacing = profile.text.size_pt, profile.grid.char_spacing_pt
+        names = plan.signature_names
+        date = plan.signature.date_text
+        date_width = text_width(date, size, profile, spacing)
+        names_width = max(text_width(n, size, profile, spacing) for n in names)
+        right_edge = page.text_width
+        if plan.signature.seal:
+            self.blank_lines(sig.blank_lines_before + 1)
+            date_left = right_edge - round(sig.seal_date_right_chars * page.char) - date_width
+            centre = date_left + date_width // 2
+            first = self.para("GwSignature", oxml.run(names[0]), left=centre - names_width // 2, role="signature")
+            self.seal(first, centre)
+            self.para("GwDate", oxml.run(date), left=date_left, role="date")
+            return
+        self.blank_lines(sig.blank_lines_before)
+        limit = right_edge - round(sig.right_chars * page.char)
+        names_left = limit - names_width
+        date_left = names_left + round(sig.date_offset_chars * page.char)
+        if date_left + date_width > limit:
+            date_left = limit - date_width
+            names_left = date_left - round(sig.date_offset_chars * page.char)
+        for name in names:
+            self.para("GwSignature", oxml.run(name), left=names_left, role="signature")
+        self.para("GwDate", oxml.run(date), left=date_left, role="date")
+
+    def seal(self, paragraph: oxml.Element, centre_x: int) -> None:
+        path = self.plan.signature.seal
+        try:
+            r_id, image = self.document.part.get_or_add_image(str(path))
+        except Exception as exc:  # python-docx raises its own types for unknown formats
+            raise RenderError(_("cannot use the seal image: {reason}").format(reason=exc), Location(path)) from None
+        diameter = mm(self.profile.signature.seal_diameter_mm)
+        height = round(diameter * image.px_height / image.px_width) if image.px_width else diameter
+        # The 署名 and date sit a little below the seal's centre: centre one line below the 署名 top.
+        x = centre_x - diameter // 2
+        y = self.page.line - height // 2 - mm(3)
+        paragraph.append(el("w:r", None, oxml.anchored_picture(r_id, diameter * EMU_PER_TWIP, height * EMU_PER_TWIP,
+                                                              x * EMU_PER_TWIP, y * EMU_PER_TWIP, path.name)))
+
+    def attachment_page(self, number: int, attachment: Attachment) -> None:
+        ap = self.profile.attachment_page
+        label = "附件" if len(self.plan.attachments) == 1 else f"附件{number}"
+        # A scan's label and title are traced on the PDF (role "scan", block = its index) to
+        # find the pages it is drawn on.
+        role, block = ("scan", number - 1) if attachment.pdf else ("attachment", None)
+        self.para("GwAttachmentLabel", oxml.run(label), page_break_before=True, role=role, block=block)
+        if not attachment.pdf_has_title:
+            self.blank_lines(ap.title_line - 2)
+            lines = self.title_lines(attachment.title, None, self.profile.attachment_page.title_size_pt,
+                                     _("attachment title"))
+            self.para("GwAttachmentTitle", oxml.run("\n".join(lines)), role=role, block=block)
+        if attachment.pdf:
+            for _page in range(1, attachment.pdf_pages):
+                self.para(None, page_break_before=True)
+            return
+        self.blank_lines(1)
+        self.blocks(attachment.blocks, "attachment")
+        if attachment.table:
+            self.table(attachment.rows, 1)
+
+    def banji(self) -> None:
+        """版记 (§7.4): a floating table bottom-anchored to the 版心, so its last rule sits on the
+        版心 bottom of the last page; the paragraph after it is the anchor LibreOffice needs.
+        A 版记 too tall for one page (300 主送, 170 抄送) runs over pages of its own, each a full
+        版记 frame at the foot of its page; a names list goes on where the last page left it."""
+        plan, profile = self.plan, self.profile
+        pages = banji.pack(self.banji_rows(), self.page.text_height * profile.banji.page_fill, self.layout.banji_pages)
+        if not pages:
+            return
+        own_page = self.layout.banji != "flow" and len(pages) == 1
+        if own_page:
+            self.banji_section(numbered=self.layout.banji == "new-page")
+            # A plain paragraph opens the section: one that begins with a floating table loses its break.
+            self.para(None, line_exact=20, snap_to_grid=False)
+        ends_with_scan = bool(plan.attachments and plan.attachments[-1].pdf)
+        for number, rows in enumerate(pages):
+            if not own_page and (number or len(pages) > 1 or self.layout.banji != "flow" or ends_with_scan):
+                # A plain paragraph opens the page: a page that begins with a floating table loses
+                # its break.  A scan fills its last page: the 版记 never shares it.
+                self.para(None, line_exact=20, snap_to_grid=False, page_break_before=True)
+            self.banji_frame([row.paragraph for row in rows])
+
+    def banji_frame(self, paragraphs: list[oxml.Element]) -> None:
+        b, width = self.profile.banji, self.page.text_width
+        outer = (eighths(b.outer_rule_pt), self.profile.colours.text)
+        inner = (eighths(b.inner_rule_pt), self.profile.colours.text)
+        borders = {"top": None if b.legacy else outer, "insideH": inner, "bottom": outer}
+        rows = []
+        for paragraph in paragraphs:
+            rows.append(oxml.row([oxml.cell(width, [paragraph], v_align="center")], height=self.page.line,
+                                 exact=False))
+            self.written.append(Written("banji", "".join(t.text or "" for t in paragraph.iter(qn("w:t")))))
+        self.add(oxml.table(width, [width], rows, borders=borders, float_bottom_x=self.page.left))
+        self.para(None, line_exact=20, snap_to_grid=False)
+
+    def banji_rows(self) -> list[banji.Row | banji.Names]:
+        """The 版记's elements in order (§7.4; legacy: 主题词 first, 印数 last)."""
+        plan, profile = self.plan, self.profile
+        b = profile.banji
+        indent = pt(b.indent_chars * b.size_pt)
+        usable = self.page.text_width - 2 * indent
+        line = pt(b.size_pt + b.line_extra_pt)
+        rows: list[banji.Row | banji.Names] = []
+
+        def fixed(paragraph: oxml.Element, text: str, size_pt: float = b.size_pt) -> None:
+            lines = max(1, -(-text_width(text, size_pt, profile) // usable))
+            rows.append(banji.Row(paragraph, max(self.page.line, lines * pt(size_pt + b.line_extra_pt))))
+
+        def names(label: str, items: tuple[str, ...]) -> None:
+            hanging = text_width(label, b.size_pt, profile)
+            widths = [text_width(item + "，", b.size_pt, profile) for item in items]
+            rows.append(banji.Names(label, items, widths, indent, hanging, usable - hanging, line, self.page.line))
+
+        if b.legacy and plan.subject_words:
+            fixed(oxml.paragraph(oxml.ppr(style="GwSubjectWords"), self.face_run("主题词：", b.subject_label_face),
+                                 oxml.run("　".join(plan.subject_words))),
+                  "主题词：" + "　".join(plan.subject_words), b.subject_size_pt)
+        elif plan.subject_words:
+            warnings.warn(PlanWarning(_("主题词 is not part of GB/T 9704-2012 and is left out; "
+                                        "use the party-legacy profile to print it")), stacklevel=3)
+        if plan.to and self.layout.to_in_banji:
+            names("主送：", plan.to)
+        if plan.cc:
+            names("抄送：", plan.cc)
+        if plan.printed_by or plan.printed_on:
+            when = f"{plan.printed_on.year}年{plan.printed_on.month}月{plan.printed_on.day}日印发" if plan.printed_on else ""
+            fixed(oxml.paragraph(oxml.ppr(style="GwBanji", tabs=[("right", self.page.text_width - indent)]),
+                                 oxml.run(f"{plan.printed_by or ''}\t{when}")), f"{plan.printed_by or ''}　{when}")
+        if b.legacy and plan.copies:
+            fixed(oxml.paragraph(oxml.ppr(style="GwBanji", jc="right"), oxml.run(f"（共印{plan.copies}份）")),
+                  f"（共印{plan.copies}份）")
+        elif plan.copies:
+            warnings.warn(PlanWarning(_("印数 is not part of GB/T 9704-2012 and is left out; "
+                                        "use the party-legacy profile to print it")), stacklevel=3)
+        return rows
+
+    def banji_section(self, *, numbered: bool) -> None:
+        """End the text's section at the last paragraph written; the 版记 follows in a section
+        that starts on an even page, so its page stays even however the text above re-flows
+        (LibreOffice and Word insert a blank page without a footer when one is needed).  Its
+        footers carry the number or not, as the measured pages decided (§7.5: after a blank page,
+        no number)."""
+        last = next(node for node in reversed(self.body) if node.tag == qn("w:p"))
+        if not "".join(t.text or "" for t in last.iter(qn("w:t"))):
+            # LibreOffice drops an empty paragraph that ends a section, and with it the page break
+            # that made a scan's last page: the section ends on a paragraph of its own.
+            last = self.para(None)
+        props = last.find(qn("w:pPr"))
+        if props is None:
+            props = el("w:pPr")
+            last.insert(0, props)
+        props.append(deepcopy(self.sect_pr))
+        for ref in self.sect_pr.findall(qn("w:footerReference")) + self.sect_pr.findall(qn("w:headerReference")):
+            self.sect_pr.remove(ref)
+        oxml.section_start(self.sect_pr, "evenPage")
+        # LibreOffice lays out the first page of a later section with its own footer geometry:
+        # a taller footer line puts that page's 版心 bottom back where the others have it.
+        frame.footers(self.document.sections[-1], numbered=numbered,
+                      line_pt=self.profile.page_number.line_pt + self.profile.metrics.later_section_footer_pt)
+
+
+def _runs(pieces: list[tuple[str, str | None]]) -> list[oxml.Element]:
+    return [oxml.run(text, oxml.rpr(style=style) if style else None) for text, style in pieces if text]
+
+
+def _split(pieces: list[tuple[str, str | None]], at: int) -> tuple[list, list]:
+    """Cut styled text pieces at character ``at`` of their concatenation."""
+    head, tail = [], []
+    for text, style in pieces:
+        cut = max(0, min(len(text), at))
+        head.append((text[:cut], style))
+        tail.append((text[cut:], style))
+        at -= len(text)
+    return head, tail
