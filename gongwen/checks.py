@@ -195,13 +195,15 @@ def paper_and_text_area(pages: Sequence[MeasuredPage], profile: Profile) -> list
 @check
 def lines_per_page(pages: Sequence[MeasuredPage], profile: Profile) -> list[Finding]:
     """A page whose last line is full and whose next page goes on flush left was cut by the page
-    end: it has 22 lines.  The page before the signature page is exempt: lines were moved from
-    it to keep the signature with body text."""
+    end: it has 22 lines.  Exempt: the page before the signature page (lines were moved from it
+    to keep the signature with body text) and a page that opens a document with its title (an
+    issued plan, an attachment), whose title lines are not body lines."""
     frame, grid = Frame.of(profile), profile.grid
     signed = signature_date(pages, frame)
     found = []
     for page, following in zip(pages, pages[1:]):
-        if page.number == 1 or (signed and signed[0].number == following.number) or page.rules:
+        titled = any(line.size_pt > frame.body_size + profile.checks.size_tolerance_pt for line in page.lines)
+        if page.number == 1 or (signed and signed[0].number == following.number) or page.rules or titled:
             continue
         body = [line for line in content_lines(page, frame) if _is_body(line, frame)]
         nxt = content_lines(following, frame)
@@ -229,22 +231,32 @@ def _wide(line: Line, profile: Profile) -> bool:
 
 # Marks that may not begin a line: a line before one of them gives a character away (避头尾).
 NO_LINE_START = "，。、；：？！）》〉」』】〕”’…—·%"
+# Marks that may not end a line: the character before one of them goes down with it.
+NO_LINE_END = "（《〈「『【〔“‘"
+# Marks that hang in the margin after a full line (LibreOffice and Word hang these).
+HANGING = "，。、；：？！"
 
 
 @check
 def chars_per_line(pages: Sequence[MeasuredPage], profile: Profile) -> list[Finding]:
-    """A full line of wide characters that starts flush left holds 28 of them; a mark that may
-    not begin a line hangs after the 28th, in the margin (a line that gave its 28th character
-    away to such a mark holds 27: a finding)."""
+    """A full line of wide characters that starts flush left holds 28 of them; a comma or stop
+    after the 28th hangs in the margin.  27 are right only where 避头尾 asks for them: the 28th
+    would have been an opening mark (it may not end a line) or is followed by a closing mark that
+    does not hang (quotes, brackets); a line that gave its 28th character to a mark that could
+    have hung is a finding."""
     frame, grid = Frame.of(profile), profile.grid
     found = []
     for page in pages:
-        for line in content_lines(page, frame):
+        lines = content_lines(page, frame)
+        for line, nxt in zip(lines, [*lines[1:], None]):
             if not (_is_body(line, frame) and _wide(line, profile) and frame.near(line.x0, frame.left)
                     and _is_full(line, frame)):
                 continue
             hung = line.chars[-1].text in NO_LINE_START and line.chars[-1].x0 > frame.right - frame.char / 2
             count = len(line.chars) - hung
+            if count == grid.chars - 1 and nxt is not None and len(nxt.text) > 1 and (
+                    nxt.text[0] in NO_LINE_END or (nxt.text[1] in NO_LINE_START and nxt.text[1] not in HANGING)):
+                continue
             if count != grid.chars:
                 found.append(Finding("grid.chars", grid.clause, page.number, str(grid.chars), str(count),
                                      N_("a full line does not have 28 characters")))

@@ -18,7 +18,7 @@ from . import glossary, kinds, titles
 from .body import BodyError
 from .errors import PlanError, PlanWarning
 from .i18n import _, language, validation_message
-from .model import Attachment, Plan
+from .model import Attachment, IssuedDocument, Plan
 from .profile import load_profile, profile_names
 from .source import Path_, Positions, forbidden_character, parse_yaml, read_text
 
@@ -179,6 +179,10 @@ def _check_consistency(plan: Plan, positions: Positions) -> None:
             printed=plan.printed_on, signed=plan.signature.date), ("printed_on",), _field_name(("printed_on",)),
             hint=_("a document is printed on or after the day it is signed"))
     kind = kinds.get(plan.kind)
+    for field in getattr(kind.module, "REQUIRED", ()):
+        if getattr(plan, field) is None:
+            raise positions.error(_("a {kind} needs {element}").format(kind=kind.zh, element=_field_name((field,))),
+                                  ("kind",), _field_name((field,)), key=True)
     check = getattr(kind.module, "check", None)
     for message in check(plan) if check else ():
         warnings.warn(PlanWarning(f"{positions.locate(('kind',))}: {message}"), stacklevel=3)
@@ -193,7 +197,9 @@ def _check_consistency(plan: Plan, positions: Positions) -> None:
 
 def _check_bodies(plan: Plan, positions: Positions) -> None:
     """Parse the body texts now, so a malformed line is reported with its own line number."""
-    texts: list[tuple[Path_, Plan | Attachment]] = [(("body",), plan)]
+    texts: list[tuple[Path_, Plan | Attachment | IssuedDocument]] = [(("body",), plan)]
+    if plan.issued:
+        texts.append((("issued", "body"), plan.issued))
     texts += [(("attachments", i, "content"), a) for i, a in enumerate(plan.attachments) if a.content]
     for path, owner in texts:
         try:

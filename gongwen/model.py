@@ -181,14 +181,61 @@ class Attachment(_Model):
         return scans.page_count(self.pdf) if self.pdf else 0
 
 
+class _Titled(_Model):
+    """A document with a title (the notice, or the plan it issues): lines as the drafter broke
+    them, or broken by :mod:`gongwen.titles`."""
+
+    title: str | list[str] = Field(description="标题；写成列表或多行即指定回行位置")
+
+    @field_validator("title")
+    @classmethod
+    def _title(cls, value: str | list[str]) -> str | list[str]:
+        text = "".join(value) if isinstance(value, list) else value
+        if not text.strip():
+            raise ValueError(_("the title is empty"))
+        if text.rstrip()[-1] in "。；，、：":
+            raise ValueError(_("a title has no punctuation at its end"))
+        return value
+
+    @property
+    def title_lines(self) -> list[str] | None:
+        """The drafter's own line breaks of the title, if any were given."""
+        if isinstance(self.title, list):
+            return [line.strip() for line in self.title if line.strip()]
+        if "\n" in self.title:
+            return [line.strip() for line in self.title.splitlines() if line.strip()]
+        return None
+
+    @property
+    def title_text(self) -> str:
+        return "".join(self.title_lines or [self.title])
+
+
+class IssuedDocument(_Titled):
+    """The plan, opinion or rules a 印发通知 issues: printed after the notice on a new page, with
+    its own title, a （date） line under it and its own heading levels (spec §9, seeds 002/003)."""
+
+    date_line: str | None = Field(None, description="标题下的日期行，如 2012年2月（自动加括号）")
+    body: str = Field(description="正文，每行一段，层次写法同通知正文")
+
+    @field_validator("date_line")
+    @classmethod
+    def _bare_date_line(cls, value: str | None) -> str | None:
+        return value.strip("()（） ") if value else value
+
+    @cached_property
+    def blocks(self) -> list[body_parser.Block]:
+        return body_parser.parse(self.body)
+
+
 Secrecy = Literal["绝密", "机密", "秘密"]
 Urgency = Literal["特急", "加急"]
 
 
-class Plan(_Model):
+class Plan(_Titled):
     """What the drafter writes: one official document."""
 
-    kind: str = Field("notice", description="文种：notice 通知, request 请示, report 报告")
+    kind: str = Field("notice", description="文种：notice 通知, forward 印发通知, request 请示, report 报告")
     profile: str | None = Field(None, description="版式：gb9704-2012（默认）或 party-legacy")
     copy_number: str | None = Field(None, description="份号（6位阿拉伯数字）")
     secrecy: Secrecy | None = Field(None, description="密级")
@@ -198,12 +245,12 @@ class Plan(_Model):
     mark_suffix: str = Field("", description="发文机关标志后缀，如 文件")
     doc_number: DocNumber | None = Field(None, description="发文字号，如 三组通〔2011〕6号")
     signers: Names = Field(default_factory=list, description="签发人（上行文）")
-    title: str | list[str] = Field(description="标题；写成列表或多行即指定回行位置")
     to: Annotated[Names, BeforeValidator(_strip_end("：:，,。"), json_schema_input_type=TextOrList)] = Field(default_factory=list, description="主送机关")
     body: str = Field(description="正文，每行一段")
     attachments: list[Attachment] = Field(default_factory=list, description="附件")
     signature: Signature | None = Field(None, description="署名、成文日期、印章")
     note: str | None = Field(None, description="附注")
+    issued: IssuedDocument | None = Field(None, description="印发的文件（印发通知：实施方案、意见等）")
     cc: Annotated[Names, BeforeValidator(_strip_end("。.，,；;"), json_schema_input_type=TextOrList)] = Field(default_factory=list, description="抄送机关")
     printed_by: str | None = Field(None, description="印发机关")
     printed_on: OptionalDate = Field(None, description="印发日期")
@@ -240,15 +287,6 @@ class Plan(_Model):
         """An attachment may be written as its name alone."""
         return [{"title": v} if isinstance(v, str) else v for v in value] if isinstance(value, list) else value
 
-    @field_validator("title")
-    @classmethod
-    def _title(cls, value: str | list[str]) -> str | list[str]:
-        text = "".join(value) if isinstance(value, list) else value
-        if not text.strip():
-            raise ValueError(_("the title is empty"))
-        if text.rstrip()[-1] in "。；，、：":
-            raise ValueError(_("a title has no punctuation at its end"))
-        return value
 
     @field_validator("note")
     @classmethod
@@ -264,18 +302,6 @@ class Plan(_Model):
             raise ValueError(_("保密期限 needs a 密级"))
         return self
 
-    @property
-    def title_lines(self) -> list[str] | None:
-        """The drafter's own line breaks of the title, if any were given."""
-        if isinstance(self.title, list):
-            return [line.strip() for line in self.title if line.strip()]
-        if "\n" in self.title:
-            return [line.strip() for line in self.title.splitlines() if line.strip()]
-        return None
-
-    @property
-    def title_text(self) -> str:
-        return "".join(self.title_lines or [self.title])
 
     @property
     def signature_names(self) -> list[str]:

@@ -77,6 +77,18 @@ class Writer:
 
     # -- the parts, in the order a document has them ------------------------------------------
 
+    def issued_document(self) -> None:
+        """The plan or opinion a 印发通知 issues: on a new page, its title centred, its （date）
+        line under it, then its body with its own heading levels (spec §9)."""
+        issued, profile = self.plan.issued, self.profile
+        lines = self.title_lines(issued.title_text, issued.title_lines, profile.title.size_pt,
+                                 _("title of the issued document"))
+        self.para("GwTitle", oxml.run("\n".join(lines)), role="issued", page_break_before=True)
+        if issued.date_line:
+            self.para("GwIssuedDate", oxml.run(f"（{issued.date_line}）"), role="issued")
+        self.blank_lines(profile.issued.blank_lines_after)
+        self.blocks(issued.blocks, "issued")
+
     def attachments(self) -> None:
         """Each attachment on pages of its own, before the 版记 (§8)."""
         for number, attachment in enumerate(self.plan.attachments, 1):

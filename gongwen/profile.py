@@ -138,6 +138,11 @@ class Title(_Section):
     max_lines: Count
 
 
+class Issued(_Section):
+    date_face: FaceKey
+    blank_lines_after: int
+
+
 class Headings(_Section):
     faces: tuple[FaceKey, FaceKey, FaceKey, FaceKey]
 
@@ -230,6 +235,7 @@ class Profile(BaseModel):
     doc_number: DocNumberLayout
     red_rule: RedRule
     title: Title
+    issued: Issued
     headings: Headings
     signature: SignatureLayout
     attachment_page: AttachmentPage

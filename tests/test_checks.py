@@ -99,9 +99,13 @@ def test_28_characters_per_full_line_with_a_mark_hanging_after_them():
     hung = line("党" * 28 + "，", 28, 70)
     ok = page(2, [line("党" * 28, 28, 60), hung, line("党党", 28, 80)])
     assert chars_per_line([ok], PROFILE) == []
-    # the 28th character went down with the mark: 27 stretched over the line is a finding now
+    # the 28th character went down with a comma that could have hung: a finding
     gave_away = page(2, [line("党" * 27, 28, 60, advance=156 / 27), line("党，党", 28, 70)])
     assert ids(chars_per_line([gave_away], PROFILE)) == ["grid.chars"]
+    # 避头尾 asks for 27: an opening bracket may not end a line, a closing quote does not hang
+    bracket = page(2, [line("党" * 27, 28, 60, advance=156 / 27), line("（一般）", 28, 70)])
+    quote = page(2, [line("党" * 27, 28, 60, advance=156 / 27), line("性”为", 28, 70)])
+    assert chars_per_line([bracket], PROFILE) == [] and chars_per_line([quote], PROFILE) == []
 
 
 def test_mark_35_mm_below_the_text_area_and_centred():

@@ -37,3 +37,75 @@ def test_a_request_goes_to_one_organ_with_a_contact():
     assert caught(data) == []
     assert any("一个主送机关" in m for m in caught({**data, "主送": ["市政府", "市财政局"]}))
     assert any("联系人" in m for m in caught({k: v for k, v in data.items() if k != "附注"}))
+
+
+# -- 印发通知 (forward): seeds 002 and 003 --------------------------------------------------------
+
+def seed_lines(name: str) -> list[str]:
+    from conftest import SEEDS
+
+    text = next(SEEDS.glob(f"{name}_*.txt")).read_text(encoding="utf-8")
+    return [line.strip(" \t\u3000\ue004") for line in text.splitlines() if line.strip(" \t\u3000\ue004")]
+
+
+def in_order(text: str, pieces: list[str]) -> None:
+    position = 0
+    for piece in pieces:
+        found = text.find(piece, position)
+        assert found >= 0, piece[:30]
+        position = found + len(piece)
+
+
+def test_seed_002_notice_and_issued_plan_in_order(rendered):
+    lines = seed_lines("002")
+    text = rendered["002"].text()
+    # the notice's body, its Chinese-numeral date, the plan's title and （date）, then every
+    # paragraph of the plan; the seed's title lines and 文号 in parentheses are laid out as the
+    # standard's 版头 instead (deliberate)
+    in_order(text, [lines[5], "二○一二年二月二十一日", lines[8], "（2012年2月）", *lines[10:]])
+
+
+def test_seed_003_notice_note_opinion_and_banji_in_order(rendered):
+    lines = seed_lines("003")
+    text = rendered["003"].text()
+    # deliberate: the 印发 line the extraction put inside section 六 is the 版记, at the end
+    body = [line for line in lines[11:] if "印发" not in line or "。" in line]
+    in_order(text, [lines[5], "2015年1月9日", "（此件发至乡镇街道）", lines[9] + lines[10], *body,
+                    "中共长沙市委办公厅", "2015年1月12日印发"])
+
+
+def test_the_issued_document_opens_a_page_with_title_and_date_line(rendered):
+    from conftest import NS, W
+
+    paragraphs = rendered["002"].paragraphs()
+    title = next(p for p in paragraphs if "".join(t.text or "" for t in p.iter(f"{W}t")).startswith("全国社会组织在创先"))
+    assert title.find("w:pPr/w:pageBreakBefore", NS) is not None
+    assert title.find("w:pPr/w:pStyle", NS).get(f"{W}val") == "GwTitle"
+    date = title.getnext()
+    assert date.find("w:pPr/w:pStyle", NS).get(f"{W}val") == "GwIssuedDate"
+    assert "".join(t.text for t in date.iter(f"{W}t")) == "（2012年2月）"
+
+
+def test_issued_title_on_page_2_centred_in_22_pt(paginated):
+    page = paginated["002"].pages[1]
+    title = [line for line in page.lines if line.size_pt > 20]
+    assert "".join(line.text for line in title).startswith("全国社会组织在创先争优活动中")
+    for line in title:
+        # centred on the 版心: 28 + 156 / 2 = 106 mm (±1 mm)
+        assert abs((line.x0 + line.x1) / 2 - 106) <= 1
+    date = next(line for line in page.lines if "2012年2月" in line.text.replace(" ", ""))
+    assert abs((date.x0 + date.x1) / 2 - 106) <= 1
+    assert next(c for c in date.chars if c.text == "年").face.startswith("FandolKai")   # 楷体
+
+
+def test_a_forward_notice_without_the_issued_document_is_refused():
+    with pytest.raises(gongwen.PlanError, match="印发的文件"):
+        gongwen.plan_from_data({**BASE, "文种": "印发通知", "标题": "关于印发《某方案》的通知"})
+
+
+def test_a_forward_notice_names_what_it_issues():
+    data = {**BASE, "文种": "印发通知", "标题": "关于印发《某某实施方案》的通知",
+            "印发文件": {"标题": "某某实施方案", "正文": "一、总体要求"}}
+    assert caught(data) == []
+    assert any("关于印发《别的方案》的通知" in m
+               for m in caught({**data, "印发文件": {"标题": "别的方案", "正文": "一、总体要求"}}))

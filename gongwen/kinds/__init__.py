@@ -28,6 +28,7 @@ KINDS: dict[str, Kind] = {
     kind.name: kind
     for kind in (
         Kind("notice", "通知", "document.docx", upward=False),
+        Kind("forward", "印发通知", "document.docx", upward=False),
         Kind("request", "请示", "document.docx", upward=True),
         Kind("report", "报告", "document.docx", upward=True),
     )
