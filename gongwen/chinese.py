@@ -68,3 +68,16 @@ def parse_date(value: object) -> dt.date:
         if match:
             return dt.date(*(int(g) for g in match.groups()))
     raise ValueError(value)
+
+
+def date_range(start: dt.date | None, end: dt.date | None) -> str:
+    """A phase's dates as documents write them: 2011年2月20日—3月10日 (the year once when both
+    fall in it), 2011年2月20日起, 2011年3月10日前."""
+    if start and end:
+        tail = arabic_date(end)
+        if end.year == start.year:
+            tail = tail.split("年", 1)[1]
+        return f"{arabic_date(start)}—{tail}"
+    if start:
+        return f"{arabic_date(start)}起"
+    return f"{arabic_date(end)}前" if end else ""

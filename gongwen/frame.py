@@ -84,7 +84,7 @@ def style_specs(profile: Profile, *, libreoffice: bool = False) -> list[StyleSpe
         StyleSpec("GwTitle", "公文标题", face=profile.title.face, size_pt=profile.title.size_pt, jc="center",
                   keep_lines=True, keep_next=True,
                   **head_line),
-        StyleSpec("GwIssuedDate", "印发文件日期", face=profile.issued.date_face, jc="center"),
+        StyleSpec("GwTitleDate", "标题下日期", face=profile.issued.date_face, jc="center"),
         StyleSpec("GwTo", "主送机关", right=widen),
         StyleSpec("GwAttachmentNote", "附件说明", first_line=indent, right=widen),
         StyleSpec("GwSignature", "署名", jc="left", keep_next=True),  # 署名 and date never part

@@ -180,7 +180,7 @@ def _check_consistency(plan: Plan, positions: Positions) -> None:
             hint=_("a document is printed on or after the day it is signed"))
     kind = kinds.get(plan.kind)
     for field in getattr(kind.module, "REQUIRED", ()):
-        if getattr(plan, field) is None:
+        if not getattr(plan, field):
             raise positions.error(_("a {kind} needs {element}").format(kind=kind.zh, element=_field_name((field,))),
                                   ("kind",), _field_name((field,)), key=True)
     check = getattr(kind.module, "check", None)

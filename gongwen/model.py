@@ -16,7 +16,7 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationIn
 
 from . import body as body_parser
 from . import kinds, scans, tables
-from .chinese import arabic_date, chinese_date, parse_date
+from .chinese import arabic_date, chinese_date, date_range, parse_date
 from .i18n import _
 
 
@@ -211,28 +211,56 @@ class _Titled(_Model):
         return "".join(self.title_lines or [self.title])
 
 
-class IssuedDocument(_Titled):
-    """The plan, opinion or rules a 印发通知 issues: printed after the notice on a new page, with
-    its own title, a （date） line under it and its own heading levels (spec §9, seeds 002/003)."""
+class Phase(_Model):
+    """A dated phase of a plan (时间安排/实施步骤, spec §9): printed as a second-level run-in
+    heading "（一）name（dates）。content" where the body has a line <时间安排>."""
+
+    name: str = Field(min_length=1, description="阶段名称，如 动员部署阶段")
+    start: OptionalDate = Field(None, description="开始日期")
+    end: OptionalDate = Field(None, description="结束日期")
+    content: str = Field("", description="本阶段的工作内容")
+
+    @model_validator(mode="after")
+    def _in_order(self) -> Phase:
+        if self.start and self.end and self.end < self.start:
+            raise ValueError(_("the phase ends before it starts"))
+        return self
+
+    @property
+    def heading(self) -> str:
+        dates = date_range(self.start, self.end)
+        return f"{self.name}（{dates}）" if dates else self.name
+
+
+class _Dated(_Titled):
+    """A titled document that may carry its date in （） on the line under its title (spec §9)."""
 
     date_line: str | None = Field(None, description="标题下的日期行，如 2012年2月（自动加括号）")
-    body: str = Field(description="正文，每行一段，层次写法同通知正文")
 
     @field_validator("date_line")
     @classmethod
     def _bare_date_line(cls, value: str | None) -> str | None:
         return value.strip("()（） ") if value else value
 
+
+class IssuedDocument(_Dated):
+    """The plan, opinion or rules a 印发通知 issues: printed after the notice on a new page, with
+    its own title, a （date） line under it and its own heading levels (spec §9, seeds 002/003)."""
+
+    body: str = Field(description="正文，每行一段，层次写法同通知正文")
+
     @cached_property
     def blocks(self) -> list[body_parser.Block]:
         return body_parser.parse(self.body)
 
 
+PHASES_MARKERS = ("<时间安排>", "<实施步骤>", "＜时间安排＞", "＜实施步骤＞")
+
 Secrecy = Literal["绝密", "机密", "秘密"]
 Urgency = Literal["特急", "加急"]
 
 
-class Plan(_Titled):
+class Plan(_Dated):
     """What the drafter writes: one official document."""
 
     kind: str = Field("notice", description="文种：notice 通知, forward 印发通知, request 请示, report 报告")
@@ -241,7 +269,7 @@ class Plan(_Titled):
     secrecy: Secrecy | None = Field(None, description="密级")
     secrecy_period: str | None = Field(None, description="保密期限，如 1年")
     urgency: Urgency | None = Field(None, description="紧急程度")
-    issuers: Names = Field(min_length=1, description="发文机关（联合行文时主办机关在前）")
+    issuers: Names = Field(default_factory=list, description="发文机关（联合行文时主办机关在前）；实施方案可省略")
     mark_suffix: str = Field("", description="发文机关标志后缀，如 文件")
     doc_number: DocNumber | None = Field(None, description="发文字号，如 三组通〔2011〕6号")
     signers: Names = Field(default_factory=list, description="签发人（上行文）")
@@ -251,6 +279,7 @@ class Plan(_Titled):
     signature: Signature | None = Field(None, description="署名、成文日期、印章")
     note: str | None = Field(None, description="附注")
     issued: IssuedDocument | None = Field(None, description="印发的文件（印发通知：实施方案、意见等）")
+    phases: list[Phase] = Field(default_factory=list, description="时间安排：各阶段，排在正文中 <时间安排> 一行处")
     cc: Annotated[Names, BeforeValidator(_strip_end("。.，,；;"), json_schema_input_type=TextOrList)] = Field(default_factory=list, description="抄送机关")
     printed_by: str | None = Field(None, description="印发机关")
     printed_on: OptionalDate = Field(None, description="印发日期")
@@ -311,4 +340,14 @@ class Plan(_Titled):
 
     @cached_property
     def blocks(self) -> list[body_parser.Block]:
-        return body_parser.parse(self.body)
+        """The body's blocks, with the phases where the body has its <时间安排> line (at the
+        end when it has none)."""
+        blocks = body_parser.parse(self.body)
+        if not self.phases:
+            return blocks
+        phases = [body_parser.Heading(2, body_parser.number_text(2, n),
+                                      phase.heading + ("。" if phase.content else ""), phase.content)
+                  for n, phase in enumerate(self.phases, 1)]
+        at = next((i for i, b in enumerate(blocks) if isinstance(b, body_parser.Paragraph)
+                   and b.text in PHASES_MARKERS), None)
+        return blocks[:at] + phases + blocks[at + 1:] if at is not None else blocks + phases

@@ -20,7 +20,7 @@ from .errors import Location, PlanWarning, RenderError
 from .geometry import Page, eighths, half_points, mm, pt, text_width
 from .i18n import _
 from .layout import Layout, Written
-from .model import Attachment, Plan
+from .model import Attachment, Plan, _Dated
 from .oxml import el
 from .profile import Profile
 from .titles import TitleTooLong, title_lines, title_too_long
@@ -80,14 +80,19 @@ class Writer:
     def issued_document(self) -> None:
         """The plan or opinion a 印发通知 issues: on a new page, its title centred, its （date）
         line under it, then its body with its own heading levels (spec §9)."""
-        issued, profile = self.plan.issued, self.profile
-        lines = self.title_lines(issued.title_text, issued.title_lines, profile.title.size_pt,
-                                 _("title of the issued document"))
-        self.para("GwTitle", oxml.run("\n".join(lines)), role="issued", page_break_before=True)
-        if issued.date_line:
-            self.para("GwIssuedDate", oxml.run(f"（{issued.date_line}）"), role="issued")
-        self.blank_lines(profile.issued.blank_lines_after)
-        self.blocks(issued.blocks, "issued")
+        self.titled_opening(self.plan.issued, _("title of the issued document"), page_break=True)
+        self.blocks(self.plan.issued.blocks, "issued")
+
+    def titled_opening(self, document: _Dated, field_name: str, *, page_break: bool = False) -> None:
+        """A title centred in the title's face, its （date） line under it, a blank line: how a
+        plan or opinion opens, at the top of its page (spec §9)."""
+        lines = self.title_lines(document.title_text, document.title_lines, self.profile.title.size_pt, field_name)
+        self.para("GwTitle", oxml.run("\n".join(lines)), role="title" if document is self.plan else "issued",
+                  page_break_before=page_break or None)
+        if document.date_line:
+            self.para("GwTitleDate", oxml.run(f"（{document.date_line}）"),
+                      role="title" if document is self.plan else "issued")
+        self.blank_lines(self.profile.issued.blank_lines_after)
 
     def attachments(self) -> None:
         """Each attachment on pages of its own, before the 版记 (§8)."""

@@ -82,7 +82,7 @@ def test_the_issued_document_opens_a_page_with_title_and_date_line(rendered):
     assert title.find("w:pPr/w:pageBreakBefore", NS) is not None
     assert title.find("w:pPr/w:pStyle", NS).get(f"{W}val") == "GwTitle"
     date = title.getnext()
-    assert date.find("w:pPr/w:pStyle", NS).get(f"{W}val") == "GwIssuedDate"
+    assert date.find("w:pPr/w:pStyle", NS).get(f"{W}val") == "GwTitleDate"
     assert "".join(t.text for t in date.iter(f"{W}t")) == "（2012年2月）"
 
 
@@ -109,3 +109,44 @@ def test_a_forward_notice_names_what_it_issues():
     assert caught(data) == []
     assert any("关于印发《别的方案》的通知" in m
                for m in caught({**data, "印发文件": {"标题": "别的方案", "正文": "一、总体要求"}}))
+
+
+# -- 实施方案 (plan): seed 004 and dated phases ---------------------------------------------------
+
+def test_seed_004_standalone_plan_in_order(rendered):
+    lines = seed_lines("004")
+    # deliberate: the web page's closing line is dropped
+    in_order(rendered["004"].text(), lines[:-1])
+
+
+def test_standalone_plan_opens_with_its_title_at_the_top_of_page_1(paginated):
+    page = paginated["004"].pages[0]
+    assert not any(line.colour == "FF0000" for line in page.lines) and not page.rules   # no 版头
+    first = page.lines[0]
+    assert first.size_pt > 20 and first.text.startswith("在全市社会组织中开展")
+    # its first line on grid line 1: the ink top within one line of the 版心 top (37 mm)
+    assert 37 <= first.top <= 37 + 10.2
+
+
+def test_phases_are_printed_from_structured_dates_where_the_body_says():
+    from gongwen.body import Heading
+
+    plan = gongwen.plan_from_data({
+        "文种": "实施方案", "标题": "某某活动实施方案", "日期行": "（2011年2月）",
+        "正文": "一、方法步骤\n<时间安排>\n二、工作要求\n要求。",
+        "时间安排": [{"名称": "动员摸底阶段", "开始": "2011-02-20", "结束": "2011-03-10", "内容": "广泛宣传动员。"},
+                 {"名称": "巩固提高阶段", "开始": "2011-05-11", "结束": "2012-01-10"},
+                 {"名称": "总结阶段", "结束": "2012-01-31"}]})
+    assert plan.date_line == "2011年2月"
+    phases = [b for b in plan.blocks if isinstance(b, Heading) and b.level == 2]
+    assert [(b.number, b.title, b.rest) for b in phases] == [
+        ("（一）", "动员摸底阶段（2011年2月20日—3月10日）。", "广泛宣传动员。"),
+        ("（二）", "巩固提高阶段（2011年5月11日—2012年1月10日）", ""),
+        ("（三）", "总结阶段（2012年1月31日前）", "")]
+    assert [type(b).__name__ for b in plan.blocks][:2] == ["Heading", "Heading"] and plan.blocks[1] is phases[0]
+
+
+def test_a_phase_that_ends_before_it_starts_is_refused():
+    with pytest.raises(gongwen.PlanError, match="结束"):
+        gongwen.plan_from_data({"文种": "实施方案", "标题": "某某方案", "正文": "<时间安排>",
+                                "时间安排": [{"名称": "甲", "开始": "2011-03-10", "结束": "2011-02-20"}]})

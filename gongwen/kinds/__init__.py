@@ -29,6 +29,7 @@ KINDS: dict[str, Kind] = {
     for kind in (
         Kind("notice", "通知", "document.docx", upward=False),
         Kind("forward", "印发通知", "document.docx", upward=False),
+        Kind("plan", "实施方案", "document.docx", upward=False),
         Kind("request", "请示", "document.docx", upward=True),
         Kind("report", "报告", "document.docx", upward=True),
     )

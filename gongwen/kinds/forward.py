@@ -7,7 +7,7 @@ from ..i18n import _
 from ..model import Plan
 from ..parts import Writer
 
-REQUIRED = ("issued",)
+REQUIRED = ("issuers", "issued")
 
 
 def write(writer: Writer) -> None:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from ..parts import Writer
 
+REQUIRED = ("issuers",)
+
 
 def write(writer: Writer) -> None:
     writer.head()

@@ -6,9 +6,9 @@ import re
 
 from ..i18n import _
 from ..model import Plan
-from .notice import write
+from .notice import REQUIRED, write
 
-__all__ = ["check", "write"]
+__all__ = ["REQUIRED", "check", "write"]
 
 _REQUEST_WORDING = re.compile("请批示|请批复|请审批|妥否")
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from ..i18n import _
 from ..model import Plan
-from .notice import write
+from .notice import REQUIRED, write
 
-__all__ = ["check", "write"]
+__all__ = ["REQUIRED", "check", "write"]
 
 
 def check(plan: Plan) -> list[str]:
