@@ -84,6 +84,8 @@ def style_specs(profile: Profile, *, libreoffice: bool = False) -> list[StyleSpe
         StyleSpec("GwTitle", "公文标题", face=profile.title.face, size_pt=profile.title.size_pt, jc="center",
                   keep_lines=True, keep_next=True,
                   **head_line),
+        StyleSpec("GwAttendance", "出席人员", jc="left", right=widen),
+        StyleSpec("GwAttendanceLabel", "出席人员标签", kind="character", based_on=None, face=profile.minutes.label_face),
         StyleSpec("GwTitleDate", "标题下日期", face=profile.issued.date_face, jc="center"),
         StyleSpec("GwTo", "主送机关", right=widen),
         StyleSpec("GwAttachmentNote", "附件说明", first_line=indent, right=widen),

@@ -279,6 +279,9 @@ class Plan(_Dated):
     signature: Signature | None = Field(None, description="署名、成文日期、印章")
     note: str | None = Field(None, description="附注")
     issued: IssuedDocument | None = Field(None, description="印发的文件（印发通知：实施方案、意见等）")
+    present: Names = Field(default_factory=list, description="出席（纪要）")
+    absent: Names = Field(default_factory=list, description="请假（纪要）")
+    attending: Names = Field(default_factory=list, description="列席（纪要）")
     phases: list[Phase] = Field(default_factory=list, description="时间安排：各阶段，排在正文中 <时间安排> 一行处")
     cc: Annotated[Names, BeforeValidator(_strip_end("。.，,；;"), json_schema_input_type=TextOrList)] = Field(default_factory=list, description="抄送机关")
     printed_by: str | None = Field(None, description="印发机关")
@@ -331,6 +334,12 @@ class Plan(_Dated):
             raise ValueError(_("保密期限 needs a 密级"))
         return self
 
+
+    @property
+    def attendance(self) -> list[tuple[str, list[str]]]:
+        """The 纪要's attendance lines that have names, in the standard's order (§10.3)."""
+        return [(label, names) for label, names in (("出席", self.present), ("请假", self.absent),
+                                                    ("列席", self.attending)) if names]
 
     @property
     def signature_names(self) -> list[str]:

@@ -207,10 +207,24 @@ class Writer:
         if plan.attachments:
             self.blank_lines(1)
             self.attachment_note()
+        if plan.attendance:
+            self.attendance()
         if plan.signature:
             self.signature()
         if plan.note:
             self.para("GwNote", oxml.run(plan.note), role="note")
+
+    def attendance(self) -> None:
+        """出席：/请假：/列席： (§10.3): one blank line below, 2 字 in, the label in 黑体, the names
+        in 仿宋, continuation lines aligned with the first name."""
+        m = self.profile.minutes
+        self.blank_lines(m.blank_lines_before)
+        indent = round(m.indent_chars * self.page.char)
+        for label, names in self.plan.attendance:
+            label = label + "："
+            hanging = text_width(label, self.profile.text.size_pt, self.profile, self.profile.grid.char_spacing_pt)
+            self.para("GwAttendance", oxml.run(label, oxml.rpr(style="GwAttendanceLabel")),
+                      oxml.run("、".join(names)), left=indent + hanging, hanging=hanging, role="attendance")
 
     def blocks(self, blocks: list[Block], role: str) -> None:
         pending_break = False

@@ -143,6 +143,12 @@ class Issued(_Section):
     blank_lines_after: int
 
 
+class Minutes(_Section):
+    label_face: FaceKey
+    indent_chars: float
+    blank_lines_before: int
+
+
 class Headings(_Section):
     faces: tuple[FaceKey, FaceKey, FaceKey, FaceKey]
 
@@ -236,6 +242,7 @@ class Profile(BaseModel):
     red_rule: RedRule
     title: Title
     issued: Issued
+    minutes: Minutes
     headings: Headings
     signature: SignatureLayout
     attachment_page: AttachmentPage

@@ -150,3 +150,41 @@ def test_a_phase_that_ends_before_it_starts_is_refused():
     with pytest.raises(gongwen.PlanError, match="结束"):
         gongwen.plan_from_data({"文种": "实施方案", "标题": "某某方案", "正文": "<时间安排>",
                                 "时间安排": [{"名称": "甲", "开始": "2011-03-10", "结束": "2011-02-20"}]})
+
+
+# -- 纪要 (minutes) ----------------------------------------------------------------------------------
+
+def test_minutes_attendance_lines_in_order_with_their_labels(rendered):
+    from conftest import NS, W
+
+    lines = [p for p in rendered["minutes"].paragraphs() if p.find("w:pPr/w:pStyle", NS) is not None
+             and p.find("w:pPr/w:pStyle", NS).get(f"{W}val") == "GwAttendance"]
+    assert ["".join(t.text for t in p.iter(f"{W}t"))[:3] for p in lines] == ["出席：", "请假：", "列席："]
+    for p in lines:
+        label = p.find("w:r", NS)
+        assert label.find("w:rPr/w:rStyle", NS).get(f"{W}val") == "GwAttendanceLabel"
+
+
+def test_minutes_page_shows_mark_labels_in_hei_and_names_aligned_after_the_colon(paginated):
+    result = paginated["minutes"]
+    mark = [line for line in result.pages[0].lines if line.colour == "FF0000"]
+    assert "".join(line.text for line in mark).endswith("会议纪要")
+    # 版心 top 37 mm + 35 mm = 72 mm (§10.3), ±1 mm
+    assert abs(min(line.top for line in mark) - 72) <= 1
+    page = next(p for p in result.pages if any(line.text.startswith("出席") for line in p.lines))
+    lines = [line for line in page.lines if line.top < 262]
+    first = next(i for i, line in enumerate(lines) if line.text.startswith("出席"))
+    label, colon, name = lines[first].chars[0], lines[first].chars[2], lines[first].chars[3]
+    assert label.face.startswith("FandolHei") and name.face.startswith("FandolFang")
+    # 2 字 in: 28 + 2 × 5.56 = 39.1 mm; the next line starts under the first name
+    assert abs(label.x0 - 39.1) <= 1
+    assert abs(lines[first + 1].x0 - name.x0) <= 0.5
+    assert colon.text == "："
+
+
+def test_minutes_rules():
+    base = {"文种": "纪要", "发文机关": ["某领导小组"], "标志后缀": "会议纪要", "标题": "关于某事的会议纪要",
+            "正文": "会议议定如下。", "出席": ["张三"]}
+    assert caught(base) == []
+    assert any("出席" in m for m in caught({k: v for k, v in base.items() if k != "出席"}))
+    assert any("纪要" in m for m in caught({**base, "标志后缀": "文件"}))

@@ -30,6 +30,7 @@ KINDS: dict[str, Kind] = {
         Kind("notice", "通知", "document.docx", upward=False),
         Kind("forward", "印发通知", "document.docx", upward=False),
         Kind("plan", "实施方案", "document.docx", upward=False),
+        Kind("minutes", "纪要", "document.docx", upward=False),
         Kind("request", "请示", "document.docx", upward=True),
         Kind("report", "报告", "document.docx", upward=True),
     )
