@@ -183,6 +183,12 @@ def _check_consistency(plan: Plan, positions: Positions) -> None:
         if not getattr(plan, field):
             raise positions.error(_("a {kind} needs {element}").format(kind=kind.zh, element=_field_name((field,))),
                                   ("kind",), _field_name((field,)), key=True)
+    for other in kinds.KINDS.values():
+        for field in getattr(other.module, "OWN", ()) if other is not kind else ():
+            if getattr(plan, field):
+                raise positions.error(_("{element} belongs to a {owner}; this plan is a {kind}").format(
+                    element=_field_name((field,)), owner=other.zh, kind=kind.zh), (field,), _field_name((field,)),
+                    hint=_("write 文种: {owner}, or leave the field out").format(owner=other.zh), key=True)
     check = getattr(kind.module, "check", None)
     for message in check(plan) if check else ():
         warnings.warn(PlanWarning(f"{positions.locate(('kind',))}: {message}"), stacklevel=3)

@@ -188,3 +188,11 @@ def test_minutes_rules():
     assert caught(base) == []
     assert any("出席" in m for m in caught({k: v for k, v in base.items() if k != "出席"}))
     assert any("纪要" in m for m in caught({**base, "标志后缀": "文件"}))
+
+
+def test_a_field_another_kind_prints_is_refused_not_dropped():
+    # found by the property test: a 通知 given 印发文件 printed nothing of it
+    with pytest.raises(gongwen.PlanError, match="印发通知"):
+        gongwen.plan_from_data({**BASE, "印发文件": {"标题": "某方案", "正文": "内容"}})
+    with pytest.raises(gongwen.PlanError, match="实施方案"):
+        gongwen.plan_from_data({**BASE, "日期行": "2026年7月"})

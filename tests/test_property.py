@@ -45,7 +45,13 @@ def plan_strategy(char: st.SearchStrategy[str]) -> st.SearchStrategy[dict]:
     return st.fixed_dictionaries(
         {"标题": st.one_of(word, st.lists(word, max_size=3)), "正文": body, "发文机关": names},
         optional={
-            "文种": st.sampled_from(["notice", "通知", "request", "请示", "report", "报告", "memo"]),
+            "文种": st.sampled_from(["notice", "通知", "request", "请示", "report", "报告", "forward", "印发通知",
+                                   "plan", "实施方案", "minutes", "纪要", "memo"]),
+            "印发文件": st.fixed_dictionaries({"标题": st.one_of(word, st.lists(word, max_size=3)), "正文": body},
+                                          optional={"日期行": text}),
+            "日期行": text, "出席": names, "请假": names, "列席": names,
+            "时间安排": st.lists(st.fixed_dictionaries({"名称": word}, optional={"开始": date, "结束": date,
+                                                                             "内容": text}), max_size=3),
             "文号": st.one_of(word, st.sampled_from(["三民〔2026〕3号", "三民[2026]3号"])),
             "主送": names, "抄送": names, "附注": text, "签发人": names, "印发机关": word, "印发日期": date,
             "落款": st.fixed_dictionaries({"日期": date}, optional={"署名": names}),
@@ -86,6 +92,13 @@ def expected_texts(plan: gongwen.Plan) -> list[str]:
                 texts += [block.title, block.rest]
             elif isinstance(block, Table):
                 texts += [cell for row in block.rows for cell in row]
+    if plan.issued:
+        texts += [plan.issued.title_text, plan.issued.date_line or ""]
+        texts += [t for block in plan.issued.blocks for t in
+                  ([block.text] if isinstance(block, Paragraph) else [block.title, block.rest]
+                   if isinstance(block, Heading) else [cell for row in block.rows for cell in row]
+                   if isinstance(block, Table) else [])]
+    texts += [name for _label, names in plan.attendance for name in names]
     texts += [a.title for a in plan.attachments]
     texts += [cell for a in plan.attachments for row in a.rows for cell in row]
     return [squeeze(t) for t in texts if squeeze(t)]

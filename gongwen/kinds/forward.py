@@ -8,6 +8,7 @@ from ..model import Plan
 from ..parts import Writer
 
 REQUIRED = ("issuers", "issued")
+OWN = ("issued",)          # fields only this kind prints
 
 
 def write(writer: Writer) -> None:

@@ -8,6 +8,8 @@ from ..i18n import _
 from ..model import PHASES_MARKERS, Plan
 from ..parts import Writer
 
+OWN = ("date_line",)       # fields only this kind prints
+
 
 def write(writer: Writer) -> None:
     writer.titled_opening(writer.plan, _("title"))
