@@ -47,6 +47,7 @@ TERMS: tuple[Term, ...] = (
     Term("Signature", "date", "成文日期", ("成文日期", "日期")),
     Term("Signature", "seal", "印章", ("印章",)),
     Term("Signature", "date_style", "日期格式", ("日期格式",)),
+    Term("Plan", "order_number", "令号", ("令号",), "发文字号"),
     Term("Plan", "present", "出席", ("出席", "出席人员"), "出席人员"),
     Term("Plan", "absent", "请假", ("请假", "请假人员"), "出席人员"),
     Term("Plan", "attending", "列席", ("列席", "列席人员"), "出席人员"),

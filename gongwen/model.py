@@ -279,6 +279,7 @@ class Plan(_Dated):
     signature: Signature | None = Field(None, description="署名、成文日期、印章")
     note: str | None = Field(None, description="附注")
     issued: IssuedDocument | None = Field(None, description="印发的文件（印发通知：实施方案、意见等）")
+    order_number: int | None = Field(None, ge=1, description="令号（命令），印作“第N号”")
     present: Names = Field(default_factory=list, description="出席（纪要）")
     absent: Names = Field(default_factory=list, description="请假（纪要）")
     attending: Names = Field(default_factory=list, description="列席（纪要）")

@@ -22,6 +22,7 @@ from pathlib import Path
 
 from docx.document import Document
 
+from . import kinds
 from .checks import Finding, Frame, chinese_faces, content_lines, run_checks
 from .errors import ConvertError, GongwenError
 from .fonts import fontconfig_file, missing_glyphs
@@ -49,9 +50,10 @@ class Job:
     base_dir: Path | None = None
 
     def resolved_profile(self) -> Profile:
+        """The profile the document is laid out and checked with (as its kind adapts it)."""
         if isinstance(self.profile, Profile):
             return self.profile
-        return load_profile(self.profile or self.plan.profile, self.base_dir)
+        return kinds.adapted(self.plan.kind, load_profile(self.profile or self.plan.profile, self.base_dir))
 
 
 @dataclass

@@ -214,6 +214,27 @@ class Writer:
         if plan.note:
             self.para("GwNote", oxml.run(plan.note), role="note")
 
+    def order_head(self) -> None:
+        """命令（令）(§10.2): the mark, the 令号 two lines below it, the body two lines below that;
+        no red rule, no title (the profile, as the kind adapts it, puts the mark 20 mm down)."""
+        layout = geometry.head(self.profile, list(self.plan.issuers), self.plan.mark_suffix, 0, 1)
+        self.spacer(layout.spacer)
+        self.mark(layout.mark)
+        self.spacer(layout.number_filler)
+        self.para("GwDocNumber", oxml.run(f"第{self.plan.order_number}号"), role="order-number")
+        self.blank_lines(self.profile.order.body_gap_lines)
+
+    def order_signature(self) -> None:
+        """The signer's title and name two lines below the body and the date a line below them,
+        each 4 字 from the right (§7.3.5.3, without the signature stamp's image)."""
+        o = self.profile.order
+        right = round(o.signer_right_chars * self.page.char)
+        self.blank_lines(o.signer_blank_lines)
+        for signer in self.plan.signers:
+            self.para("GwSignature", oxml.run(signer), jc="right", right=right, role="signature")
+        self.blank_lines(o.date_blank_lines)
+        self.para("GwDate", oxml.run(self.plan.signature.date_text), jc="right", right=right, role="date")
+
     def attendance(self) -> None:
         """出席：/请假：/列席： (§10.3): one blank line below, 2 字 in, the label in 黑体, the names
         in 仿宋, continuation lines aligned with the first name."""

@@ -143,6 +143,14 @@ class Issued(_Section):
     blank_lines_after: int
 
 
+class Order(_Section):
+    mark_top_mm: Positive
+    body_gap_lines: int
+    signer_blank_lines: int
+    signer_right_chars: float
+    date_blank_lines: int
+
+
 class Minutes(_Section):
     label_face: FaceKey
     indent_chars: float
@@ -242,6 +250,7 @@ class Profile(BaseModel):
     red_rule: RedRule
     title: Title
     issued: Issued
+    order: Order
     minutes: Minutes
     headings: Headings
     signature: SignatureLayout

@@ -196,3 +196,35 @@ def test_a_field_another_kind_prints_is_refused_not_dropped():
         gongwen.plan_from_data({**BASE, "印发文件": {"标题": "某方案", "正文": "内容"}})
     with pytest.raises(gongwen.PlanError, match="实施方案"):
         gongwen.plan_from_data({**BASE, "日期行": "2026年7月"})
+
+
+# -- 命令（令） (order) ------------------------------------------------------------------------------
+
+def test_order_mark_number_and_signer_where_the_standard_puts_them(paginated):
+    page = paginated["order"].pages[0]
+    mark = [line for line in page.lines if line.colour == "FF0000"]
+    assert "".join(line.text for line in mark) == "三门峡市人民政府令"
+    # §10.2: mark 20 mm below the 版心 top: 37 + 20 = 57 mm (±1 mm); no red rule, no title
+    assert abs(min(line.top for line in mark) - 57) <= 1
+    assert not [rule for rule in page.rules if rule.colour == "FF0000"]
+    assert not [line for line in page.lines if line.colour == "000000" and line.size_pt > 20]
+    number = next(line for line in page.lines if line.text.replace(" ", "") == "第12号")
+    assert abs((number.x0 + number.x1) / 2 - 106) <= 1
+    # 令号 two lines below the mark: its ink top about 2 grid lines (2 × 10.21 mm) under the mark's
+    assert 15 <= number.top - max(line.bottom for line in mark) <= 25
+    # §7.3.5.3: signer and date end 4 字 from the right: the em box at 184 − 4 × 5.556 = 161.8 mm;
+    # the ink of the last character (国, 日) stops short of its box by its side bearing (< 2 mm)
+    signer = next(line for line in page.lines if line.text.replace(" ", "").startswith("市长"))
+    date = next(line for line in page.lines if line.text.replace(" ", "") == "2011年3月8日")
+    for line in (signer, date):
+        assert 161.8 - 2 <= line.x1 <= 161.8 + 0.5, line.text
+    assert date.top > signer.bottom + 5   # a blank line between them
+
+
+def test_an_order_needs_its_number_and_signer():
+    base = {"文种": "命令", "发文机关": ["某市人民政府"], "标志后缀": "令", "标题": "某市人民政府令第1号", "正文": "现予公布。",
+            "令号": 1, "签发人": ["市长　张三"], "落款": {"日期": "2026-11-24"}}
+    assert gongwen.plan_from_data(base).order_number == 1
+    for missing in ("令号", "签发人", "落款"):
+        with pytest.raises(gongwen.PlanError):
+            gongwen.plan_from_data({k: v for k, v in base.items() if k != missing})

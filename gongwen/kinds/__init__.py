@@ -10,6 +10,10 @@ from __future__ import annotations
 import importlib
 from dataclasses import dataclass
 from types import ModuleType
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from ..profile import Profile
 
 
 @dataclass(frozen=True)
@@ -31,10 +35,18 @@ KINDS: dict[str, Kind] = {
         Kind("forward", "印发通知", "document.docx", upward=False),
         Kind("plan", "实施方案", "document.docx", upward=False),
         Kind("minutes", "纪要", "document.docx", upward=False),
+        Kind("order", "命令", "document.docx", upward=False),
         Kind("request", "请示", "document.docx", upward=True),
         Kind("report", "报告", "document.docx", upward=True),
     )
 }
+
+
+def adapted(name: str, profile: Profile) -> Profile:
+    """The profile as the kind lays it out (a 令 moves its mark up): the kind module's
+    ``profile(profile)`` if it has one."""
+    adapt = getattr(get(name).module, "profile", None)
+    return adapt(profile) if adapt else profile
 
 
 def names() -> list[str]:
