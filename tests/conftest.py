@@ -2,7 +2,6 @@
 converted by one LibreOffice call for the whole session."""
 from __future__ import annotations
 
-import os
 import shutil
 import subprocess
 import zipfile

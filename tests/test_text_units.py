@@ -5,7 +5,7 @@ import math
 
 import pytest
 
-from gongwen.body import BodyError, Heading, PageBreak, Paragraph, Table, parse
+from gongwen.body import BodyError, PageBreak, Paragraph, Table, parse
 from gongwen.chinese import chinese_date, numeral
 from gongwen.model import DocNumber
 from gongwen.titles import TitleTooLong, break_title, is_hourglass, width
