@@ -192,7 +192,7 @@ class Writer:
         line = pt(size * 1.25)
         top = round(centre_from_top - self.profile.metrics.baseline_ratio * line
                     - pt(self.profile.metrics.baseline_offset_pt) + pt(size * 0.38))
-        frame_pr = {"w": box, "h": line, "hRule": "exact", "hSpace": 0, "wrap": "through",
+        frame_pr = {"w": box, "h": line, "hRule": "exact", "hSpace": 0, "wrap": "none",
                     "vAnchor": "page", "hAnchor": "margin", "xAlign": "center", "y": top}
         # ★ is no East Asian character to LibreOffice: it takes the Latin face, so both are the star's.
         face = self.profile.red_rule.star_face

@@ -48,6 +48,13 @@ def test_000_mark_top_is_35_mm_below_the_text_area(paginated):
     assert near((min(l.x0 for l in mark) + max(l.x1 for l in mark)) / 2, 106)
 
 
+@pytest.mark.parametrize("name", ["000", "notice-2012"])
+def test_the_number_of_a_notice_is_centred_even_beside_the_legacy_star(paginated, name):
+    # the ★'s frame once pushed the 文号 aside (text wrapped around it): 41–89 mm instead of centred
+    number = next(line for line in paginated[name].pages[0].lines if "〔" in line.text)
+    assert near((number.x0 + number.x1) / 2, 106)
+
+
 def test_notice_2012_red_rule_is_156_mm_wide_and_4_mm_under_the_number(paginated):
     page = paginated["notice-2012"].pages[0]
     rule = next(r for r in page.rules if r.colour == "FF0000")
