@@ -111,3 +111,20 @@ def test_a_tall_table_row_never_leaves_page_one_empty(paginated):
     page_one = "".join(line.text for line in result.pages[0].lines)
     assert "各县（市、区）委组织部：" in page_one and "某某协会" in page_one
     assert "page1.body" not in [f.id for f in result.findings]
+
+
+def test_a_document_whose_hanging_mark_libreoffice_drops_is_printed_without_hanging(tmp_path):
+    # With the lines widened only 0.5 pt, LibreOffice drops the comma hanging after
+    # "…已建立党组织的41家" in the request (measured); the loop must notice the lost text and
+    # print that document without hanging punctuation instead of losing the mark.
+    import gongwen
+    from conftest import FIXTURES
+    from gongwen.paginate import Job, paginate
+
+    base = gongwen.load_profile()
+    narrow = base.model_copy(update={"metrics": base.metrics.model_copy(update={"libreoffice_hanging_right_pt": 0.5})})
+    plan = gongwen.load_plan(FIXTURES / "request.yaml")
+    (result,) = paginate([Job(plan, "request", narrow, base_dir=FIXTURES)], tmp_path)
+    assert result.layout.hanging is False and result.settled
+    assert result.fatal == []
+    assert "41家，覆盖率" in "".join(line.text for page in result.pages for line in page.lines).replace(" ", "")
