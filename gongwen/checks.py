@@ -233,17 +233,18 @@ def _wide(line: Line, profile: Profile) -> bool:
 NO_LINE_START = "，。、；：？！）》〉」』】〕”’…—·%"
 # Marks that may not end a line: the character before one of them goes down with it.
 NO_LINE_END = "（《〈「『【〔“‘"
-# Marks that hang in the margin after a full line (LibreOffice and Word hang these).
-HANGING = "，。、；：？！"
+# Marks that hang in the margin after a full line.  LibreOffice hangs only these (Word also
+# hangs ：；？！); before another mark that may not begin a line, 27 characters are right.
+HANGING = "，。、．"
 
 
 @check
 def chars_per_line(pages: Sequence[MeasuredPage], profile: Profile) -> list[Finding]:
     """A full line of wide characters that starts flush left holds 28 of them; a comma or stop
     after the 28th hangs in the margin.  27 are right only where 避头尾 asks for them: the 28th
-    would have been an opening mark (it may not end a line) or is followed by a closing mark that
-    does not hang (quotes, brackets); a line that gave its 28th character to a mark that could
-    have hung is a finding."""
+    would have been an opening mark (it may not end a line) or is followed by a mark that may not
+    begin a line and does not hang (：, quotes, brackets); a line that gave its 28th character to
+    a mark that could have hung is a finding."""
     frame, grid = Frame.of(profile), profile.grid
     found = []
     for page in pages:

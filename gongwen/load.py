@@ -193,9 +193,10 @@ def _check_consistency(plan: Plan, positions: Positions) -> None:
     for message in check(plan) if check else ():
         warnings.warn(PlanWarning(f"{positions.locate(('kind',))}: {message}"), stacklevel=3)
     if kind.upward or kind.name == "notice":
-        ending = plan.title_text.rstrip()[-len(kind.zh):]
-        others = [k.zh for k in kinds.KINDS.values() if k is not kind and plan.title_text.endswith(k.zh)]
-        if ending != kind.zh and others:
+        title = plan.title_text.rstrip()
+        own = [k.zh for k in kinds.KINDS.values() if kind.zh.endswith(k.zh)]     # 年度工作报告 ends in 报告
+        others = [k.zh for k in kinds.KINDS.values() if k.zh not in own and title.endswith(k.zh)]
+        if not title.endswith(tuple(own)) and others:
             location = positions.locate(("title",))
             warnings.warn(PlanWarning(_("{where}: the title ends in {found} but the document is a {kind}").format(
                 where=location, found=others[0], kind=kind.zh)), stacklevel=3)

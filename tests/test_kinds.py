@@ -228,3 +228,19 @@ def test_an_order_needs_its_number_and_signer():
     for missing in ("令号", "签发人", "落款"):
         with pytest.raises(gongwen.PlanError):
             gongwen.plan_from_data({k: v for k, v in base.items() if k != missing})
+
+
+# -- 年度工作报告 (annual report) ---------------------------------------------------------------------
+
+def test_an_annual_report_reviews_the_year_names_problems_and_plans():
+    base = {**BASE, "文种": "年度工作报告", "签发人": ["王建国"], "标题": "某局关于2026年度工作情况的报告",
+            "正文": "一、一年来工作回顾\n完成了……\n二、存在问题\n……\n三、2027年工作打算\n……\n特此报告。"}
+    assert caught(base) == []          # its title ends in 报告: no "ends in 报告" warning either
+    (message,) = caught({**base, "正文": "一、一年来工作回顾\n完成了……\n特此报告。"})
+    assert "存在问题" in message and "下一年工作打算" in message
+
+
+def test_annual_report_fixture_is_an_upward_report(rendered):
+    text = rendered["annual"].text()
+    assert "签发人：" in text and "王建国" in text and "特此报告。" in text
+    assert "（联系人：李明华，电话：0551-62612345）" in text

@@ -38,6 +38,7 @@ KINDS: dict[str, Kind] = {
         Kind("order", "命令", "document.docx", upward=False),
         Kind("request", "请示", "document.docx", upward=True),
         Kind("report", "报告", "document.docx", upward=True),
+        Kind("annual", "年度工作报告", "document.docx", upward=True),
     )
 }
 
