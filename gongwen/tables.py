@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import csv
 from collections.abc import Sequence
+from functools import lru_cache
 from pathlib import Path
 
 from .geometry import text_width
@@ -22,7 +23,17 @@ class TableError(ValueError):
 
 
 def read_csv(path: Path) -> Rows:
-    """Every row of ``path`` (UTF-8, a BOM is fine), padded to the widest row."""
+    """Every row of ``path`` (UTF-8, a BOM is fine), padded to the widest row.  Read once per
+    version of the file: the plan's validation and the render share it."""
+    try:
+        stat = path.stat()
+    except OSError as exc:
+        raise TableError(_("cannot read the table {path}: {reason}").format(path=path, reason=exc)) from None
+    return _read_csv(path, stat.st_mtime_ns, stat.st_size)
+
+
+@lru_cache(maxsize=64)
+def _read_csv(path: Path, _mtime_ns: int, _size: int) -> Rows:
     try:
         with path.open(encoding="utf-8-sig", newline="") as handle:
             rows = [tuple(cell.strip() for cell in row) for row in csv.reader(handle)]
