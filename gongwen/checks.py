@@ -12,6 +12,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import cache
 
 from .i18n import N_, _
 from .measure import Line, MeasuredPage, Rule
@@ -424,10 +425,14 @@ def signature_with_body(pages: Sequence[MeasuredPage], profile: Profile) -> list
                     _("none"), N_("the signature stands on a page without body text"))]
 
 
-def _face_in(face: str, names: Sequence[str]) -> bool:
+def _face_in(face: str, names: tuple[str, ...]) -> bool:
     """Whether a PDF font name (a PostScript name) is one of ``names`` (families or prefixes)."""
-    squeezed = face.replace(" ", "").lower()
-    return any(squeezed.startswith(name.replace(" ", "").lower()) for name in names)
+    return face.replace(" ", "").lower().startswith(_squeezed(names))
+
+
+@cache
+def _squeezed(names: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(name.replace(" ", "").lower() for name in names)
 
 
 @check

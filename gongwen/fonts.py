@@ -23,7 +23,7 @@ from xml.sax.saxutils import escape
 
 from .checks import Finding
 from .i18n import N_
-from .measure import MeasuredPage
+from .measure import Char, MeasuredPage
 from .profile import FaceKey, Profile
 
 FACE_KEYS: tuple[FaceKey, ...] = ("fangsong", "kaiti", "heiti", "song", "xiaobiaosong")
@@ -120,10 +120,17 @@ def missing_glyphs(pages: Sequence[MeasuredPage], profile: Profile, config: Path
     Chinese it is fatal, the page no longer says what the plan says; for other symbols (an
     emoji) a warning that names them (design: "Fonts and PDF")."""
     faces = coverage(config)
+    by_face: dict[str, Coverage | None] = {}
+
+    def lacks(char: Char) -> bool:
+        if char.face not in by_face:     # a document names a few faces: look each up once
+            by_face[char.face] = face_coverage(char.face, faces)
+        cover = by_face[char.face]
+        return cover is not None and char.text not in cover
+
     found = []
     for page in pages:
-        bad = sorted({c for line in page.lines for c in line.chars if ord(c.text) > 0x7F
-                      and (cover := face_coverage(c.face, faces)) is not None and c.text not in cover},
+        bad = sorted({c for line in page.lines for c in line.chars if ord(c.text) > 0x7F and lacks(c)},
                      key=lambda c: (not c.is_cjk, c.text))
         for chinese in (True, False):
             some = [c for c in bad if c.is_cjk == chinese]

@@ -46,9 +46,6 @@ class StyleSpec:
     overflow_punct: bool | None = None  # w:overflowPunct as written (Word: on = punctuation may hang)
 
 
-RUNNING_TEXT = ("GwBody", "GwTo", "GwAttachmentNote", "GwNote")
-
-
 def style_specs(profile: Profile, *, libreoffice: bool = False) -> list[StyleSpec]:
     """The named styles (GB/T 9704 elements) with the profile's faces, sizes and indents.
 
@@ -160,13 +157,13 @@ def for_libreoffice(document: Document, profile: Profile, *, hanging: bool = Tru
     """The document as LibreOffice must read it to print what Word shows (see
     :func:`style_specs`), for as long as the block lasts; then Word's styles again.  With
     ``hanging=False`` it is left as it is (LibreOffice then hangs no punctuation)."""
-    changed = [spec for spec, word in zip(style_specs(profile, libreoffice=hanging), style_specs(profile))
-               if spec != word]
-    _replace_styles(document, changed, profile)
+    word = style_specs(profile)
+    pairs = [(ours, theirs) for ours, theirs in zip(word, style_specs(profile, libreoffice=hanging)) if ours != theirs]
+    _replace_styles(document, [theirs for _ours, theirs in pairs], profile)
     try:
         yield document
     finally:
-        _replace_styles(document, [s for s in style_specs(profile) if s.id in {c.id for c in changed}], profile)
+        _replace_styles(document, [ours for ours, _theirs in pairs], profile)
 
 
 def _strip_theme_fonts(styles: oxml.Element) -> None:

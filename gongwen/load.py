@@ -18,7 +18,7 @@ from . import glossary, kinds, titles
 from .body import BodyError
 from .errors import PlanError, PlanWarning
 from .i18n import _, language, validation_message
-from .model import Attachment, IssuedDocument, Plan
+from .model import Attachment, IssuedDocument, Plan, require_under
 from .profile import load_profile, profile_names
 from .source import Path_, Positions, forbidden_character, parse_yaml, read_text
 
@@ -38,6 +38,7 @@ def plan_from_data(data: Any, positions: Positions | None = None, base_dir: Path
     are taken from ``base_dir``; files must lie under ``root`` (default: ``base_dir``, else the
     working folder) unless ``allow_outside``."""
     positions = positions or Positions(None, [])
+    root = root or base_dir or Path.cwd()
     if not isinstance(data, dict):
         raise positions.error(_("a plan is a mapping of keys such as 标题, 正文 (title, body)"), ())
     renames: dict[Path_, Path_] = {}
@@ -45,11 +46,10 @@ def plan_from_data(data: Any, positions: Positions | None = None, base_dir: Path
     _rekey(positions, renames)
     _check_characters(data, (), positions)
     try:
-        plan = Plan.model_validate(data, context={"base_dir": base_dir, "root": root or base_dir or Path.cwd(),
-                                                  "allow_outside": allow_outside})
+        plan = Plan.model_validate(data, context={"base_dir": base_dir, "root": root, "allow_outside": allow_outside})
     except ValidationError as exc:
         raise _plan_error(exc, positions) from None
-    _check_names(plan, positions, base_dir, root or base_dir or Path.cwd(), allow_outside)
+    _check_names(plan, positions, base_dir, root, allow_outside)
     _check_title(plan, positions, base_dir)
     _check_consistency(plan, positions)
     _check_bodies(plan, positions)
@@ -152,9 +152,11 @@ def _check_names(plan: Plan, positions: Positions, base_dir: Path | None, root: 
     """The profile a plan names: a bundled one, or a file under the root."""
     if plan.profile and plan.profile.endswith((".yaml", ".yml")):
         path = Path(plan.profile) if base_dir is None else base_dir / plan.profile
-        if not allow_outside and not path.resolve().is_relative_to(root.resolve()):
-            raise positions.error(_("{path} lies outside the plan's folder {root}; pass --allow-outside if it is "
-                                    "meant").format(path=path, root=root), ("profile",), _field_name(("profile",)))
+        try:
+            if not allow_outside:
+                require_under(path, root)
+        except ValueError as exc:
+            raise positions.error(str(exc), ("profile",), _field_name(("profile",))) from None
     elif plan.profile and plan.profile not in profile_names():
         close = difflib.get_close_matches(plan.profile, profile_names(), n=1, cutoff=0.4)
         hint = _("did you mean {key}?").format(key=close[0]) if close else None

@@ -74,11 +74,16 @@ def _existing_file(value: Path | None, info: ValidationInfo) -> Path | None:
     path = value if value.is_absolute() or base is None else Path(base) / value
     if not path.is_file():
         raise ValueError(_("file not found: {path}").format(path=path))
-    root = context.get("root")
-    if root is not None and not context.get("allow_outside") and not path.resolve().is_relative_to(root.resolve()):
+    if not context.get("allow_outside"):
+        require_under(path, context.get("root"))
+    return path
+
+
+def require_under(path: Path, root: Path | None) -> None:
+    """A file a plan names lies under ``root`` (resolving ``..`` and symbolic links)."""
+    if root is not None and not path.resolve().is_relative_to(root.resolve()):
         raise ValueError(_("{path} lies outside the plan's folder {root}; pass --allow-outside if it is "
                            "meant").format(path=path, root=root))
-    return path
 
 
 def _readable(read: Callable[[Path], object]) -> Callable[[Path | None, ValidationInfo], Path | None]:
