@@ -45,6 +45,7 @@ class Writer:
         self.sect_pr = self.body.find(qn("w:sectPr"))
         self.page = Page.of(self.profile)
         self.kind = kinds.get(self.plan.kind)
+        self.anchor_line = pt(self.profile.banji.anchor_line_pt)   # the empty paragraphs around a 版记 frame
 
     # -- plumbing ------------------------------------------------------------------------------
 
@@ -128,8 +129,7 @@ class Writer:
         """A title broken into lines that fit the 版心 at ``size_pt`` (§7.3.1)."""
         max_width = self.profile.page.text_width_mm * 72 / 25.4 / size_pt
         try:
-            return title_lines(text, given, max_width, keep=list(self.plan.issuers),
-                               max_lines=self.profile.title.max_lines)
+            return title_lines(text, given, max_width, keep=list(self.plan.issuers), rule=self.profile.title)
         except TitleTooLong as exc:
             raise RenderError(title_too_long(exc, self.profile), field=field_name) from None
 
@@ -186,12 +186,13 @@ class Writer:
     def star(self, layout: geometry.Head) -> None:
         """The legacy ★ in the middle of the red rule: a framed paragraph over the rule, white
         behind the star so the rule stops short of it."""
-        size = self.profile.red_rule.star_size_pt
-        box = pt(size * 1.5)
+        rr = self.profile.red_rule
+        size = rr.star_size_pt
+        box = pt(size * rr.star_box_em)
         centre_from_top = self.page.top + layout.rule_centre
-        line = pt(size * 1.25)
+        line = pt(size * rr.star_line_em)
         top = round(centre_from_top - self.profile.metrics.baseline_ratio * line
-                    - pt(self.profile.metrics.baseline_offset_pt) + pt(size * 0.38))
+                    - pt(self.profile.metrics.baseline_offset_pt) + pt(size * rr.star_centre_em))
         frame_pr = {"w": box, "h": line, "hRule": "exact", "hSpace": 0, "wrap": "none",
                     "vAnchor": "page", "hAnchor": "margin", "xAlign": "center", "y": top}
         # ★ is no East Asian character to LibreOffice: it takes the Latin face, so both are the star's.
@@ -363,7 +364,7 @@ class Writer:
         height = round(diameter * image.px_height / image.px_width) if image.px_width else diameter
         # The 署名 and date sit a little below the seal's centre: centre one line below the 署名 top.
         x = centre_x - diameter // 2
-        y = self.page.line - height // 2 - mm(3)
+        y = self.page.line - height // 2 - mm(self.profile.signature.seal_raise_mm)
         paragraph.append(el("w:r", None, oxml.anchored_picture(r_id, diameter * EMU_PER_TWIP, height * EMU_PER_TWIP,
                                                               x * EMU_PER_TWIP, y * EMU_PER_TWIP, path.name)))
 
@@ -401,13 +402,13 @@ class Writer:
         if own_page:
             self.banji_section(numbered=self.layout.banji == "new-page")
             # A plain paragraph opens the section: one that begins with a floating table loses its break.
-            self.para(None, line_exact=20, snap_to_grid=False)
+            self.para(None, line_exact=self.anchor_line, snap_to_grid=False)
         ends_with_scan = bool(plan.attachments and plan.attachments[-1].pdf)
         for number, rows in enumerate(pages):
             if not own_page and (number or len(pages) > 1 or self.layout.banji != "flow" or ends_with_scan):
                 # A plain paragraph opens the page: a page that begins with a floating table loses
                 # its break.  A scan fills its last page: the 版记 never shares it.
-                self.para(None, line_exact=20, snap_to_grid=False, page_break_before=True)
+                self.para(None, line_exact=self.anchor_line, snap_to_grid=False, page_break_before=True)
             self.banji_frame([row.paragraph for row in rows])
 
     def banji_frame(self, paragraphs: list[oxml.Element]) -> None:
@@ -421,7 +422,7 @@ class Writer:
                                  exact=False))
             self.written.append(Written("banji", "".join(t.text or "" for t in paragraph.iter(qn("w:t")))))
         self.add(oxml.table(width, [width], rows, borders=borders, float_bottom_x=self.page.left))
-        self.para(None, line_exact=20, snap_to_grid=False)
+        self.para(None, line_exact=self.anchor_line, snap_to_grid=False)
 
     def banji_rows(self) -> list[banji.Row | banji.Names]:
         """The 版记's elements in order (§7.4; legacy: 主题词 first, 印数 last)."""

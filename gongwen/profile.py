@@ -128,6 +128,9 @@ class RedRule(_Section):
     star: bool
     star_size_pt: Positive
     star_face: FaceKey
+    star_box_em: Positive
+    star_line_em: Positive
+    star_centre_em: float
 
 
 class Title(_Section):
@@ -136,6 +139,9 @@ class Title(_Section):
     lines_below_rule: int
     blank_lines_after: int
     max_lines: Count
+    extra_lines: int
+    hourglass_penalty: float
+    guanyu_bonus: float
 
 
 class Issued(_Section):
@@ -167,6 +173,7 @@ class SignatureLayout(_Section):
     date_offset_chars: float
     seal_date_right_chars: float
     seal_diameter_mm: Positive
+    seal_raise_mm: float
     keep_body_lines: int
 
 
@@ -192,6 +199,7 @@ class Banji(_Section):
     face: FaceKey
     size_pt: Positive
     line_extra_pt: float
+    anchor_line_pt: Positive
     page_fill: Annotated[float, Field(gt=0, le=1)]
     indent_chars: float
     outer_rule_pt: Positive

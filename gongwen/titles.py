@@ -16,13 +16,11 @@ import warnings
 from .errors import PlanWarning
 from .geometry import is_wide
 from .i18n import _
+from .profile import Profile, Title, load_profile
 
 _OPENING = "“‘《（〔【(["
 _CLOSING = "”’》）〕】)]，、。：；！？"
 _SPACES = " \u3000\t"
-HOURGLASS_PENALTY = 1000.0
-GUANYU_BONUS = 10.0
-EXTRA_LINES = 2       # besides the fewest lines that fit, how many more line counts are tried
 
 
 class TitleTooLong(ValueError):
@@ -70,13 +68,16 @@ def _line(tokens: list[str], start: int, end: int) -> str:
     return "".join(tokens[start:end]).strip(_SPACES)
 
 
-def break_title(text: str, max_width: float, keep: list[str] = (), max_lines: int | None = None) -> list[str]:
-    """The lines of ``text``, none wider than ``max_width`` characters."""
+def break_title(text: str, max_width: float, keep: list[str] = (), rule: Title | None = None) -> list[str]:
+    """The lines of ``text``, none wider than ``max_width`` characters, shaped by ``rule`` (the
+    profile's title section: at most ``max_lines``, the hourglass penalty, the 关于 bonus)."""
+    rule = rule or load_profile().title
+    max_lines = rule.max_lines
     text = text.strip(_SPACES)
     if width(text) <= max_width:
         return [text]
     needed = math.ceil(width(text) / max_width)
-    if max_lines is not None and needed > max_lines:
+    if needed > max_lines:
         raise TitleTooLong(needed)
     tokens = words(text, keep, max_width)
     if any(width(token.strip(_SPACES)) > max_width for token in tokens):
@@ -91,18 +92,18 @@ def break_title(text: str, max_width: float, keep: list[str] = (), max_lines: in
                 break
             ends.append((end, w))
         fits.append(ends)
-    last = min(needed + EXTRA_LINES, len(tokens), max_lines or len(tokens))
+    last = min(needed + rule.extra_lines, len(tokens), max_lines)
     for count in range(needed, last + 1):
-        lines = _best_breaks(tokens, fits, count, width(text) / count)
+        lines = _best_breaks(tokens, fits, count, width(text) / count, rule)
         if lines is not None:
             return lines
-    if max_lines is not None:
-        raise TitleTooLong(last + 1)
-    return _hard_wrap(text, max_width)
+    if last < max_lines:
+        return _hard_wrap(text, max_width)   # no word-respecting breaks in the counts tried
+    raise TitleTooLong(last + 1)
 
 
 def _best_breaks(tokens: list[str], fits: list[list[tuple[int, float]]], count: int,
-                 mean: float) -> list[str] | None:
+                 mean: float, rule: Title) -> list[str] | None:
     """Cheapest ``count`` lines covering every token, or None.  A state is (tokens used, width
     of the last line, whether the outline has begun to narrow); its value is the cheapest cost
     and the state it came from."""
@@ -120,10 +121,10 @@ def _best_breaks(tokens: list[str], fits: list[list[tuple[int, float]]], count: 
                     continue
                 step = (w - mean) ** 2
                 if line_number and tokens[start].startswith("关于"):
-                    step -= GUANYU_BONUS
+                    step -= rule.guanyu_bonus
                 widening = line_number > 0 and w > previous
                 if narrowing and widening:
-                    step += HOURGLASS_PENALTY
+                    step += rule.hourglass_penalty
                 key = (end, w, narrowing or (line_number > 0 and w < previous))
                 total = cost + step
                 if key not in following or total < following[key][0]:
@@ -153,16 +154,16 @@ def _hard_wrap(text: str, max_width: float) -> list[str]:
     return [line.strip(_SPACES) for line in lines + [current] if line.strip(_SPACES)]
 
 
-def title_too_long(exc: TitleTooLong, profile) -> str:
+def title_too_long(exc: TitleTooLong, profile: Profile) -> str:
     """The message for a title that needs more lines than ``profile`` allows."""
     return _("the title needs {n} lines; at most {max} fit above the body on page 1: shorten it").format(
         n=exc.args[0], max=profile.title.max_lines)
 
 
 def title_lines(text: str, given: list[str] | None, max_width: float, keep: list[str] = (),
-                max_lines: int | None = None) -> list[str]:
+                rule: Title | None = None) -> list[str]:
     """The lines to print; the drafter's own breaks win, with a warning for an hourglass."""
-    lines = [line.strip(_SPACES) for line in given] if given else break_title(text, max_width, keep, max_lines)
+    lines = [line.strip(_SPACES) for line in given] if given else break_title(text, max_width, keep, rule)
     lengths = [width(line) for line in lines]
     if is_hourglass(lengths):
         warnings.warn(PlanWarning(_("the title's lines form an hourglass ({lengths}); "

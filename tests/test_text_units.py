@@ -94,7 +94,7 @@ def test_long_titles_break_without_search_blowup():
 
 def test_title_beyond_the_profiles_lines_is_refused():
     with pytest.raises(TitleTooLong):
-        break_title(LONG_TITLE * 2, 20, max_lines=8)
+        break_title(LONG_TITLE * 2, 20)      # the profile's title.max_lines: 8
 
 
 def test_no_title_line_starts_or_ends_with_a_space():
