@@ -51,9 +51,9 @@ class Job:
 
     def resolved_profile(self) -> Profile:
         """The profile the document is laid out and checked with (as its kind adapts it)."""
-        if isinstance(self.profile, Profile):
-            return self.profile
-        return kinds.adapted(self.plan.kind, load_profile(self.profile or self.plan.profile, self.base_dir))
+        profile = self.profile if isinstance(self.profile, Profile) else \
+            load_profile(self.profile or self.plan.profile, self.base_dir)
+        return kinds.adapted(self.plan.kind, profile)
 
 
 @dataclass

@@ -50,7 +50,8 @@ def compose(plan: Plan, *, profile: Profile | str | None = None, template: str |
             base_dir: Path | None = None, layout: Layout | None = None) -> Composed:
     """:func:`render`, also returning the paragraphs written, in order."""
     if not isinstance(profile, Profile):
-        profile = kinds.adapted(plan.kind, load_profile(profile or plan.profile, base_dir))
+        profile = load_profile(profile or plan.profile, base_dir)
+    profile = kinds.adapted(plan.kind, profile)
     document = _open_template(Path(template) if template else template_path(plan.kind), plan)
     frame.apply(document, profile)
     body = document.element.body

@@ -244,3 +244,17 @@ def test_annual_report_fixture_is_an_upward_report(rendered):
     text = rendered["annual"].text()
     assert "签发人：" in text and "王建国" in text and "特此报告。" in text
     assert "（联系人：李明华，电话：0551-62612345）" in text
+
+
+def test_a_kind_adapts_a_profile_given_as_an_object_too():
+    # an order's mark moves up whether the caller names the profile or hands one in
+    from conftest import FIXTURES
+
+    from gongwen.paginate import Job
+    from gongwen.render import document_bytes
+
+    plan = gongwen.load_plan(FIXTURES / "order.yaml")
+    named = document_bytes(gongwen.render(plan))
+    given = document_bytes(gongwen.render(plan, profile=gongwen.load_profile()))
+    assert named == given
+    assert Job(plan, "order", gongwen.load_profile()).resolved_profile().mark.top_mm == 20

@@ -45,7 +45,7 @@ KINDS: dict[str, Kind] = {
 
 def adapted(name: str, profile: Profile) -> Profile:
     """The profile as the kind lays it out (a 令 moves its mark up): the kind module's
-    ``profile(profile)`` if it has one."""
+    ``profile(profile)`` if it has one.  Adapting twice changes nothing."""
     adapt = getattr(get(name).module, "profile", None)
     return adapt(profile) if adapt else profile
 
