@@ -20,7 +20,7 @@ from .errors import Location, PlanWarning, RenderError
 from .geometry import Page, eighths, half_points, mm, pt, text_width
 from .i18n import _
 from .layout import Layout, Written
-from .model import Attachment, Plan, _Dated
+from .model import Attachment, Plan, _Dated, _Titled
 from .oxml import el
 from .profile import Profile
 from .titles import TitleTooLong, title_lines, title_too_long
@@ -87,13 +87,16 @@ class Writer:
     def titled_opening(self, document: _Dated, field_name: str, *, page_break: bool = False) -> None:
         """A title centred in the title's face, its （date） line under it, a blank line: how a
         plan or opinion opens, at the top of its page (spec §9)."""
-        lines = self.title_lines(document.title_text, document.title_lines, self.profile.title.size_pt, field_name)
-        self.para("GwTitle", oxml.run("\n".join(lines)), role="title" if document is self.plan else "issued",
-                  page_break_before=page_break or None)
+        role = "title" if document is self.plan else "issued"
+        self.title(document, role, field_name, page_break=page_break)
         if document.date_line:
-            self.para("GwTitleDate", oxml.run(f"（{document.date_line}）"),
-                      role="title" if document is self.plan else "issued")
+            self.para("GwTitleDate", oxml.run(f"（{document.date_line}）"), role=role)
         self.blank_lines(self.profile.issued.blank_lines_after)
+
+    def title(self, document: _Titled, role: str, field_name: str, *, page_break: bool = False) -> None:
+        """A document's title in 二号小标宋, centred, broken into lines (§7.3.1)."""
+        lines = self.title_lines(document.title_text, document.title_lines, self.profile.title.size_pt, field_name)
+        self.para("GwTitle", oxml.run("\n".join(lines)), role=role, page_break_before=page_break or None)
 
     def attachments(self) -> None:
         """Each attachment on pages of its own, before the 版记 (§8)."""
@@ -114,13 +117,10 @@ class Writer:
         layout = geometry.head(profile, list(plan.issuers), plan.mark_suffix, len(pre), max(1, len(signer_lines)))
         for run in pre:
             self.para("GwHeadLine", run)
-        self.spacer(layout.spacer)
-        self.mark(layout.mark)
-        self.spacer(layout.number_filler)
+        self.mark_block(layout)
         self.number_block(layout, signer_lines)
         self.spacer(layout.title_filler)
-        lines = self.title_lines(plan.title_text, plan.title_lines, profile.title.size_pt, _("title"))
-        self.para("GwTitle", oxml.run("\n".join(lines)), role="title")
+        self.title(plan, "title", _("title"))
         self.blank_lines(profile.title.blank_lines_after)
         if profile.red_rule.star:
             self.star(layout)
@@ -132,6 +132,12 @@ class Writer:
             return title_lines(text, given, max_width, keep=list(self.plan.issuers), rule=self.profile.title)
         except TitleTooLong as exc:
             raise RenderError(title_too_long(exc, self.profile), field=field_name) from None
+
+    def mark_block(self, layout: geometry.Head) -> None:
+        """The 发文机关标志 where the head's geometry puts it, and the space down to the number line."""
+        self.spacer(layout.spacer)
+        self.mark(layout.mark)
+        self.spacer(layout.number_filler)
 
     def mark(self, mark: geometry.Mark) -> None:
         size = half_points(mark.size_pt)
@@ -219,9 +225,7 @@ class Writer:
         """命令（令）(§10.2): the mark, the 令号 two lines below it, the body two lines below that;
         no red rule, no title (the profile, as the kind adapts it, puts the mark 20 mm down)."""
         layout = geometry.head(self.profile, list(self.plan.issuers), self.plan.mark_suffix, 0, 1)
-        self.spacer(layout.spacer)
-        self.mark(layout.mark)
-        self.spacer(layout.number_filler)
+        self.mark_block(layout)
         self.para("GwDocNumber", oxml.run(f"第{self.plan.order_number}号"), role="order-number")
         self.blank_lines(self.profile.order.body_gap_lines)
 
