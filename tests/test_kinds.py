@@ -42,9 +42,9 @@ def test_a_request_goes_to_one_organ_with_a_contact():
 # -- 印发通知 (forward): seeds 002 and 003 --------------------------------------------------------
 
 def seed_lines(name: str) -> list[str]:
-    from conftest import SEEDS
+    from conftest import seed_text
 
-    text = next(SEEDS.glob(f"{name}_*.txt")).read_text(encoding="utf-8")
+    text = seed_text(name)
     return [line.strip(" \t\u3000\ue004") for line in text.splitlines() if line.strip(" \t\u3000\ue004")]
 
 

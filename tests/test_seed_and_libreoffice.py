@@ -6,11 +6,11 @@ import re
 from pypdf import PdfReader
 
 import gongwen
-from conftest import ALL_FIXTURES, ROOT, SEEDS
+from conftest import ALL_FIXTURES, ROOT, seed_text
 
 
 def _seed_paragraphs() -> list[str]:
-    text = (SEEDS / "000_5cf030cf7b1db41d.txt").read_text(encoding="utf-8")
+    text = seed_text("000")
     body = text[text.index("党的十七届四中全会"): text.index("附件：1、")]
     return [line.strip() for line in body.splitlines() if line.strip()]
 
