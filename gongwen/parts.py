@@ -458,9 +458,13 @@ class Writer:
         if plan.cc:
             names("抄送：", plan.cc)
         if plan.printed_by or plan.printed_on:
+            by = plan.printed_by or ""
             when = f"{plan.printed_on.year}年{plan.printed_on.month}月{plan.printed_on.day}日印发" if plan.printed_on else ""
+            # The organ left, the date right; an organ too long to leave a 字 between them puts
+            # the date at the right of a second line instead of wrapping it.
+            parted = "\n" if text_width(by + "　" + when, b.size_pt, profile) > usable else ""
             fixed(oxml.paragraph(oxml.ppr(style="GwBanji", tabs=[("right", self.page.text_width - indent)]),
-                                 oxml.run(f"{plan.printed_by or ''}\t{when}")), f"{plan.printed_by or ''}　{when}")
+                                 oxml.run(f"{by}{parted}\t{when}")), f"{by}　{when}")
         if b.legacy and plan.copies:
             fixed(oxml.paragraph(oxml.ppr(style="GwBanji", jc="right"), oxml.run(f"（共印{plan.copies}份）")),
                   f"（共印{plan.copies}份）")

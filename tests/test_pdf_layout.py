@@ -244,3 +244,14 @@ def test_scan_ending_on_an_even_page_gets_a_blank_page_then_the_banji(paginated)
     assert page_number(pages[3], FRAME)[1] == 4
     assert pages[4].lines == () and pages[4].images == () and pages[4].rules == ()
     assert page_number(pages[5], FRAME) is None and banji_rules(pages[5], FRAME, PROFILE)
+
+
+def test_a_long_printing_organ_keeps_the_date_whole_at_the_right(paginated):
+    # seed 002: 民政部全国社会组织创先争优活动指导小组办公室 (22 字) and its date do not fit one
+    # 版记 line; the date goes to the right of a second line, never "…22日" + "印发" wrapped
+    last = paginated["002"].pages[-1]
+    date = next(line for line in last.lines if line.text.replace(" ", "").endswith("2012年2月22日印发"))
+    organ = next(line for line in last.lines if "指导小组办公室" in line.text)
+    assert date is not organ and date.top > organ.bottom
+    # right-aligned 1 字 (14 pt = 4.94 mm) in from the 版心's right edge: 184 − 4.94 = 179.1 mm
+    assert near(date.x1, 179.1)
