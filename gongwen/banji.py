@@ -17,6 +17,7 @@ class Row:
 
     paragraph: oxml.Element
     height: int
+    ruled: bool = True       # a rule under it (a 简报's 报：送：发： go together, ruled under the last)
 
 
 @dataclass(frozen=True)
@@ -32,6 +33,7 @@ class Names:
     usable: int              # line width after the label, twips
     line: int                # line height, twips
     min_height: int          # a row is never lower than one grid line
+    ruled: bool = True
 
     def height(self, start: int, end: int) -> int:
         lines = -(-sum(self.widths[start:end]) // self.usable)
@@ -41,7 +43,7 @@ class Names:
         label = self.label if start == 0 else ""
         text = label + "，".join(self.names[start:end]) + ("。" if end == len(self.names) else "，")
         props = oxml.ppr(style="GwBanji", left=self.indent + self.hanging, hanging=self.hanging if label else None)
-        return Row(oxml.paragraph(props, oxml.run(text)), self.height(start, end))
+        return Row(oxml.paragraph(props, oxml.run(text)), self.height(start, end), self.ruled)
 
 
 def pack(rows: list[Row | Names], room: float, at_least: int = 0) -> list[list[Row]]:

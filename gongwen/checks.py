@@ -14,6 +14,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache
 
+from .geometry import is_wide
 from .i18n import N_, _
 from .measure import Line, MeasuredPage, Rule
 from .profile import Profile
@@ -259,10 +260,26 @@ def chars_per_line(pages: Sequence[MeasuredPage], profile: Profile) -> list[Find
             if count == grid.chars - 1 and nxt is not None and len(nxt.text) > 1 and (
                     nxt.text[0] in NO_LINE_END or (nxt.text[1] in NO_LINE_START and nxt.text[1] not in HANGING)):
                 continue
+            if nxt is not None and count < grid.chars <= count + _unbroken_em(nxt.text):
+                continue   # the next line opens with digits or Latin too wide for the room left
             if count != grid.chars:
                 found.append(Finding("grid.chars", grid.clause, page.number, str(grid.chars), str(count),
                                      N_("a full line does not have 28 characters")))
     return found
+
+
+def _unbroken_em(text: str) -> float:
+    """Width in em of the digits or Latin a line begins with, with the brackets around them
+    (〔2017〕138): no line breaks inside such a run, so the line before may end short of 28."""
+    lead = text.lstrip(NO_LINE_END)
+    if not lead or is_wide(lead[0]):
+        return 0.0
+    width = float(len(text) - len(lead))    # the opening marks, an em each
+    for char in lead:
+        if is_wide(char) and char not in NO_LINE_START:
+            break
+        width += 1 if is_wide(char) else 0.5
+    return width
 
 
 def _mark(page: MeasuredPage, profile: Profile) -> list[Line]:

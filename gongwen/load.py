@@ -18,7 +18,7 @@ from . import glossary, kinds, titles
 from .body import BodyError
 from .errors import PlanError, PlanWarning
 from .i18n import _, language, validation_message
-from .model import Attachment, IssuedDocument, Plan, require_under
+from .model import Article, Attachment, IssuedDocument, Plan, require_under
 from .profile import load_profile, profile_names
 from .source import Path_, Positions, forbidden_character, parse_yaml, read_text
 
@@ -191,6 +191,10 @@ def _check_consistency(plan: Plan, positions: Positions) -> None:
                 raise positions.error(_("{element} belongs to a {owner}; this plan is a {kind}").format(
                     element=_field_name((field,)), owner=other.zh, kind=kind.zh), (field,), _field_name((field,)),
                     hint=_("write 文种: {owner}, or leave the field out").format(owner=other.zh), key=True)
+    for field in getattr(kind.module, "REFUSED", ()):
+        if getattr(plan, field):
+            raise positions.error(_("a {kind} has no {element}").format(kind=kind.zh, element=_field_name((field,))),
+                                  (field,), _field_name((field,)), key=True)
     check = getattr(kind.module, "check", None)
     for message in check(plan) if check else ():
         warnings.warn(PlanWarning(f"{positions.locate(('kind',))}: {message}"), stacklevel=3)
@@ -206,9 +210,10 @@ def _check_consistency(plan: Plan, positions: Positions) -> None:
 
 def _check_bodies(plan: Plan, positions: Positions) -> None:
     """Parse the body texts now, so a malformed line is reported with its own line number."""
-    texts: list[tuple[Path_, Plan | Attachment | IssuedDocument]] = [(("body",), plan)]
+    texts: list[tuple[Path_, Plan | Article | Attachment | IssuedDocument]] = [(("body",), plan)]
     if plan.issued:
         texts.append((("issued", "body"), plan.issued))
+    texts += [(("articles", i, "body"), a) for i, a in enumerate(plan.articles)]
     texts += [(("attachments", i, "content"), a) for i, a in enumerate(plan.attachments) if a.content]
     for path, owner in texts:
         try:

@@ -259,6 +259,32 @@ class IssuedDocument(_Dated):
         return body_parser.parse(self.body)
 
 
+class Article(_Titled):
+    """An article of a 简报 (spec §8): its centred title, its body with the body's levels, and
+    for an excerpt its source, printed （摘自…） under it."""
+
+    body: str = Field(description="正文，每行一段，层次写法同通知正文")
+    source: str | None = Field(None, description="出处，印作（摘自……）；以“摘自”开头或以“供稿”结尾的照印")
+    new_page: bool = Field(False, description="另起一页")
+
+    @field_validator("source")
+    @classmethod
+    def _bare_source(cls, value: str | None) -> str | None:
+        return value.strip("()（） ") if value else value
+
+    @property
+    def source_line(self) -> str | None:
+        if not self.source:
+            return None
+        said = self.source if self.source.startswith(("摘自", "转自", "来源")) or self.source.endswith("供稿") \
+            else f"摘自{self.source}"
+        return f"（{said}）"
+
+    @cached_property
+    def blocks(self) -> list[body_parser.Block]:
+        return body_parser.parse(self.body)
+
+
 PHASES_MARKERS = ("<时间安排>", "<实施步骤>", "＜时间安排＞", "＜实施步骤＞")
 
 Secrecy = Literal["绝密", "机密", "秘密"]
@@ -279,7 +305,7 @@ class Plan(_Dated):
     doc_number: DocNumber | None = Field(None, description="发文字号，如 三组通〔2011〕6号")
     signers: Names = Field(default_factory=list, description="签发人（上行文）")
     to: Annotated[Names, BeforeValidator(_strip_end("：:，,。"), json_schema_input_type=TextOrList)] = Field(default_factory=list, description="主送机关")
-    body: str = Field(description="正文，每行一段")
+    body: str = Field("", description="正文，每行一段")
     attachments: list[Attachment] = Field(default_factory=list, description="附件")
     signature: Signature | None = Field(None, description="署名、成文日期、印章")
     note: str | None = Field(None, description="附注")
@@ -289,6 +315,17 @@ class Plan(_Dated):
     absent: Names = Field(default_factory=list, description="请假（纪要）")
     attending: Names = Field(default_factory=list, description="列席（纪要）")
     phases: list[Phase] = Field(default_factory=list, description="时间安排：各阶段，排在正文中 <时间安排> 一行处")
+    issue_number: int | None = Field(None, ge=1, description="期号（简报），印作“第N期”")
+    total_issue: int | None = Field(None, ge=1, description="总期号（简报），印作“总第N期”")
+    supplement: bool = Field(False, description="增刊（简报）：期号另编，印作“增刊第N期”")
+    contents: bool = Field(True, description="本期要目（简报，两篇以上文章时印出）")
+    articles: list[Article] = Field(default_factory=list, description="文章（简报）")
+    report_to: Names = Field(default_factory=list, description="报（简报报尾：上级机关）")
+    send_to: Names = Field(default_factory=list, description="送（简报报尾：平级机关）")
+    distribute_to: Names = Field(default_factory=list, description="发（简报报尾：下级机关）")
+    editor: str | None = Field(None, description="编辑（简报）")
+    reviewer: str | None = Field(None, description="审核（简报）")
+    approver: str | None = Field(None, description="审签（简报）")
     cc: Annotated[Names, BeforeValidator(_strip_end("。.，,；;"), json_schema_input_type=TextOrList)] = Field(default_factory=list, description="抄送机关")
     printed_by: str | None = Field(None, description="印发机关")
     printed_on: OptionalDate = Field(None, description="印发日期")
@@ -346,6 +383,12 @@ class Plan(_Dated):
         """The 纪要's attendance lines that have names, in the standard's order (§10.3)."""
         return [(label, names) for label, names in (("出席", self.present), ("请假", self.absent),
                                                     ("列席", self.attending)) if names]
+
+    @property
+    def issue_text(self) -> str:
+        """期号 as the 报头 prints it: 第5期, 增刊第1期, 第5期（总第23期）."""
+        text = ("增刊" if self.supplement else "") + f"第{self.issue_number}期"
+        return text + (f"（总第{self.total_issue}期）" if self.total_issue else "")
 
     @property
     def signature_names(self) -> list[str]:

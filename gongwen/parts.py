@@ -8,6 +8,7 @@ pagination can trace them on the rendered pages.
 from __future__ import annotations
 
 import warnings
+from collections.abc import Sequence
 from copy import deepcopy
 from dataclasses import dataclass, field
 
@@ -68,9 +69,9 @@ class Writer:
         if height > 0:
             self.para(None, line_exact=height, snap_to_grid=False)
 
-    def blank_lines(self, count: int) -> None:
+    def blank_lines(self, count: int, *, keep_next: bool = False) -> None:
         for _line in range(count):
-            self.para(None)
+            self.para(None, **({"keep_next": True} if keep_next else {}))
 
     def face_run(self, text: str, face: str, size_pt: float | None = None, **more: object) -> oxml.Element:
         return oxml.run(text, oxml.rpr(east_asia=self.profile.face(face),  # type: ignore[arg-type]
@@ -105,25 +106,75 @@ class Writer:
 
     def head(self) -> None:
         plan, profile = self.plan, self.profile
-        pre = []
-        if plan.copy_number:
-            pre.append(oxml.run(plan.copy_number))
-        if plan.secrecy:
-            text = plan.secrecy + (f"★{plan.secrecy_period}" if plan.secrecy_period else "")
-            pre.append(self.face_run(text, profile.head.secrecy_face))
-        if plan.urgency:
-            pre.append(self.face_run(plan.urgency, profile.head.urgency_face))
+        pre = self.head_lines()
         signer_lines = self._signer_lines()
         layout = geometry.head(profile, list(plan.issuers), plan.mark_suffix, len(pre), max(1, len(signer_lines)))
-        for run in pre:
-            self.para("GwHeadLine", run)
-        self.mark_block(layout)
+        self.mark_block(layout, pre)
         self.number_block(layout, signer_lines)
         self.spacer(layout.title_filler)
         self.title(plan, "title", _("title"))
         self.blank_lines(profile.title.blank_lines_after)
         if profile.red_rule.star:
             self.star(layout)
+
+    def head_lines(self) -> list[oxml.Element]:
+        """份号, 密级 and 紧急程度, as runs of the lines above the mark (§7.2.1–7.2.3)."""
+        plan, head = self.plan, self.profile.head
+        pre = []
+        if plan.copy_number:
+            pre.append(oxml.run(plan.copy_number))
+        if plan.secrecy:
+            text = plan.secrecy + (f"★{plan.secrecy_period}" if plan.secrecy_period else "")
+            pre.append(self.face_run(text, head.secrecy_face))
+        if plan.urgency:
+            pre.append(self.face_run(plan.urgency, head.urgency_face))
+        return pre
+
+    def brief_head(self) -> None:
+        """A 简报's 报头 (spec §8): the red name on one line, the 期号 centred under it, the
+        编印单位 left and the date right on the next line with the red rule under them; 份号
+        and 密级 above, as on a document's 版头."""
+        plan, profile = self.plan, self.profile
+        pre = self.head_lines()
+        layout = geometry.head(profile, [plan.title_text], "", len(pre), 2)
+        if layout.mark.size_pt < profile.brief.name_min_size_pt:
+            raise RenderError(_("the 报头 name is too long for one line (it would print at {size:g} pt, less than "
+                                "{least:g} pt)").format(size=layout.mark.size_pt, least=profile.brief.name_min_size_pt),
+                              field=_("title"))
+        self.mark_block(layout, pre)
+        self.para("GwIssue", oxml.run(plan.issue_text), role="issue")
+        rule = oxml.border("bottom", layout.rule_size, profile.colours.red, layout.rule_space_pt)
+        date = f"{plan.printed_on.year}年{plan.printed_on.month}月{plan.printed_on.day}日"
+        self.para("GwIssueLine", oxml.run(f"{plan.issuers[0]}\t{date}"), tabs=[("right", self.page.text_width)],
+                  bottom_border=rule, role="issue")
+        self.spacer(layout.title_filler)
+
+    def contents(self) -> None:
+        """本期要目: the articles' titles under a label, when there are two or more (spec §8)."""
+        plan, b = self.plan, self.profile.brief
+        if not (plan.contents and len(plan.articles) > 1):
+            return
+        self.para("GwContentsLabel", oxml.run("本期要目"), role="contents")
+        # ● is in GB 2312: drawn from the Chinese face, not left to a Latin one.
+        bullet = self.face_run("●", b.contents_face, latin=self.profile.face(b.contents_face))
+        for article in plan.articles:
+            self.para("GwContents", deepcopy(bullet), oxml.run(article.title_text), role="contents")
+
+    def articles(self) -> None:
+        """Each article of a 简报: its title centred in 小标宋, a blank line, its body with the
+        body's levels, and an excerpt's source （摘自…） at the right (spec §8)."""
+        plan, b = self.plan, self.profile.brief
+        for number, article in enumerate(plan.articles):
+            if (number or self.written[-1].role == "contents") and not article.new_page:
+                self.blank_lines(b.article_gap_lines)
+            lines = self.title_lines(article.title_text, article.title_lines, b.article_title_size_pt,
+                                     _("article title"))
+            self.para("GwArticleTitle", oxml.run("\n".join(lines)), role="title",
+                      page_break_before=article.new_page or None)
+            self.blank_lines(self.profile.title.blank_lines_after, keep_next=True)   # never a title alone
+            self.blocks(article.blocks, "body")
+            if article.source_line:
+                self.para("GwSource", oxml.run(article.source_line), role="source")
 
     def title_lines(self, text: str, given: list[str] | None, size_pt: float, field_name: str) -> list[str]:
         """A title broken into lines that fit the 版心 at ``size_pt`` (§7.3.1)."""
@@ -133,8 +184,11 @@ class Writer:
         except TitleTooLong as exc:
             raise RenderError(title_too_long(exc, self.profile), field=field_name) from None
 
-    def mark_block(self, layout: geometry.Head) -> None:
-        """The 发文机关标志 where the head's geometry puts it, and the space down to the number line."""
+    def mark_block(self, layout: geometry.Head, pre: Sequence[oxml.Element] = ()) -> None:
+        """The lines above the mark, the 发文机关标志 where the head's geometry puts it, and the
+        space down to the number line."""
+        for run in pre:
+            self.para("GwHeadLine", run)
         self.spacer(layout.spacer)
         self.mark(layout.mark)
         self.spacer(layout.number_filler)
@@ -393,13 +447,13 @@ class Writer:
         if attachment.table:
             self.table(attachment.rows, 1)
 
-    def banji(self) -> None:
+    def banji(self, rows: list[banji.Row | banji.Names] | None = None) -> None:
         """版记 (§7.4): a floating table bottom-anchored to the 版心, so its last rule sits on the
         版心 bottom of the last page; the paragraph after it is the anchor LibreOffice needs.
         A 版记 too tall for one page (300 主送, 170 抄送) runs over pages of its own, each a full
         版记 frame at the foot of its page; a names list goes on where the last page left it."""
         plan, profile = self.plan, self.profile
-        pages = banji.pack(self.banji_rows(), self.page.text_height * profile.banji.page_fill, self.layout.banji_pages)
+        pages = banji.pack(self.banji_rows() if rows is None else rows, self.page.text_height * profile.banji.page_fill, self.layout.banji_pages)
         if not pages:
             return
         own_page = self.layout.banji != "flow" and len(pages) == 1
@@ -413,20 +467,51 @@ class Writer:
                 # A plain paragraph opens the page: a page that begins with a floating table loses
                 # its break.  A scan fills its last page: the 版记 never shares it.
                 self.para(None, line_exact=self.anchor_line, snap_to_grid=False, page_break_before=True)
-            self.banji_frame([row.paragraph for row in rows])
+            self.banji_frame(rows)
 
-    def banji_frame(self, paragraphs: list[oxml.Element]) -> None:
+    def banji_frame(self, rows: list[banji.Row]) -> None:
+        """One 版记 frame: a rule under each row (§7.4), or, when rows go together (a 简报's
+        报：送：发：), under the last of each group only."""
         b, width = self.profile.banji, self.page.text_width
         outer = (eighths(b.outer_rule_pt), self.profile.colours.text)
         inner = (eighths(b.inner_rule_pt), self.profile.colours.text)
-        borders = {"top": None if b.legacy else outer, "insideH": inner, "bottom": outer}
-        rows = []
-        for paragraph in paragraphs:
-            rows.append(oxml.row([oxml.cell(width, [paragraph], v_align="center")], height=self.page.line,
-                                 exact=False))
-            self.written.append(Written("banji", "".join(t.text or "" for t in paragraph.iter(qn("w:t")))))
-        self.add(oxml.table(width, [width], rows, borders=borders, float_bottom_x=self.page.left))
+        grouped = not all(row.ruled for row in rows)
+        borders = {"top": None if b.legacy else outer, "insideH": None if grouped else inner, "bottom": outer}
+        built = []
+        for i, row in enumerate(rows):
+            under = inner if grouped and row.ruled and i < len(rows) - 1 else None
+            built.append(oxml.row([oxml.cell(width, [row.paragraph], v_align="center", bottom_border=under)],
+                                  height=self.page.line, exact=False))
+            self.written.append(Written("banji", "".join(t.text or "" for t in row.paragraph.iter(qn("w:t")))))
+        self.add(oxml.table(width, [width], built, borders=borders, float_bottom_x=self.page.left))
         self.para(None, line_exact=self.anchor_line, snap_to_grid=False)
+
+    def banji_names(self, label: str, items: Sequence[str], *, ruled: bool = True) -> banji.Names:
+        """主送：/抄送：/报： and its names, the lines after the first aligned after the colon."""
+        b, profile = self.profile.banji, self.profile
+        indent = pt(b.indent_chars * b.size_pt)
+        hanging = text_width(label, b.size_pt, profile)
+        widths = [text_width(item + "，", b.size_pt, profile) for item in items]
+        return banji.Names(label, tuple(items), widths, indent, hanging, self.page.text_width - 2 * indent - hanging,
+                           pt(b.size_pt + b.line_extra_pt), self.page.line, ruled)
+
+    def brief_tail(self) -> list[banji.Row | banji.Names]:
+        """A 简报's 报尾 (spec §8): 报：送：发： together between rules, then 编辑、审核、审签
+        left and （共印N份） right, in the 版记's frame at the foot of the last page."""
+        plan, b = self.plan, self.profile.banji
+        lists = [(label, names) for label, names in (("报：", plan.report_to), ("送：", plan.send_to),
+                                                    ("发：", plan.distribute_to)) if names]
+        rows: list[banji.Row | banji.Names] = [self.banji_names(label, names, ruled=i == len(lists) - 1)
+                                               for i, (label, names) in enumerate(lists)]
+        staff = "　".join(f"{label}：{name}" for label, name in (("编辑", plan.editor), ("审核", plan.reviewer),
+                                                                ("审签", plan.approver)) if name)
+        copies = f"（共印{plan.copies}份）" if plan.copies else ""
+        if staff or copies:
+            indent = pt(b.indent_chars * b.size_pt)
+            paragraph = oxml.paragraph(oxml.ppr(style="GwBanji", tabs=[("right", self.page.text_width - indent)]),
+                                       oxml.run(f"{staff}\t{copies}"))
+            rows.append(banji.Row(paragraph, self.page.line))
+        return rows
 
     def banji_rows(self) -> list[banji.Row | banji.Names]:
         """The 版记's elements in order (§7.4; legacy: 主题词 first, 印数 last)."""
@@ -434,17 +519,11 @@ class Writer:
         b = profile.banji
         indent = pt(b.indent_chars * b.size_pt)
         usable = self.page.text_width - 2 * indent
-        line = pt(b.size_pt + b.line_extra_pt)
         rows: list[banji.Row | banji.Names] = []
 
         def fixed(paragraph: oxml.Element, text: str, size_pt: float = b.size_pt) -> None:
             lines = max(1, -(-text_width(text, size_pt, profile) // usable))
             rows.append(banji.Row(paragraph, max(self.page.line, lines * pt(size_pt + b.line_extra_pt))))
-
-        def names(label: str, items: tuple[str, ...]) -> None:
-            hanging = text_width(label, b.size_pt, profile)
-            widths = [text_width(item + "，", b.size_pt, profile) for item in items]
-            rows.append(banji.Names(label, items, widths, indent, hanging, usable - hanging, line, self.page.line))
 
         if b.legacy and plan.subject_words:
             fixed(oxml.paragraph(oxml.ppr(style="GwSubjectWords"), self.face_run("主题词：", b.subject_label_face),
@@ -454,9 +533,9 @@ class Writer:
             warnings.warn(PlanWarning(_("主题词 is not part of GB/T 9704-2012 and is left out; "
                                         "use the party-legacy profile to print it")), stacklevel=3)
         if plan.to and self.layout.to_in_banji:
-            names("主送：", plan.to)
+            rows.append(self.banji_names("主送：", plan.to))
         if plan.cc:
-            names("抄送：", plan.cc)
+            rows.append(self.banji_names("抄送：", plan.cc))
         if plan.printed_by or plan.printed_on:
             by = plan.printed_by or ""
             when = f"{plan.printed_on.year}年{plan.printed_on.month}月{plan.printed_on.day}日印发" if plan.printed_on else ""

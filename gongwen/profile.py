@@ -163,6 +163,21 @@ class Minutes(_Section):
     blank_lines_before: int
 
 
+class Brief(_Section):
+    name_top_mm: float
+    name_max_size_pt: Positive
+    name_min_size_pt: Positive
+    issue_gap_lines: float
+    line_face: FaceKey
+    contents_label_face: FaceKey
+    contents_face: FaceKey
+    contents_indent_chars: float
+    article_title_size_pt: Positive
+    article_gap_lines: int
+    source_face: FaceKey
+    tail_even_page: bool
+
+
 class Headings(_Section):
     faces: tuple[FaceKey, FaceKey, FaceKey, FaceKey]
 
@@ -260,6 +275,7 @@ class Profile(BaseModel):
     issued: Issued
     order: Order
     minutes: Minutes
+    brief: Brief
     headings: Headings
     signature: SignatureLayout
     attachment_page: AttachmentPage

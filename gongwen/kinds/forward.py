@@ -7,7 +7,7 @@ from ..i18n import _
 from ..model import Plan
 from ..parts import Writer
 
-REQUIRED = ("issuers", "issued")
+REQUIRED = ("issuers", "body", "issued")
 OWN = ("issued",)          # fields only this kind prints
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..parts import Writer
 
-REQUIRED = ("issuers",)
+REQUIRED = ("issuers", "body")
 
 
 def write(writer: Writer) -> None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from ..profile import Profile
 from ..parts import Writer
 
-REQUIRED = ("issuers", "order_number", "signers", "signature")
+REQUIRED = ("issuers", "body", "order_number", "signers", "signature")
 OWN = ("order_number",)
 
 

@@ -8,6 +8,7 @@ from ..i18n import _
 from ..model import PHASES_MARKERS, Plan
 from ..parts import Writer
 
+REQUIRED = ("body",)
 OWN = ("date_line",)       # fields only this kind prints
 
 
