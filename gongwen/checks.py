@@ -167,6 +167,7 @@ def signature_date(pages: Sequence[MeasuredPage], frame: Frame) -> tuple[Measure
 @check
 def paper_and_text_area(pages: Sequence[MeasuredPage], profile: Profile) -> list[Finding]:
     frame, p = Frame.of(profile), profile.page
+    mark_top = frame.top + min(0.0, profile.mark.top_mm)    # a 信函's mark stands above the 版心 (§10.1)
     found = []
     for page in pages:
         if not (frame.near(page.width, p.width_mm) and frame.near(page.height, p.height_mm)):
@@ -179,7 +180,8 @@ def paper_and_text_area(pages: Sequence[MeasuredPage], profile: Profile) -> list
             chars = line.chars[:-1] if len(line.chars) > 1 and unicodedata.category(line.chars[-1].text)[0] == "P" \
                 else line.chars
             right = max(c.x1 for c in chars)
-            if line.x0 < frame.left - frame.tol or right > frame.right + frame.tol or line.top < frame.top - frame.tol:
+            top = mark_top if page.number == 1 and line.colour == profile.colours.red.upper() else frame.top
+            if line.x0 < frame.left - frame.tol or right > frame.right + frame.tol or line.top < top - frame.tol:
                 found.append(Finding("page.text-area", p.clause, page.number,
                                      f"x {frame.left:g}–{frame.right:g}, y ≥ {frame.top:g} mm",
                                      f"x {line.x0:.1f}–{line.x1:.1f}, y {line.top:.1f} mm “{line.text[:12]}”",
@@ -316,9 +318,10 @@ def red_rule(pages: Sequence[MeasuredPage], profile: Profile) -> list[Finding]:
     if rule is None:
         return []
     found = []
-    width = frame.right - frame.left
-    if not (frame.near(rule.length, width) and frame.near(rule.x0, frame.left)):
-        found.append(Finding("rule.width", rr.clause, 1, f"{frame.left:g}–{frame.right:g} mm",
+    width = rr.length_mm or frame.right - frame.left       # a 信函's rules are 170 mm (§10.1)
+    left = frame.centre - width / 2
+    if not (frame.near(rule.length, width) and frame.near(rule.x0, left)):
+        found.append(Finding("rule.width", rr.clause, 1, f"{left:g}–{left + width:g} mm",
                              f"{rule.x0:.2f}–{rule.x1:.2f} mm", N_("the red rule is not as wide as the 版心")))
     above = [line for line in pages[0].lines if line.baseline < rule.y and line.colour != profile.colours.red.upper()]
     if above:
@@ -356,6 +359,11 @@ def page_numbers(pages: Sequence[MeasuredPage], profile: Profile) -> list[Findin
     for page in pages:
         numbered = page_number(page, frame)
         blank = is_blank(page, frame)
+        if page.number == 1 and not pn.first_page:
+            if numbered:
+                found.append(Finding("page-number.first-page", pn.clause, 1, _("none"), numbered[0].text,
+                                     N_("page 1 of a 信函 carries no page number")))
+            continue
         if numbered is None:
             last_after_blank = page is pages[-1] and previous_blank
             if not (blank or last_after_blank):

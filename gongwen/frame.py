@@ -219,6 +219,18 @@ def _section(document: Document, profile: Profile) -> None:
     footers(section, numbered=True)
 
 
+def first_page_footer(section: Section) -> None:
+    """Page 1 without a page number (a 信函's, §10.1): an empty first-page footer with the
+    numbered footers' line, so the 版心 stays where it is."""
+    section.different_first_page_header_footer = True
+    footer = section.first_page_footer
+    footer.is_linked_to_previous = False
+    body = footer._element
+    for child in list(body):
+        body.remove(child)
+    body.append(oxml.paragraph(oxml.ppr(style="GwPageNumberOdd")))
+
+
 def footers(section: Section, *, numbered: bool, line_pt: float | None = None) -> None:
     """Odd and even footers, "— PAGE —" or empty; empty ones keep the same exact-height line so
     the 版心 bottom does not move on unnumbered pages (``line_pt`` overrides the style's)."""

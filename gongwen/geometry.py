@@ -179,6 +179,40 @@ def head(profile: Profile, issuers: list[str], suffix: str, pre_lines: int, numb
                 rule_centre, title_top - after_rule, title_top)
 
 
+@dataclass(frozen=True)
+class LetterHead:
+    """Page 1 of a 信函 (§10.1), in twips: two frames placed from the paper's edges (the mark
+    over the first double rule, the second rule near the paper bottom) and the lines of the
+    版心 down to the title."""
+
+    mark: Mark
+    mark_y: int                 # top of the mark's frame, from the paper top
+    rule_space_pt: int          # w:space of the mark's bottom border (the first rule)
+    bottom_y: int               # top of the second rule's frame, from the paper top
+    number_filler: int          # from the 版心 top to the first line under the rule
+    title_filler: int           # from the end of those lines to the title, on a grid line
+
+
+def letter(profile: Profile, issuer: str, suffix: str, lines: int) -> LetterHead:
+    lt, m, page = profile.letter, profile.metrics, Page.of(profile)
+    the_mark = mark(profile, [issuer], suffix)
+    size = the_mark.size_pt
+    mark_y = round(mm(lt.mark_top_mm) - _baseline(the_mark.line, profile) + pt(m.ink_top_em * size))
+    ink_bottom = mark_y + _baseline(the_mark.line, profile) + pt(m.ink_bottom_em * size)
+    # A framed paragraph's border lies twice its w:space below the text (measured).
+    step = TWIPS_PER_PT * m.frame_border_space_scale
+    space = max(0, round((ink_bottom + mm(lt.rule_below_mark_mm) - (mark_y + the_mark.line)) / step))
+    rule_bottom = mark_y + the_mark.line + round(space * step) + mm(lt.rule_drawn_mm)
+    text_size = profile.text.size_pt
+    first_top = round(rule_bottom + pt(lt.below_rule_em * text_size) - _baseline(page.line, profile)
+                      + pt(m.ink_top_em * text_size))
+    number_filler = max(0, first_top - page.top)
+    end = number_filler + lines * page.line
+    title_top = -(-end // page.line) * page.line + lt.title_blank_lines * page.line
+    bottom_y = mm(profile.page.height_mm - lt.rule_above_paper_bottom_mm - lt.rule_drawn_mm)
+    return LetterHead(the_mark, mark_y, space, bottom_y, number_filler, title_top - end)
+
+
 def footer_distance(profile: Profile) -> int:
     """``w:footer`` that puts the page number's dash centre ``dash_below_text_mm`` under the 版心."""
     p, n, m = profile.page, profile.page_number, profile.metrics

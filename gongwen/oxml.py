@@ -108,13 +108,14 @@ def _text(value: str) -> Element:
 
 # -- paragraph properties ---------------------------------------------------------------------
 
-def border(side: str, size_eighths: int, color: str, space_pt: int = 0) -> Element:
-    return el(f"w:{side}", {"val": "single", "sz": size_eighths, "space": space_pt, "color": color})
+def border(side: str, size_eighths: int, color: str, space_pt: int = 0, style: str = "single") -> Element:
+    """A paragraph border (``style``: single, or a double rule such as thickThinSmallGap)."""
+    return el(f"w:{side}", {"val": style, "sz": size_eighths, "space": space_pt, "color": color})
 
 
 def ppr(*, style: str | None = None, keep_next: bool | None = None, keep_lines: bool | None = None,
         page_break_before: bool | None = None, frame: dict[str, object] | None = None,
-        widow_control: bool | None = None, bottom_border: Element | None = None, shading: str | None = None,
+        widow_control: bool | None = None, border: Element | None = None, shading: str | None = None,
         tabs: Iterable[tuple[str, int]] = (), overflow_punct: bool | None = None, snap_to_grid: bool | None = None,
         line_exact: int | None = None, before: int | None = None, after: int | None = None,
         left: int | None = None, right: int | None = None, first_line: int | None = None,
@@ -152,7 +153,7 @@ def ppr(*, style: str | None = None, keep_next: bool | None = None, keep_lines: 
         _flag("w:pageBreakBefore", page_break_before),
         el("w:framePr", frame) if frame else None,
         _flag("w:widowControl", widow_control),
-        el("w:pBdr", None, bottom_border) if bottom_border is not None else None,
+        el("w:pBdr", None, border) if border is not None else None,
         el("w:shd", {"val": "clear", "color": "auto", "fill": shading}) if shading else None,
         el("w:tabs", None, *(el("w:tab", {"val": kind, "pos": pos}) for kind, pos in tab_list)) if tab_list else None,
         _flag("w:overflowPunct", overflow_punct),

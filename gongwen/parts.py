@@ -146,8 +146,39 @@ class Writer:
         rule = oxml.border("bottom", layout.rule_size, profile.colours.red, layout.rule_space_pt)
         date = f"{plan.printed_on.year}年{plan.printed_on.month}月{plan.printed_on.day}日"
         self.para("GwIssueLine", oxml.run(f"{plan.issuers[0]}\t{date}"), tabs=[("right", self.page.text_width)],
-                  bottom_border=rule, role="issue")
+                  border=rule, role="issue")
         self.spacer(layout.title_filler)
+
+    def letter_head(self) -> None:
+        """信函格式 (§10.1): the mark 30 mm from the paper top with the thick-over-thin red rule
+        under it, and the thin-over-thick rule 20 mm above the paper bottom, both 170 mm long
+        (frames placed on the page, beyond the 版心); 份号/密级 left and 发文字号 right 7/8 of a
+        三号 character under the first rule; the title two lines lower; page 1 unnumbered.  A
+        joint letter carries the lead organ's mark."""
+        plan, profile, page = self.plan, self.profile, self.page
+        lt, red = profile.letter, profile.colours.red
+        left = self.head_lines()
+        number = str(plan.doc_number or "")
+        lines = max(len(left), 1 if number else 0)
+        head = geometry.letter(profile, plan.issuers[0], plan.mark_suffix, lines)
+        width = mm(lt.rule_length_mm)
+        placed = {"w": width, "hSpace": 0, "vSpace": 0, "wrap": "none", "vAnchor": "page", "hAnchor": "page",
+                  "x": (page.width - width) // 2}
+        self.para("GwMark", oxml.run(head.mark.names[0], oxml.rpr(size_half_pt=half_points(head.mark.size_pt))),
+                  line_exact=head.mark.line, frame=placed | {"y": head.mark_y},
+                  border=oxml.border("bottom", lt.rule_sz, red, head.rule_space_pt, lt.rule_style_top))
+        self.para(None, line_exact=self.anchor_line, snap_to_grid=False, frame=placed | {"y": head.bottom_y},
+                  border=oxml.border("top", lt.rule_sz, red, 0, lt.rule_style_bottom))
+        self.spacer(head.number_filler)
+        for i in range(lines):
+            runs = [left[i]] if i < len(left) else []
+            if i == 0 and number:
+                runs.append(oxml.run("\t" + number))
+            self.para("GwDocNumber", *runs, jc="left", tabs=[("right", page.text_width)])
+        self.spacer(head.title_filler)
+        self.title(plan, "title", _("title"))
+        self.blank_lines(profile.title.blank_lines_after)
+        frame.first_page_footer(self.document.sections[-1])
 
     def contents(self) -> None:
         """本期要目: the articles' titles under a label, when there are two or more (spec §8)."""
@@ -222,7 +253,7 @@ class Writer:
         rule = oxml.border("bottom", layout.rule_size, self.profile.colours.red, layout.rule_space_pt)
         number = str(self.plan.doc_number or "")
         if not signer_lines:
-            self.para("GwDocNumber", oxml.run(number), bottom_border=rule)
+            self.para("GwDocNumber", oxml.run(number), border=rule)
             return
         page, dn = self.page, self.profile.doc_number
         label = "签发人："
@@ -241,7 +272,7 @@ class Writer:
             runs.append(oxml.run("　".join(names), oxml.rpr(style="GwSignerName")))
             self.para("GwDocNumber", *runs, jc="left",
                       tabs=[("left", indent), ("left", label_at), ("left", names_at)],
-                      bottom_border=rule if last else None)
+                      border=rule if last else None)
 
     def star(self, layout: geometry.Head) -> None:
         """The legacy ★ in the middle of the red rule: a framed paragraph over the rule, white
@@ -447,11 +478,12 @@ class Writer:
         if attachment.table:
             self.table(attachment.rows, 1)
 
-    def banji(self, rows: list[banji.Row | banji.Names] | None = None) -> None:
+    def banji(self, rows: list[banji.Row | banji.Names] | None = None, *, ruled: bool = True) -> None:
         """版记 (§7.4): a floating table bottom-anchored to the 版心, so its last rule sits on the
         版心 bottom of the last page; the paragraph after it is the anchor LibreOffice needs.
         A 版记 too tall for one page (300 主送, 170 抄送) runs over pages of its own, each a full
-        版记 frame at the foot of its page; a names list goes on where the last page left it."""
+        版记 frame at the foot of its page; a names list goes on where the last page left it.
+        A 信函's 版记 has no rules (``ruled=False``)."""
         plan, profile = self.plan, self.profile
         pages = banji.pack(self.banji_rows() if rows is None else rows, self.page.text_height * profile.banji.page_fill, self.layout.banji_pages)
         if not pages:
@@ -467,19 +499,20 @@ class Writer:
                 # A plain paragraph opens the page: a page that begins with a floating table loses
                 # its break.  A scan fills its last page: the 版记 never shares it.
                 self.para(None, line_exact=self.anchor_line, snap_to_grid=False, page_break_before=True)
-            self.banji_frame(rows)
+            self.banji_frame(rows, ruled=ruled)
 
-    def banji_frame(self, rows: list[banji.Row]) -> None:
+    def banji_frame(self, rows: list[banji.Row], *, ruled: bool = True) -> None:
         """One 版记 frame: a rule under each row (§7.4), or, when rows go together (a 简报's
         报：送：发：), under the last of each group only."""
         b, width = self.profile.banji, self.page.text_width
         outer = (eighths(b.outer_rule_pt), self.profile.colours.text)
         inner = (eighths(b.inner_rule_pt), self.profile.colours.text)
         grouped = not all(row.ruled for row in rows)
-        borders = {"top": None if b.legacy else outer, "insideH": None if grouped else inner, "bottom": outer}
+        borders = {"top": None if b.legacy else outer, "insideH": None if grouped else inner, "bottom": outer} \
+            if ruled else {}
         built = []
         for i, row in enumerate(rows):
-            under = inner if grouped and row.ruled and i < len(rows) - 1 else None
+            under = inner if ruled and grouped and row.ruled and i < len(rows) - 1 else None
             built.append(oxml.row([oxml.cell(width, [row.paragraph], v_align="center", bottom_border=under)],
                                   height=self.page.line, exact=False))
             self.written.append(Written("banji", "".join(t.text or "" for t in row.paragraph.iter(qn("w:t")))))
@@ -513,8 +546,9 @@ class Writer:
             rows.append(banji.Row(paragraph, self.page.line))
         return rows
 
-    def banji_rows(self) -> list[banji.Row | banji.Names]:
-        """The 版记's elements in order (§7.4; legacy: 主题词 first, 印数 last)."""
+    def banji_rows(self, *, printed_line: bool = True) -> list[banji.Row | banji.Names]:
+        """The 版记's elements in order (§7.4; legacy: 主题词 first, 印数 last); a 信函's
+        without the 印发 line (§10.1)."""
         plan, profile = self.plan, self.profile
         b = profile.banji
         indent = pt(b.indent_chars * b.size_pt)
@@ -536,7 +570,7 @@ class Writer:
             rows.append(self.banji_names("主送：", plan.to))
         if plan.cc:
             rows.append(self.banji_names("抄送：", plan.cc))
-        if plan.printed_by or plan.printed_on:
+        if printed_line and (plan.printed_by or plan.printed_on):
             by = plan.printed_by or ""
             when = f"{plan.printed_on.year}年{plan.printed_on.month}月{plan.printed_on.day}日印发" if plan.printed_on else ""
             # The organ left, the date right; an organ too long to leave a 字 between them puts

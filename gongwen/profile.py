@@ -26,6 +26,8 @@ class _Section(BaseModel):
     clause: str
 
 
+RuleStyle = Literal["single", "double", "thickThinSmallGap", "thinThickSmallGap", "thickThinMediumGap",
+                    "thinThickMediumGap"]
 Positive = Annotated[float, Field(gt=0)]
 Count = Annotated[int, Field(gt=0)]
 
@@ -124,6 +126,7 @@ class DocNumberLayout(_Section):
 
 class RedRule(_Section):
     below_doc_number_mm: float
+    length_mm: Positive | None = None      # None: as wide as the 版心
     width_pt: Positive
     star: bool
     star_size_pt: Positive
@@ -161,6 +164,20 @@ class Minutes(_Section):
     label_face: FaceKey
     indent_chars: float
     blank_lines_before: int
+
+
+class Letter(_Section):
+    mark_top_mm: float
+    mark_max_size_pt: Positive
+    rule_length_mm: Positive
+    rule_below_mark_mm: float
+    rule_above_paper_bottom_mm: float
+    rule_style_top: RuleStyle
+    rule_style_bottom: RuleStyle
+    rule_sz: Count
+    rule_drawn_mm: Positive
+    below_rule_em: float
+    title_blank_lines: int
 
 
 class Brief(_Section):
@@ -227,6 +244,7 @@ class Banji(_Section):
 
 
 class PageNumber(_Section):
+    first_page: bool = True                # a 信函's page 1 has none (§10.1)
     face: FaceKey
     size_pt: Positive
     dash_below_text_mm: float
@@ -242,6 +260,7 @@ class Metrics(_Section):
     dash_centre_em: float
     border_offset_mm: float
     later_section_footer_pt: float
+    frame_border_space_scale: Positive
     libreoffice_hanging_right_pt: float
     digit_em: float
     cjk_latin_gap_mm: float
@@ -276,6 +295,7 @@ class Profile(BaseModel):
     order: Order
     minutes: Minutes
     brief: Brief
+    letter: Letter
     headings: Headings
     signature: SignatureLayout
     attachment_page: AttachmentPage

@@ -367,3 +367,57 @@ def test_a_brief_name_too_long_for_one_line_is_refused():
             "报": ["某某"]}
     with pytest.raises(gongwen.RenderError, match="报头"):
         gongwen.render(gongwen.plan_from_data(base))
+
+
+# -- 函 (letter, 信函格式) ----------------------------------------------------------------------------
+
+def test_letter_head_rules_and_number_where_the_standard_puts_them(paginated):
+    pages = paginated["letter"].pages
+    first = pages[0]
+    mark = [line for line in first.lines if line.colour == "FF0000"]
+    assert "".join(line.text for line in mark) == "三门峡市民政局办公室"
+    # §10.1: the mark's top edge 30 mm from the paper top (±1 mm), centred
+    assert abs(min(line.top for line in mark) - 30) <= 1
+    assert abs((mark[0].x0 + mark[0].x1) / 2 - 105) <= 1
+    red = [r for r in first.rules if r.colour == "FF0000"]
+    assert len(red) == 4
+    for rule in red:      # 170 mm long, centred on the paper: 20–190 mm
+        assert abs(rule.x0 - 20) <= 1 and abs(rule.length - 170) <= 1
+    (thick, thin), (thin2, thick2) = red[:2], red[2:]
+    assert thick.weight > 2 * thin.weight and thick2.weight > 2 * thin2.weight   # thick over thin; thin over thick
+    # the first rule 4 mm under the mark's ink; the second's lower edge 20 mm above the paper bottom
+    assert abs(thick.y - thick.weight / 2 - max(line.bottom for line in mark) - 4) <= 1
+    assert abs(thick2.y + thick2.weight / 2 - (297 - 20)) <= 1
+    # 份号/密级 at the left and 发文字号 at the right of one line, 7/8 of 三号 (4.94 mm) under the rule
+    number = next(line for line in first.lines if "三民办函" in line.text)
+    assert number.text.replace(" ", "").startswith("秘密★1年") and abs(number.x0 - 28) <= 1
+    assert 184 - 2 <= number.x1 <= 184 + 0.5
+    assert abs(number.top - (thin.y + thin.weight / 2) - 16 * 7 / 8 * 25.4 / 72) <= 1
+    # the title two lines lower (its ink bottom about 2 grid lines of 10.21 mm under the number's), centred
+    title = next(line for line in first.lines if line.text.startswith("三门峡市民政局办公室关于"))
+    assert abs(title.bottom - number.bottom - 2 * 10.21) <= 1.5
+    assert abs((title.x0 + title.x1) / 2 - 106) <= 1
+    # no page number on page 1; a 版记 of 抄送 alone, without rules, at the foot of the 版心
+    assert not [line for line in first.lines if line.top > 262 + 1]
+    assert not [r for r in pages[-1].rules if r.colour == "000000"]
+    cc = next(line for line in pages[-1].lines if line.text.startswith("抄送"))
+    assert 262 - 10.21 <= cc.bottom <= 262 + 0.5
+    assert not any("印发" in line.text for page in pages for line in page.lines)
+
+
+def test_a_long_letter_numbers_its_later_pages_and_draws_the_rules_on_page_1_only(paginated):
+    pages = paginated["letter-long"].pages
+    assert len(pages) >= 2
+    assert not [line for line in pages[0].lines if line.top > 262 + 1]
+    for page in pages[1:]:
+        assert not page.rules
+        assert [line.text.replace(" ", "") for line in page.lines if line.top > 262 + 1] == [f"—{page.number}—"]
+    assert paginated["letter-long"].findings == []
+
+
+def test_letter_rules():
+    base = {"文种": "函", "发文机关": ["某局办公室"], "标题": "某局办公室关于商请协助某事的函", "正文": "特此函商。",
+            "主送": ["某部办公室"]}
+    assert caught(base) == []
+    assert any("印发" in m for m in caught({**base, "印发机关": "某局办公室"}))
+    assert any("函" in m for m in caught({**base, "标题": "某局办公室关于某事的通知"}))

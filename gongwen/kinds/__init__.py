@@ -35,6 +35,7 @@ KINDS: dict[str, Kind] = {
         Kind("forward", "印发通知", "document.docx", upward=False),
         Kind("plan", "实施方案", "document.docx", upward=False),
         Kind("brief", "简报", "document.docx", upward=False),
+        Kind("letter", "函", "document.docx", upward=False),
         Kind("minutes", "纪要", "document.docx", upward=False),
         Kind("order", "命令", "document.docx", upward=False),
         Kind("request", "请示", "document.docx", upward=True),
