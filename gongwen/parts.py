@@ -12,7 +12,10 @@ from collections.abc import Sequence
 from copy import deepcopy
 from dataclasses import dataclass, field
 
+from pathlib import Path
+
 from docx.document import Document
+from docx.image.image import Image
 from docx.oxml.ns import qn
 
 from . import banji, frame, geometry, kinds, oxml, tables
@@ -316,14 +319,38 @@ class Writer:
 
     def order_signature(self) -> None:
         """The signer's title and name two lines below the body and the date a line below them,
-        each 4 字 from the right (§7.3.5.3, without the signature stamp's image)."""
+        each 4 字 from the right (§7.3.5.3).  With a 签名章 (the signature's seal image) the
+        stamp stands 4 字 from the right and the title 2 字 left of it, centred on its height."""
         o = self.profile.order
         right = round(o.signer_right_chars * self.page.char)
         self.blank_lines(o.signer_blank_lines)
-        for signer in self.plan.signers:
-            self.para("GwSignature", oxml.run(signer), jc="right", right=right, role="signature")
+        if self.plan.signature.seal:
+            self.signature_stamp(right)
+        else:
+            for signer in self.plan.signers:
+                self.para("GwSignature", oxml.run(signer), jc="right", right=right, role="signature")
         self.blank_lines(o.date_blank_lines)
         self.para("GwDate", oxml.run(self.plan.signature.date_text), jc="right", right=right, role="date")
+
+    def signature_stamp(self, right: int) -> None:
+        """签名章: the stamp a floating picture, the line holding the signer's title (what comes
+        before the 　 in 签发人) as tall as whole grid lines that hold the stamp."""
+        o, page = self.profile.order, self.page
+        r_id, image = self.picture(self.plan.signature.seal)
+        width = mm(o.stamp_width_mm)
+        height = round(width * image.px_height / image.px_width) if image.px_width else width
+        line = -(-height // page.line) * page.line
+        title = self.plan.signers[0].split("　")[0] if "　" in self.plan.signers[0] else ""
+        paragraph = self.para("GwSignature", oxml.run(title), jc="right", line_exact=line, snap_to_grid=False,
+                              right=right + width + round(o.stamp_gap_chars * page.char), role="signature")
+        # The title's ink centre (0.3 em above its baseline) and the stamp's centre on one line.
+        size = self.profile.text.size_pt
+        centre = round(self.profile.metrics.baseline_ratio * line + pt(self.profile.metrics.baseline_offset_pt)
+                       - pt(0.3 * size))
+        x, y = page.text_width - right - width, centre - height // 2
+        paragraph.append(el("w:r", None, oxml.anchored_picture(r_id, width * EMU_PER_TWIP, height * EMU_PER_TWIP,
+                                                              x * EMU_PER_TWIP, y * EMU_PER_TWIP,
+                                                              self.plan.signature.seal.name)))
 
     def attendance(self) -> None:
         """出席：/请假：/列席： (§10.3): one blank line below, 2 字 in, the label in 黑体, the names
@@ -443,12 +470,16 @@ class Writer:
             self.para("GwSignature", oxml.run(name), left=names_left, role="signature")
         self.para("GwDate", oxml.run(date), left=date_left, role="date")
 
-    def seal(self, paragraph: oxml.Element, centre_x: int) -> None:
-        path = self.plan.signature.seal
+    def picture(self, path: Path) -> tuple[str, Image]:
+        """A seal or stamp image added to the document: its relationship id and its pixels."""
         try:
-            r_id, image = self.document.part.get_or_add_image(str(path))
+            return self.document.part.get_or_add_image(str(path))
         except Exception as exc:  # python-docx raises its own types for unknown formats
             raise RenderError(_("cannot use the seal image: {reason}").format(reason=exc), Location(path)) from None
+
+    def seal(self, paragraph: oxml.Element, centre_x: int) -> None:
+        path = self.plan.signature.seal
+        r_id, image = self.picture(path)
         diameter = mm(self.profile.signature.seal_diameter_mm)
         height = round(diameter * image.px_height / image.px_width) if image.px_width else diameter
         # The 署名 and date sit a little below the seal's centre: centre one line below the 署名 top.

@@ -158,6 +158,8 @@ class Order(_Section):
     signer_blank_lines: int
     signer_right_chars: float
     date_blank_lines: int
+    stamp_width_mm: Positive
+    stamp_gap_chars: float
 
 
 class Minutes(_Section):

@@ -421,3 +421,17 @@ def test_letter_rules():
     assert caught(base) == []
     assert any("印发" in m for m in caught({**base, "印发机关": "某局办公室"}))
     assert any("函" in m for m in caught({**base, "标题": "某局办公室关于某事的通知"}))
+
+
+def test_order_signature_stamp_with_the_title_left_of_it_and_the_date_below(paginated):
+    page = paginated["order-stamp"].pages[0]
+    (stamp,) = page.images
+    # §7.3.5.3: the stamp 4 字 from the right (184 − 4 × 5.556 = 161.8 mm), 30 mm wide (profile)
+    assert abs(stamp.x1 - 161.8) <= 1 and abs(stamp.x1 - stamp.x0 - 30) <= 0.5
+    title = next(line for line in page.lines if line.text.replace(" ", "") == "市长")
+    # the title 2 字 (11.1 mm) left of the stamp (ink within its side bearing), centred on its height
+    assert stamp.x0 - 11.1 - 2 <= title.x1 <= stamp.x0 - 11.1 + 0.5
+    assert abs((title.top + title.bottom) / 2 - (stamp.top + stamp.bottom) / 2) <= 1.5
+    date = next(line for line in page.lines if line.text.replace(" ", "") == "2011年4月12日")
+    assert date.top - stamp.bottom > 5 and 161.8 - 2 <= date.x1 <= 161.8 + 0.5
+    assert paginated["order-stamp"].findings == []
