@@ -32,6 +32,14 @@ CASES = sorted((ROOT / "tests" / "cases").glob("*.yaml"))
 TRUST = sorted((ROOT / "tests" / "trust").glob("*.yaml"))
 
 
+def starters() -> list[Path]:
+    """The commented starter plan of every kind (``gongwen new KIND``)."""
+    from gongwen import kinds
+    from gongwen.cli import starter_path
+
+    return [starter_path(kind) for kind in kinds.KINDS]
+
+
 @pytest.fixture(autouse=True)
 def chinese_locale(monkeypatch):
     for var in ("LANGUAGE", "LC_ALL", "LC_MESSAGES"):
@@ -91,6 +99,7 @@ def paginated(tmp_path_factory):
     if shutil.which("soffice") is None:
         pytest.fail("LibreOffice (soffice) is not installed: run the README's setup")
     jobs = [Job(gongwen.load_plan(path, root=ROOT), path.stem, base_dir=path.parent) for path in ALL_FIXTURES + CASES + TRUST]
+    jobs += [Job(gongwen.load_plan(path), f"starter-{path.stem}", base_dir=path.parent) for path in starters()]
     results = {r.job.name: r for r in paginate(jobs, tmp_path_factory.mktemp("paginate"))}
     _PAGINATED.update(results)
     return results

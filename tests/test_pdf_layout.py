@@ -12,6 +12,7 @@ import pytest
 from conftest import ALL_FIXTURES, CASES
 from pypdf import PdfReader
 
+from gongwen import kinds
 from gongwen.checks import Frame, banji_rules, content_lines, page_number
 from gongwen.measure import measure
 from gongwen.profile import load_profile
@@ -31,6 +32,13 @@ def test_every_document_has_zero_findings(paginated, name):
     result = paginated[name]
     assert result.settled, result.layout
     assert [str(f) for f in result.findings] == []
+
+
+@pytest.mark.parametrize("kind", list(kinds.KINDS))
+def test_every_starter_renders_with_zero_findings(paginated, kind):
+    # a drafting room begins from `gongwen new KIND`: as printed, it keeps the standard
+    result = paginated[f"starter-{kind}"]
+    assert result.settled and [str(f) for f in result.findings] == []
 
 
 @pytest.mark.parametrize("name", NAMES)
