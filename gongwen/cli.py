@@ -25,7 +25,7 @@ from .i18n import _
 from .load import load_plan
 from .paginate import Job, paginate
 from .fonts import fontconfig_file
-from .pdf import libreoffice_version, resolve_faces, soffice
+from .pdf import converter_mode, libreoffice_version, resolve_faces, soffice
 from .profile import load_profile, profile_names
 from .render import document_bytes, render
 from .schema import plan_schema
@@ -94,6 +94,8 @@ def make_cli() -> click.Group:
         exe = soffice()
         version_text = libreoffice_version() if exe else None
         click.echo(f"LibreOffice: {exe or _('missing')} {version_text or ''}".rstrip())
+        if exe:
+            click.echo(_("converter: {mode}").format(mode=converter_mode()))
         missing += exe is None
         default = load_profile()
         faces = [*dict.fromkeys(getattr(default.faces, key) for key in ("xiaobiaosong", "fangsong", "kaiti",

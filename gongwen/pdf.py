@@ -1,20 +1,28 @@
-"""PDF through LibreOffice: one ``soffice`` process for a whole batch, with its own profile, a
-timeout, the project's fontconfig file, and a check that every PDF really was written
-(``soffice`` exits 0 even when it wrote nothing)."""
+"""PDF through LibreOffice: a listening office started once per process and fed documents
+through UNO (:mod:`gongwen.uno_bridge`), or, where UNO is not installed or the listener will
+not start, one ``soffice --convert-to`` run per batch.  Either way: a user profile of our own
+(kept in a cache folder between runs), a timeout, the project's fontconfig file, and a check
+that every PDF really was written (``soffice`` exits 0 even when it wrote nothing)."""
 from __future__ import annotations
 
 import atexit
 import contextlib
+import fcntl
 import json
 import os
 import re
+import select
 import shutil
 import signal
 import subprocess
+import sys
 import tempfile
+import uuid
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
+from typing import IO
 
 from .errors import ConvertError, Location
 from .fonts import fontconfig_file
@@ -22,11 +30,11 @@ from .i18n import _
 from .profile import Profile, load_profile
 
 # Blank pages are part of the layout (版记 on an even page): the default export drops them.
-EXPORT_OPTIONS = {"IsSkipEmptyPages": {"type": "boolean", "value": "false"},
-                  "ExportBookmarks": {"type": "boolean", "value": "true"},
-                  "ExportNotes": {"type": "boolean", "value": "false"}}
+EXPORT_OPTIONS = {"IsSkipEmptyPages": False, "ExportBookmarks": True, "ExportNotes": False}
 SECONDS_PER_FILE = 20
 MIN_TIMEOUT = 60
+START_SECONDS = 60        # a cold office (its profile made anew) takes a few seconds
+PROFILE_SLOTS = 8         # parallel runs each take a cached profile of their own
 
 
 def soffice() -> Path | None:
@@ -54,11 +62,29 @@ def environment(profiles: Sequence[Profile] = ()) -> dict[str, str]:
 
 @cache
 def _process_profile() -> Path:
-    """A LibreOffice user profile for this process: made once (the slow part of a cold start),
-    never shared with another process (parallel runs on one profile fail silently)."""
+    """A LibreOffice user profile for this process, never shared with another process at the
+    same time (parallel runs on one profile fail silently).  Kept between runs in the cache
+    folder, one slot per concurrent process, held by a lock: making a profile is most of a cold
+    start.  Without a writable cache, a temporary profile made anew."""
+    cache_home = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+    root = cache_home / "gongwen" / "libreoffice"
+    with contextlib.suppress(OSError):
+        root.mkdir(parents=True, exist_ok=True)
+        for slot in range(PROFILE_SLOTS):
+            lock = (root / f"profile-{slot}.lock").open("w")
+            try:
+                fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except OSError:
+                lock.close()
+                continue
+            _HELD.append(lock)      # held until the process ends
+            return root / f"profile-{slot}"
     folder = Path(tempfile.mkdtemp(prefix="gongwen-lo-profile-"))
     atexit.register(shutil.rmtree, folder, ignore_errors=True)
     return folder
+
+
+_HELD: list[IO[str]] = []
 
 
 def _profile_arg(directory: str | Path) -> str:
@@ -87,24 +113,183 @@ def convert(documents: Sequence[str | Path], output_dir: str | Path | None = Non
     if duplicate:
         raise ConvertError(_("two documents in one batch share the name {name}.pdf").format(name=duplicate))
     targets = [Path(output_dir or d.parent) / f"{d.stem}.pdf" for d in documents]
-    timeout = timeout or max(MIN_TIMEOUT, SECONDS_PER_FILE * len(documents))
     with tempfile.TemporaryDirectory(prefix="gongwen-pdf-") as work:
         out = Path(work) / "out"
-        command = [str(exe), _profile_arg(_process_profile()), "--headless", "--norestore",
-                   "--convert-to", "pdf:writer_pdf_Export:" + json.dumps(EXPORT_OPTIONS, separators=(",", ":")),
-                   "--outdir", str(out), *(str(d.resolve()) for d in documents)]
-        done = _run(command, timeout, dict(environment(profiles), TMPDIR=work), documents)
+        out.mkdir()
+        listener = _listener(profiles)
+        if listener is not None:
+            for doc in documents:
+                listener.convert(doc, out / f"{doc.stem}.pdf", timeout or SECONDS_PER_FILE)
+            done = None
+        else:
+            done = _convert_once(exe, documents, out, timeout or max(MIN_TIMEOUT, SECONDS_PER_FILE * len(documents)),
+                                 profiles, work)
         for doc, target in zip(documents, targets):
             made = out / f"{doc.stem}.pdf"
             if not _is_pdf(made):
-                detail = (done.stderr or done.stdout).strip().splitlines()
+                detail = (done.stderr or done.stdout).strip().splitlines() if done else []
                 raise ConvertError(_("LibreOffice wrote no PDF (exit {code}){detail}").format(
-                    code=done.returncode, detail=": " + detail[-1] if detail else ""), Location(doc))
+                    code=done.returncode if done else 0, detail=": " + detail[-1] if detail else ""), Location(doc))
             target.parent.mkdir(parents=True, exist_ok=True)
             temp = target.with_name(f".{target.name}.tmp")
             shutil.move(str(made), temp)
             os.replace(temp, target)
     return targets
+
+
+def _convert_once(exe: Path, documents: Sequence[Path], out: Path, timeout: float, profiles: Sequence[Profile],
+                  work: str) -> subprocess.CompletedProcess:
+    """The whole batch through one ``soffice --convert-to`` run."""
+    options = {name: {"type": "boolean", "value": str(value).lower()} for name, value in EXPORT_OPTIONS.items()}
+    command = [str(exe), _profile_arg(_process_profile()), "--headless", "--norestore",
+               "--convert-to", "pdf:writer_pdf_Export:" + json.dumps(options, separators=(",", ":")),
+               "--outdir", str(out), *(str(d.resolve()) for d in documents)]
+    return _run(command, timeout, dict(environment(profiles), TMPDIR=work), documents)
+
+
+# -- the listening office ------------------------------------------------------------------------
+
+@cache
+def uno_python() -> str | None:
+    """A Python that can ``import uno`` (LibreOffice's own, or Debian's with python3-uno);
+    ``GONGWEN_UNO_PYTHON`` names one.  None: the converter runs ``soffice`` once per batch."""
+    exe = soffice()
+    candidates = [os.environ.get("GONGWEN_UNO_PYTHON"), "/usr/bin/python3",
+                  str(exe.resolve().parent / "python") if exe else None, shutil.which("python3")]
+    for candidate in dict.fromkeys(c for c in candidates if c):
+        with contextlib.suppress(OSError, subprocess.SubprocessError):
+            if subprocess.run([candidate, "-c", "import uno"], capture_output=True, timeout=30).returncode == 0:
+                return candidate
+    return None
+
+
+def converter_mode() -> str:
+    """What :func:`convert` uses here, in words (for ``gongwen doctor``)."""
+    python = uno_python()
+    if python is None:
+        return _("soffice --convert-to, started once per batch (no Python with UNO: apt-get install python3-uno)")
+    if os.environ.get("GONGWEN_CONVERTER") == "once" or _FAILED:
+        return _("soffice --convert-to, started once per batch ({reason})").format(
+            reason=_FAILED[0] if _FAILED else "GONGWEN_CONVERTER=once")
+    return _("a LibreOffice kept listening for the whole run, fed through UNO ({python})").format(python=python)
+
+
+@dataclass
+class _Listener:
+    """soffice listening on a pipe, and the bridge process that talks UNO to it; both in
+    process groups of their own, so a hang or a crash takes them down together."""
+
+    fontconfig: Path
+    office: subprocess.Popen
+    bridge: subprocess.Popen
+    work: Path
+    broken: bool = field(default=False)
+
+    @classmethod
+    def start(cls, profiles: Sequence[Profile]) -> _Listener:
+        exe, python = soffice(), uno_python()
+        assert exe is not None and python is not None
+        pipe = f"gongwen-{uuid.uuid4().hex}"
+        work = Path(tempfile.mkdtemp(prefix="gongwen-office-"))
+        env = dict(environment(profiles), TMPDIR=str(work))
+        office = subprocess.Popen(
+            [str(exe), _profile_arg(_process_profile()), "--headless", "--invisible", "--nologo", "--norestore",
+             "--nodefault", "--nolockcheck", f"--accept=pipe,name={pipe};urp;StarOffice.ComponentContext"],
+            stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env,
+            start_new_session=True)
+        bridge = subprocess.Popen([python, str(Path(__file__).with_name("uno_bridge.py")), pipe,
+                                   str(START_SECONDS)],
+                                  stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                                  env=env, start_new_session=True)
+        listener = cls(fontconfig_file(profiles or [load_profile()]), office, bridge, work)
+        try:
+            ready = listener._reply(START_SECONDS)
+        except BaseException:      # interrupted while the office starts: nothing may stay behind
+            listener.stop()
+            raise
+        if ready is None:
+            error = listener.bridge.stderr.read() if listener.bridge.stderr and listener.bridge.poll() is not None else ""
+            listener.stop()
+            raise ConvertError(_("LibreOffice did not start listening{detail}").format(
+                detail=": " + error.strip().splitlines()[-1] if error.strip() else ""))
+        return listener
+
+    def convert(self, source: Path, target: Path, timeout: float) -> None:
+        request = {"source": str(source.resolve()), "target": str(target.resolve()), "options": EXPORT_OPTIONS}
+        try:
+            assert self.bridge.stdin is not None
+            self.bridge.stdin.write(json.dumps(request) + "\n")
+            self.bridge.stdin.flush()
+        except (BrokenPipeError, OSError):
+            reply = None
+        else:
+            reply = self._reply(timeout)
+        if reply is None:
+            hung = self.broken
+            self.stop()
+            raise ConvertError(_("LibreOffice did not finish {names} within {seconds} s").format(
+                names=source.name, seconds=round(timeout)) if hung else _("LibreOffice stopped while converting"),
+                Location(source))
+        if not reply.get("ok"):
+            raise ConvertError(_("LibreOffice could not convert the document: {reason}").format(
+                reason=reply.get("error")), Location(source))
+
+    def _reply(self, timeout: float) -> dict | None:
+        """The bridge's next line, or None when it does not come in time or the bridge died."""
+        stream = self.bridge.stdout
+        assert stream is not None
+        ready, _w, _x = select.select([stream], [], [], timeout)
+        if not ready:
+            self.broken = True
+            return None
+        line = stream.readline()
+        return json.loads(line) if line else None
+
+    @property
+    def alive(self) -> bool:
+        return not self.broken and self.office.poll() is None and self.bridge.poll() is None
+
+    def stop(self) -> None:
+        for process in (self.bridge, self.office):
+            with contextlib.suppress(ProcessLookupError, PermissionError):
+                os.killpg(process.pid, signal.SIGKILL)
+            with contextlib.suppress(subprocess.SubprocessError, OSError):
+                process.communicate(timeout=10)
+        shutil.rmtree(self.work, ignore_errors=True)
+
+
+_LISTENERS: list[_Listener] = []
+_FAILED: list[str] = []          # why the listener would not start: this process converts once per batch
+
+
+def _listener(profiles: Sequence[Profile]) -> _Listener | None:
+    """The running listener for these profiles' faces, started (or restarted after a crash or a
+    hang) when needed; None where UNO is missing, the caller asked for one-shot runs, or it will
+    not start (then one-shot runs, and :func:`converter_mode` says why)."""
+    if os.environ.get("GONGWEN_CONVERTER") == "once" or _FAILED or uno_python() is None:
+        return None
+    wanted = fontconfig_file(profiles or [load_profile()])
+    for listener in list(_LISTENERS):
+        if listener.alive and listener.fontconfig == wanted:
+            return listener
+        listener.stop()
+        _LISTENERS.remove(listener)
+    try:
+        listener = _Listener.start(profiles)
+    except ConvertError as error:
+        print(_("gongwen: {error}; converting with one soffice run per batch instead").format(error=error),
+              file=sys.stderr)
+        _FAILED.append(str(error))
+        return None
+    _LISTENERS.append(listener)
+    return listener
+
+
+@atexit.register
+def _stop_listeners() -> None:
+    for listener in _LISTENERS:
+        listener.stop()
+    _LISTENERS.clear()
 
 
 def _run(command: list[str], timeout: float, env: dict[str, str],

@@ -23,6 +23,9 @@ ls /usr/share/fonts/truetype/arphic/ukai.ttc >/dev/null 2>&1 || apt_packages+=(f
 ls /usr/share/fonts/truetype/arphic/uming.ttc >/dev/null 2>&1 || apt_packages+=(fonts-arphic-uming)
 ls /usr/share/fonts/truetype/hanazono/HanaMinB.ttf >/dev/null 2>&1 || apt_packages+=(fonts-hanazono)
 python3 -c 'import venv, ensurepip' >/dev/null 2>&1 || apt_packages+=(python3-venv)
+# UNO for Debian's Python: LibreOffice starts once per run and is fed documents (gongwen/pdf.py);
+# without it every batch starts its own soffice.
+/usr/bin/python3 -c 'import uno' >/dev/null 2>&1 || apt_packages+=(python3-uno)
 if [ ${#apt_packages[@]} -gt 0 ]; then
     echo "setup: apt-get install ${apt_packages[*]}" >&2
     apt-get update -q >/dev/null

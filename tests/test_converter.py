@@ -34,20 +34,48 @@ def gone(pid: int, seconds: float = 2.5) -> bool:
     return not alive(pid)
 
 
-def test_a_hung_converter_is_killed_with_its_children_and_its_temporary_files(tmp_path, monkeypatch):
+@pytest.mark.parametrize("mode", ["once", "listener"])
+def test_a_hung_converter_is_killed_with_its_children_and_its_temporary_files(tmp_path, monkeypatch, mode):
     pids = tmp_path / "pids"
     fake = tmp_path / "soffice"
     # like soffice: a launcher whose child (soffice.bin) does the work and leaves lu*.tmp in TMPDIR
-    fake.write_text(f"#!/bin/sh\n: > \"$TMPDIR/lu1234.tmp\"\nsleep 300 &\necho $! > {pids}\nwait\n")
+    fake.write_text(f"#!/bin/sh\n: > \"$TMPDIR/lu1234.tmp\"\nsleep 300 &\necho $! >> {pids}\nwait\n")
     fake.chmod(0o755)
     monkeypatch.setattr(pdf_module, "soffice", lambda: fake)
+    if mode == "once":
+        monkeypatch.setenv("GONGWEN_CONVERTER", "once")
+    else:
+        # a bridge that reports the office ready, then never answers a conversion
+        bridge = tmp_path / "python"
+        bridge.write_text(f"#!/bin/sh\necho '{{\"ready\": true}}'\nsleep 300 &\necho $! >> {pids}\nwait\n")
+        bridge.chmod(0o755)
+        monkeypatch.setattr(pdf_module, "uno_python", lambda: str(bridge))
+        monkeypatch.setattr(pdf_module, "_LISTENERS", [])
     document = tmp_path / "通知.docx"
     document.write_bytes(b"PK")
-    before = set(Path(os.environ.get("TMPDIR", "/tmp")).glob("gongwen-pdf-*"))
+    temporary = Path(os.environ.get("TMPDIR", "/tmp"))
+    before = set(temporary.glob("gongwen-pdf-*")) | set(temporary.glob("gongwen-office-*"))
     with pytest.raises(ConvertError, match="通知.docx"):
         pdf_module.convert([document], timeout=1)
-    assert gone(int(pids.read_text()))
-    assert set(Path(os.environ.get("TMPDIR", "/tmp")).glob("gongwen-pdf-*")) == before
+    for pid in pids.read_text().split():
+        assert gone(int(pid))
+    assert set(temporary.glob("gongwen-pdf-*")) | set(temporary.glob("gongwen-office-*")) == before
+
+
+def test_an_office_that_never_listens_leaves_the_run_to_one_shot_conversions(tmp_path, monkeypatch):
+    fake = tmp_path / "soffice"
+    fake.write_text("#!/bin/sh\nsleep 300\n")     # starts, never accepts a connection
+    fake.chmod(0o755)
+    bridge = tmp_path / "python"
+    bridge.write_text("#!/bin/sh\nsleep 300\n")   # never reports the office ready
+    bridge.chmod(0o755)
+    monkeypatch.setattr(pdf_module, "soffice", lambda: fake)
+    monkeypatch.setattr(pdf_module, "uno_python", lambda: str(bridge))
+    monkeypatch.setattr(pdf_module, "START_SECONDS", 1)
+    monkeypatch.setattr(pdf_module, "_LISTENERS", [])
+    monkeypatch.setattr(pdf_module, "_FAILED", [])
+    assert pdf_module._listener([]) is None
+    assert "once per batch" in pdf_module.converter_mode() or "一次" in pdf_module.converter_mode()
 
 
 @pytest.mark.parametrize(("content", "message"), [(b"%PDF-1.4\n" + b"garbage " * 40, "damaged"),
