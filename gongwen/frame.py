@@ -153,11 +153,15 @@ def apply(document: Document, profile: Profile) -> None:
 
 def _replace_styles(document: Document, specs: list[StyleSpec], profile: Profile) -> None:
     styles = document.styles.element
+    existing = {style.get(qn("w:styleId")): style for style in styles.findall(qn("w:style"))}
     for spec in specs:
-        for old in styles.findall(qn("w:style")):
-            if old.get(qn("w:styleId")) == spec.id:
-                styles.remove(old)
-        styles.append(_style_element(spec, profile))
+        new = _style_element(spec, profile)
+        old = existing.get(spec.id)
+        if old is not None:
+            old.addnext(new)
+            styles.remove(old)
+        else:
+            styles.append(new)
 
 
 @contextmanager

@@ -7,20 +7,34 @@ borders; these builders fill the gaps.  Each builder emits its children in the s
 from __future__ import annotations
 
 import html
+from functools import cache
 from typing import Iterable
 
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
+from docx.oxml.ns import NamespacePrefixedTag, qn
+from docx.oxml.parser import oxml_parser
 from lxml import etree
 
 Element = etree._Element
 
 
+@cache
+def _tag(tag: str) -> tuple[str, dict[str, str]]:
+    prefixed = NamespacePrefixedTag(tag)
+    return prefixed.clark_name, prefixed.nsmap
+
+
+@cache
+def _key(key: str) -> str:
+    return qn(key) if ":" in key else qn(f"w:{key}")
+
+
 def el(tag: str, attrs: dict[str, object] | None = None, *children: Element | None) -> Element:
-    """``w:tag`` with ``w:``-qualified attributes and the given children (None skipped)."""
-    node = OxmlElement(tag)
+    """``w:tag`` with ``w:``-qualified attributes and the given children (None skipped); an
+    element of python-docx's classes, made as its ``OxmlElement`` makes it."""
+    clark, nsmap = _tag(tag)
+    node = oxml_parser.makeelement(clark, nsmap=nsmap)
     for key, value in (attrs or {}).items():
-        node.set(qn(key) if ":" in key else qn(f"w:{key}"), _attr(value))
+        node.set(_key(key), _attr(value))
     for child in children:
         if child is not None:
             node.append(child)

@@ -78,6 +78,7 @@ def _process_profile() -> Path:
                 lock.close()
                 continue
             _HELD.append(lock)      # held until the process ends
+            atexit.register(lock.close)
             return root / f"profile-{slot}"
     folder = Path(tempfile.mkdtemp(prefix="gongwen-lo-profile-"))
     atexit.register(shutil.rmtree, folder, ignore_errors=True)

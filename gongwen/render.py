@@ -7,16 +7,17 @@ document from the top of page 1 down out of the parts in :mod:`gongwen.parts`.
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 from dataclasses import dataclass, field
+from functools import lru_cache
 from importlib.resources import files
 from pathlib import Path
 
+import docx
 from docx.document import Document
+from docx.opc.pkgwriter import _ContentTypesItem
 from docx.oxml.ns import qn
-from docxtpl import DocxTemplate
-from jinja2 import TemplateError as JinjaError
-from jinja2.sandbox import SandboxedEnvironment
 
 from . import frame, kinds
 from .atomic import write_atomic
@@ -52,8 +53,7 @@ def compose(plan: Plan, *, profile: Profile | str | None = None, template: str |
     if not isinstance(profile, Profile):
         profile = load_profile(profile or plan.profile, base_dir)
     profile = kinds.adapted(plan.kind, profile)
-    document = _open_template(Path(template) if template else template_path(plan.kind), plan)
-    frame.apply(document, profile)
+    document = _open_template(Path(template) if template else template_path(plan.kind), plan, profile)
     body = document.element.body
     for child in list(body):
         if child.tag != qn("w:sectPr"):
@@ -64,18 +64,40 @@ def compose(plan: Plan, *, profile: Profile | str | None = None, template: str |
     return Composed(document, writer.written)
 
 
-def _open_template(path: Path, plan: Plan) -> Document:
+def _open_template(path: Path, plan: Plan, profile: Profile) -> Document:
+    """The template as a fresh document with the profile's frame applied.  The framed template
+    is made once per template file and profile and kept as bytes; a template with Jinja tags is
+    rendered with the plan's fields for each document (docxtpl), one without is not."""
     if not path.is_file():
         raise TemplateError(_("template not found"), Location(path))
+    framed, tagged = _framed(path, path.stat().st_mtime_ns, profile)
+    if not tagged:
+        return docx.Document(io.BytesIO(framed))
+    from docxtpl import DocxTemplate
+    from jinja2 import TemplateError as JinjaError
+    from jinja2.sandbox import SandboxedEnvironment
+
     try:
-        template = DocxTemplate(str(path))
+        template = DocxTemplate(io.BytesIO(framed))
         template.render(plan.model_dump(mode="json") | {"doc_number": str(plan.doc_number or "")},
                         jinja_env=SandboxedEnvironment(), autoescape=True)
     except JinjaError as exc:
         raise TemplateError(_("template tag error: {reason}").format(reason=exc), Location(path, getattr(exc, "lineno", None))) from None
+    return template.docx
+
+
+@lru_cache(maxsize=32)
+def _framed(path: Path, mtime_ns: int, profile: Profile) -> tuple[bytes, bool]:
+    """The template with the frame applied, saved; and whether any of its parts holds a Jinja
+    tag ({{ }}, {% %}, {# #})."""
+    try:
+        document = docx.Document(str(path))
     except (zipfile.BadZipFile, KeyError, ValueError) as exc:
         raise TemplateError(_("not a usable .docx template: {reason}").format(reason=exc), Location(path)) from None
-    return template.docx
+    frame.apply(document, profile)
+    tagged = any(re.search(rb"\{[{%#]", part.blob) for part in document.part.package.iter_parts()
+                 if part.partname.endswith(".xml"))
+    return document_bytes(document), tagged
 
 
 def _core_properties(document: Document, plan: Plan) -> None:
@@ -105,13 +127,21 @@ def save(document: Document, path: str | Path) -> Path:
 
 
 def document_bytes(document: Document) -> bytes:
-    """The .docx with fixed zip timestamps, so equal input gives equal bytes."""
+    """The .docx written once, its parts in python-docx's order, with fixed timestamps so that
+    equal input gives equal bytes."""
+    package = document.part.package
+    parts = list(package.iter_parts())
+    for part in parts:
+        part.before_marshal()
     buffer = io.BytesIO()
-    document.save(buffer)
-    fixed = io.BytesIO()
-    with zipfile.ZipFile(buffer) as src, zipfile.ZipFile(fixed, "w", zipfile.ZIP_DEFLATED) as dst:
-        for info in src.infolist():
-            stable = zipfile.ZipInfo(info.filename, date_time=(1980, 1, 1, 0, 0, 0))
-            stable.compress_type = zipfile.ZIP_DEFLATED
-            dst.writestr(stable, src.read(info.filename))
-    return fixed.getvalue()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        def put(name: str, blob: bytes) -> None:
+            archive.writestr(zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0)), blob, zipfile.ZIP_DEFLATED)
+
+        put("[Content_Types].xml", _ContentTypesItem.from_parts(parts).blob)
+        put("_rels/.rels", package.rels.xml)
+        for part in parts:
+            put(part.partname.membername, part.blob)
+            if part.rels:
+                put(part.partname.rels_uri.membername, part.rels.xml)
+    return buffer.getvalue()
