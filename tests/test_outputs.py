@@ -84,3 +84,27 @@ def test_a_read_only_folder(tmp_path, monkeypatch):
     monkeypatch.setattr("gongwen.atomic.tempfile.mkstemp", read_only)
     code, output = render(tmp_path, "plan.yaml", extra=("--no-paginate",))
     assert code == 1 and "只读" in output, output
+
+
+def test_a_template_with_jinja_tags_gets_the_plans_fields_and_one_without_is_not_rendered(tmp_path):
+    import docx
+    import pytest
+
+    import gongwen
+    from gongwen.render import _framed, template_path
+
+    plan_path = tmp_path / "plan.yaml"
+    plan_path.write_text(GOOD, encoding="utf-8")
+    plan = gongwen.load_plan(plan_path)
+    own = gongwen.load_profile()
+    assert _framed(template_path("notice"), template_path("notice").stat().st_mtime_ns, own)[1] is False
+    tagged = docx.Document(str(template_path("notice")))
+    tagged.sections[0].header.paragraphs[0].text = "{{ title }}（{{ doc_number }}）"
+    tagged.save(tmp_path / "tagged.docx")
+    saved = gongwen.save(gongwen.render(plan, template=tmp_path / "tagged.docx"), tmp_path / "out.docx")
+    header = docx.Document(str(saved)).sections[0].header.paragraphs[0].text
+    assert header == f"{plan.title_text}（{plan.doc_number}）"
+    tagged.sections[0].header.paragraphs[0].text = "{{ title "
+    tagged.save(tmp_path / "broken.docx")
+    with pytest.raises(gongwen.TemplateError, match="broken.docx"):
+        gongwen.render(plan, template=tmp_path / "broken.docx")
