@@ -122,49 +122,104 @@ class MeasuredPage:
 def measure(pdf: str | Path | bytes) -> list[MeasuredPage]:
     """Every page of ``pdf`` as lines of ink-measured characters and horizontal rules."""
     document = pdfium.PdfDocument(pdf)
+    faces: dict[int, str] = {}     # a font's name, by its handle in this document
     try:
-        return [_page(document[i], i + 1) for i in range(len(document))]
+        return [_page(document[i], i + 1, faces) for i in range(len(document))]
     finally:
         document.close()
 
 
-def _page(page: pdfium.PdfPage, number: int) -> MeasuredPage:
+def _page(page: pdfium.PdfPage, number: int, faces: dict[int, str]) -> MeasuredPage:
     width, height = page.get_size()
-    chars = _chars(page, height)
-    rules = _rules(page, height)
-    return MeasuredPage(number, round(width * MM_PER_PT, 2), round(height * MM_PER_PT, 2), _lines(chars), rules,
-                        _images(page, height))
+    paths, images = _objects(page.raw)
+    return MeasuredPage(number, round(width * MM_PER_PT, 2), round(height * MM_PER_PT, 2), _lines(_chars(page, height, faces)),
+                        _rules(paths, height), _images(images, height))
 
 
-def _chars(page: pdfium.PdfPage, height: float) -> list[Char]:
+def _chars(page: pdfium.PdfPage, height: float, faces: dict[int, str]) -> list[Char]:
+    """Each character's ink box through pdfium's C calls, the page's text in one call; origin
+    (the baseline), face, size and colour once per text object, which all its characters share
+    (LibreOffice writes a run of a line as one object)."""
     textpage = page.get_textpage()
     raw = textpage.raw
-    name = ctypes.create_string_buffer(256)
-    flags = ctypes.c_int()
-    rgba = [ctypes.c_uint() for _ in range(4)]
-    ox, oy = ctypes.c_double(), ctypes.c_double()
+    count = pdfium_c.FPDFText_CountChars(raw)
+    buffer = ctypes.create_string_buffer(2 * (count + 1))
+    pdfium_c.FPDFText_GetText(raw, 0, count, ctypes.cast(buffer, ctypes.POINTER(ctypes.c_ushort)))
+    units = memoryview(buffer.raw).cast("H")[:count]
+    box = [ctypes.c_double() for _ in range(4)]
+    left, right, bottom, top = (ctypes.byref(v) for v in box)
+    shared: dict[int, tuple[float, float, str, str]] = {}
     chars = []
-    count = textpage.count_chars()
-    for i in range(count):
-        code = pdfium_c.FPDFText_GetUnicode(raw, i)
+    for i, code in enumerate(units):
         if 0xDC00 <= code <= 0xDFFF:
             continue   # the second half of a character beyond the BMP, taken with the first
         if 0xD800 <= code <= 0xDBFF and i + 1 < count:
-            code = 0x10000 + ((code - 0xD800) << 10) + (pdfium_c.FPDFText_GetUnicode(raw, i + 1) - 0xDC00)
-        if not code or chr(code).isspace() or unicodedata.category(chr(code)) == "Cc":
+            code = 0x10000 + ((code - 0xD800) << 10) + (units[i + 1] - 0xDC00)
+        char = chr(code)
+        if not code or char.isspace() or unicodedata.category(char) == "Cc":
             continue
-        left, bottom, right, top = textpage.get_charbox(i, loose=False)
-        length = pdfium_c.FPDFText_GetFontInfo(raw, i, name, len(name), ctypes.byref(flags))
-        face = name.value[:max(0, length - 1)].decode("utf-8", "replace").split("+")[-1]
-        pdfium_c.FPDFText_GetFillColor(raw, i, *(ctypes.byref(v) for v in rgba))
-        pdfium_c.FPDFText_GetCharOrigin(raw, i, ctypes.byref(ox), ctypes.byref(oy))
-        chars.append(Char(
-            text=chr(code), x0=left * MM_PER_PT, top=(height - top) * MM_PER_PT, x1=right * MM_PER_PT,
-            bottom=(height - bottom) * MM_PER_PT, baseline=(height - oy.value) * MM_PER_PT,
-            size_pt=round(pdfium_c.FPDFText_GetFontSize(raw, i), 2), face=face,
-            colour="%02X%02X%02X" % (rgba[0].value, rgba[1].value, rgba[2].value)))
+        pdfium_c.FPDFText_GetCharBox(raw, i, left, right, bottom, top)
+        owner = ctypes.cast(pdfium_c.FPDFText_GetTextObject(raw, i), ctypes.c_void_p).value or -i
+        known = shared.get(owner)
+        if known is None:
+            known = shared[owner] = _shared(raw, i, height, faces)
+        baseline, size, face, colour = known
+        chars.append(Char(char, box[0].value * MM_PER_PT, (height - box[3].value) * MM_PER_PT,
+                          box[1].value * MM_PER_PT, (height - box[2].value) * MM_PER_PT, baseline, size, face, colour))
     textpage.close()
     return chars
+
+
+_NAME = ctypes.create_string_buffer(256)
+_FLAGS = ctypes.c_int()
+_RGBA = [ctypes.c_uint() for _ in range(4)]
+_RGBA_REFS = [ctypes.byref(v) for v in _RGBA]
+_ORIGIN = ctypes.c_double(), ctypes.c_double()
+_ORIGIN_REFS = [ctypes.byref(v) for v in _ORIGIN]
+
+
+def _shared(raw: object, index: int, height: float, faces: dict[int, str]) -> tuple[float, float, str, str]:
+    """Baseline (mm from the top), size, face and fill colour of the character at ``index``;
+    a face's name read once per font of the document."""
+    pdfium_c.FPDFText_GetCharOrigin(raw, index, *_ORIGIN_REFS)
+    pdfium_c.FPDFText_GetFillColor(raw, index, *_RGBA_REFS)
+    font = ctypes.cast(pdfium_c.FPDFTextObj_GetFont(pdfium_c.FPDFText_GetTextObject(raw, index)), ctypes.c_void_p).value
+    face = faces.get(font) if font else None
+    if face is None:
+        length = pdfium_c.FPDFText_GetFontInfo(raw, index, _NAME, len(_NAME), ctypes.byref(_FLAGS))
+        face = _NAME.value[:max(0, length - 1)].decode("utf-8", "replace").split("+")[-1]
+        if font:
+            faces[font] = face
+    return ((height - _ORIGIN[1].value) * MM_PER_PT, round(pdfium_c.FPDFText_GetFontSize(raw, index), 2), face,
+            "%02X%02X%02X" % (_RGBA[0].value, _RGBA[1].value, _RGBA[2].value))
+
+
+def _objects(page: object) -> tuple[list[object], list[object]]:
+    """The page's path and image objects, inside forms too (four levels, as LibreOffice nests
+    them), read through pdfium's C calls: text objects are most of a page and are skipped."""
+    paths: list[object] = []
+    images: list[object] = []
+
+    def walk(count: int, get: object, depth: int) -> None:
+        for i in range(count):
+            obj = get(i)
+            kind = pdfium_c.FPDFPageObj_GetType(obj)
+            if kind == pdfium_c.FPDF_PAGEOBJ_PATH:
+                paths.append(obj)
+            elif kind == pdfium_c.FPDF_PAGEOBJ_IMAGE:
+                images.append(obj)
+            elif kind == pdfium_c.FPDF_PAGEOBJ_FORM and depth < 4:
+                walk(pdfium_c.FPDFFormObj_CountObjects(obj), lambda j, form=obj: pdfium_c.FPDFFormObj_GetObject(form, j),
+                     depth + 1)
+
+    walk(pdfium_c.FPDFPage_CountObjects(page), lambda j: pdfium_c.FPDFPage_GetObject(page, j), 1)
+    return paths, images
+
+
+def _bounds(obj: object) -> tuple[float, float, float, float]:
+    edges = [ctypes.c_float() for _ in range(4)]
+    pdfium_c.FPDFPageObj_GetBounds(obj, *(ctypes.byref(v) for v in edges))
+    return edges[0].value, edges[1].value, edges[2].value, edges[3].value
 
 
 def _lines(chars: list[Char]) -> tuple[Line, ...]:
@@ -180,26 +235,24 @@ def _lines(chars: list[Char]) -> tuple[Line, ...]:
     return tuple(Line.of(row) for row in rows)
 
 
-def _rules(page: pdfium.PdfPage, height: float) -> tuple[Rule, ...]:
+def _rules(paths: list[object], height: float) -> tuple[Rule, ...]:
     """Stroked or filled paths that are horizontal lines; LibreOffice draws some borders twice."""
     found: set[Rule] = set()
     width = ctypes.c_float()
     rgba = [ctypes.c_uint() for _ in range(4)]
     fill_mode, stroke = ctypes.c_int(), ctypes.c_int()
-    for obj in page.get_objects(max_depth=4):
-        if obj.type != pdfium_c.FPDF_PAGEOBJ_PATH:
-            continue
-        left, bottom, right, top = obj.get_bounds()
-        pdfium_c.FPDFPath_GetDrawMode(obj.raw, ctypes.byref(fill_mode), ctypes.byref(stroke))
+    for obj in paths:
+        left, bottom, right, top = _bounds(obj)
+        pdfium_c.FPDFPath_GetDrawMode(obj, ctypes.byref(fill_mode), ctypes.byref(stroke))
         if stroke.value:
-            pdfium_c.FPDFPageObj_GetStrokeWidth(obj.raw, ctypes.byref(width))
-            pdfium_c.FPDFPageObj_GetStrokeColor(obj.raw, *(ctypes.byref(v) for v in rgba))
+            pdfium_c.FPDFPageObj_GetStrokeWidth(obj, ctypes.byref(width))
+            pdfium_c.FPDFPageObj_GetStrokeColor(obj, *(ctypes.byref(v) for v in rgba))
             # The bounds grow by the stroke width on every side.
             weight = width.value
             left, right = left + weight, right - weight
             thickness = weight
         elif fill_mode.value:
-            pdfium_c.FPDFPageObj_GetFillColor(obj.raw, *(ctypes.byref(v) for v in rgba))
+            pdfium_c.FPDFPageObj_GetFillColor(obj, *(ctypes.byref(v) for v in rgba))
             thickness = top - bottom
         else:
             continue
@@ -212,10 +265,10 @@ def _rules(page: pdfium.PdfPage, height: float) -> tuple[Rule, ...]:
     return tuple(sorted(found, key=lambda r: (r.y, r.x0)))
 
 
-def _images(page: pdfium.PdfPage, height: float) -> tuple[Box, ...]:
+def _images(images: list[object], height: float) -> tuple[Box, ...]:
     boxes = []
-    for obj in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE], max_depth=4):
-        left, bottom, right, top = obj.get_bounds()
+    for obj in images:
+        left, bottom, right, top = _bounds(obj)
         boxes.append(Box(round(left * MM_PER_PT, 2), round((height - top) * MM_PER_PT, 2),
                          round(right * MM_PER_PT, 2), round((height - bottom) * MM_PER_PT, 2)))
     return tuple(boxes)
