@@ -14,12 +14,11 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache
 
-from .geometry import is_wide
+from .geometry import MM_PER_PT, is_wide
 from .i18n import N_, _
 from .measure import Line, MeasuredPage, Rule
 from .profile import Profile
 
-MM_PER_PT = 25.4 / 72
 DATE = re.compile(r"^(\d{4}年\d{1,2}月\d{1,2}日|[〇○零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日)$")
 PAGE_NUMBER = re.compile(r"^(\D*?)(\d+)(\D*)$")
 

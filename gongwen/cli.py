@@ -11,27 +11,23 @@ import tempfile
 import warnings
 from collections.abc import Iterator
 from contextlib import contextmanager
-from importlib.metadata import version
 from importlib.resources import files
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import click
 
-from . import click_i18n, kinds
-from .atomic import write_together
+from . import click_i18n, kinds, styles
 from .errors import GongwenError
 from .i18n import _
-from .load import load_plan
-from .paginate import Job, paginate
-from .fonts import fontconfig_file
-from .pdf import converter_mode, libreoffice_version, resolve_faces, soffice
-from .profile import load_profile, profile_names
-from .render import document_bytes, render
-from .schema import plan_schema
 
 if TYPE_CHECKING:
     from docx.document import Document
+
+    from .jobs import Job
+
+# Each command imports what it uses when it runs: `gongwen new` needs no LibreOffice, a .docx
+# needs no PDF measuring.
 
 
 def make_cli() -> click.Group:
@@ -40,7 +36,7 @@ def make_cli() -> click.Group:
     click_i18n.install()
 
     @click.group(help=_("Chinese official documents (党政机关公文) laid out to GB/T 9704-2012."))
-    @click.version_option(version("gongwen"), prog_name="gongwen", message="%(prog)s %(version)s")
+    @click.version_option(package_name="gongwen", prog_name="gongwen", message="%(prog)s %(version)s")
     def cli() -> None:
         pass
 
@@ -50,7 +46,7 @@ def make_cli() -> click.Group:
     @click.option("-o", "--output-dir", "output_dir", type=click.Path(file_okay=False, path_type=Path),
                   help=_("Folder for the documents (default: next to each plan)."))
     @click.option("--profile", help=_("Layout profile: a bundled name ({names}) or a .yaml file.").format(
-        names=", ".join(profile_names())))
+        names=", ".join(styles.names())))
     @click.option("--template", type=click.Path(dir_okay=False, path_type=Path),
                   help=_("A .docx template of your own (named styles, page setup, footers)."))
     @click.option("--pdf", "want_pdf", is_flag=True, help=_("Also write <plan stem>.pdf beside the .docx."))
@@ -61,6 +57,10 @@ def make_cli() -> click.Group:
                   help=_("Let a plan name files (seal, tables, scans, profile) outside its own folder."))
     def render_command(plans: tuple[Path, ...], output_dir: Path | None, profile: str | None,
                        template: Path | None, want_pdf: bool, no_paginate: bool, allow_outside: bool) -> None:
+        from .jobs import Job
+        from .load import load_plan
+        from .pdf import soffice
+
         jobs, failed = [], 0
         for plan_path in plans:
             try:
@@ -74,11 +74,12 @@ def make_cli() -> click.Group:
         clash = _first_clash(list(targets.values()))
         if clash:
             raise click.UsageError(_("two plans would write {path}").format(path=clash))
-        paginate_now = not no_paginate and soffice() is not None
+        office = soffice()
+        paginate_now = not no_paginate and office is not None
         if not paginate_now and not no_paginate:
             click.echo(_("warning: LibreOffice not found: pagination skipped (版记 page, signature page and "
                          "blank pages are not adjusted); run scripts/setup.sh"), err=True)
-        if want_pdf and soffice() is None:
+        if want_pdf and office is None:
             raise click.ClickException(_("--pdf needs LibreOffice; run scripts/setup.sh"))
         try:
             failed += _render_jobs(jobs, targets, paginate_now, want_pdf)
@@ -90,6 +91,10 @@ def make_cli() -> click.Group:
 
     @cli.command("doctor", help=_("Show what LibreOffice and the fonts resolve to, and what is missing."))
     def doctor_command() -> None:
+        from .fonts import fontconfig_file
+        from .pdf import converter_mode, libreoffice_version, resolve_faces, soffice
+        from .profile import load_profile
+
         missing = 0
         exe = soffice()
         version_text = libreoffice_version() if exe else None
@@ -128,6 +133,8 @@ def make_cli() -> click.Group:
 
     @cli.command("schema", help=_("Print the JSON Schema of plan files (for editor completion)."))
     def schema_command() -> None:
+        from .schema import plan_schema
+
         click.echo(json.dumps(plan_schema(), ensure_ascii=False, indent=2))
 
     return cli
@@ -141,10 +148,15 @@ def starter_path(kind: str) -> Path:
 def _render_jobs(jobs: list[Job], targets: dict[int, Path], paginate_now: bool, want_pdf: bool) -> int:
     """Render (and paginate in one batch) every job; write each job's outputs together, and only
     for jobs that succeeded.  Returns how many failed."""
+    from .atomic import write_together
+    from .render import document_bytes, render
+
     failed = 0
     with tempfile.TemporaryDirectory(prefix="gongwen-") as work:
         made: list[tuple[Job, Document, Path | None, list]] = []
         if paginate_now or want_pdf:
+            from .paginate import paginate
+
             if len(jobs) > 1:
                 click.echo((_("paginating {n} documents with LibreOffice…") if paginate_now else
                             _("converting {n} documents with LibreOffice…")).format(n=len(jobs)), err=True)

@@ -21,10 +21,14 @@ from importlib.resources import files
 from pathlib import Path
 from xml.sax.saxutils import escape
 
-from .checks import Finding
+from typing import TYPE_CHECKING
+
 from .i18n import N_
-from .measure import Char, MeasuredPage
 from .profile import FaceKey, Profile
+
+if TYPE_CHECKING:
+    from .checks import Finding
+    from .measure import Char, MeasuredPage
 
 FACE_KEYS: tuple[FaceKey, ...] = ("fangsong", "kaiti", "heiti", "song", "xiaobiaosong")
 
@@ -119,6 +123,8 @@ def missing_glyphs(pages: Sequence[MeasuredPage], profile: Profile, config: Path
     """Characters printed from a face that has no glyph for them (an empty box on paper).  For
     Chinese it is fatal, the page no longer says what the plan says; for other symbols (an
     emoji) a warning that names them (design: "Fonts and PDF")."""
+    from .checks import Finding
+
     faces = coverage(config)
     by_face: dict[str, Coverage | None] = {}
 

@@ -12,10 +12,14 @@ import math
 import unicodedata
 from dataclasses import dataclass
 
-from .profile import Profile
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .profile import Profile
 
 TWIPS_PER_PT = 20
 TWIPS_PER_MM = 1440 / 25.4
+MM_PER_PT = 25.4 / 72
 
 
 def mm(value: float) -> int:

@@ -15,7 +15,8 @@ from pathlib import Path
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
-MM_PER_PT = 25.4 / 72
+from .geometry import MM_PER_PT
+
 _BASELINE_TOLERANCE_PT = 1.5
 
 

@@ -22,38 +22,21 @@ from pathlib import Path
 
 from docx.document import Document
 
-from . import kinds
 from .checks import Finding, Frame, chinese_faces, content_lines, run_checks
 from .errors import ConvertError, GongwenError
 from .fonts import fontconfig_file, missing_glyphs
 from .frame import for_libreoffice
 from .i18n import N_, _
+from .jobs import Job
 from .measure import MM_PER_PT, Line, MeasuredPage, measure
 from .model import Plan
 from .pdf import convert
-from .profile import Profile, load_profile
+from .profile import Profile
 from .render import Composed, Layout, Written, compose, save
 from .scans import Scan, overlay
 
 MAX_PASSES = 4
 _SPACE = re.compile(r"\s+")
-
-
-@dataclass
-class Job:
-    """One document of a batch."""
-
-    plan: Plan
-    name: str                          # file stem, unique in the batch
-    profile: Profile | str | None = None
-    template: str | Path | None = None
-    base_dir: Path | None = None
-
-    def resolved_profile(self) -> Profile:
-        """The profile the document is laid out and checked with (as its kind adapts it)."""
-        profile = self.profile if isinstance(self.profile, Profile) else \
-            load_profile(self.profile or self.plan.profile, self.base_dir)
-        return kinds.adapted(self.plan.kind, profile)
 
 
 @dataclass

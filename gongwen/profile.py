@@ -14,6 +14,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_valida
 from ruamel.yaml import YAML
 from ruamel.yaml.error import YAMLError
 
+from . import styles
 from .errors import Location, ProfileError
 from .i18n import _, validation_message
 
@@ -312,7 +313,7 @@ class Profile(BaseModel):
 
 
 def profile_names() -> list[str]:
-    return sorted(p.name[:-5] for p in files("gongwen.styles").iterdir() if p.name.endswith(".yaml"))
+    return styles.names()
 
 
 def load_profile(name_or_path: str | Path | None = None, base_dir: Path | None = None) -> Profile:

@@ -13,17 +13,17 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-import pypdfium2 as pdfium
-
 from .atomic import write_atomic
 from .errors import Location, RenderError
 from .i18n import _
-from .measure import MM_PER_PT
+from .geometry import MM_PER_PT
 from .profile import Profile
 
 
 def page_count(path: Path) -> int:
     """The pages of a supplied PDF; ValueError with a reason a drafter can act on."""
+    import pypdfium2 as pdfium
+
     try:
         document = pdfium.PdfDocument(path)
     except pdfium.PdfiumError as exc:
