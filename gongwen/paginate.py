@@ -243,7 +243,9 @@ def decide(layout: Layout, placed: Sequence[Placed], pages: Sequence[MeasuredPag
     if layout.break_at is None:
         needed = _keep_with_signature(placed, profile.signature.keep_body_lines)
         if needed:
-            return dataclasses.replace(layout, break_at=needed, banji="flow")
+            # The lines kept with the signature go to its page, already the text's last: the
+            # 版记 can be placed from these pages too (the next pass confirms both).
+            layout = dataclasses.replace(layout, break_at=needed, banji="flow")
     return _banji_placement(layout, placed, profile)
 
 

@@ -6,7 +6,10 @@ the comment beside it.  Tolerance ±1 mm (GB/T 9704 §5.2.2) unless a clause say
 """
 from __future__ import annotations
 
+import dataclasses
+import json
 import re
+from pathlib import Path
 
 import pytest
 from conftest import ALL_FIXTURES, CASES
@@ -267,3 +270,14 @@ def test_a_long_printing_organ_keeps_the_date_whole_at_the_right(paginated):
     assert date is not organ and date.top > organ.bottom
     # right-aligned 1 字 (14 pt = 4.94 mm) in from the 版心's right edge: 184 − 4.94 = 179.1 mm
     assert near(date.x1, 179.1)
+
+
+DECISIONS = json.loads((Path(__file__).parent / "pagination-decisions.json").read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("name", sorted(DECISIONS))
+def test_pagination_decides_as_recorded(paginated, name):
+    # What the pagination decided for each fixture and case, recorded when it was last reviewed
+    # (tests/pagination-decisions.json): a faster loop (a warm converter, fewer passes) must
+    # reach the same layouts.  Re-record only after looking at the pages.
+    assert json.loads(json.dumps(dataclasses.asdict(paginated[name].layout))) == DECISIONS[name]
