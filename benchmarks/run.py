@@ -1,5 +1,6 @@
-"""Render each fixture N times in-process and as a whole CLI process; print medians and where
-the in-process time goes (load, render, save); then the PDF benchmark (benchmarks/pdf.py).
+"""Every benchmark, one command: each fixture rendered N times in-process and as a whole CLI
+process (medians, and where the in-process time goes: load, render, save), title breaking by
+length, then the speed figures beside their floors (benchmarks/speed.py).
 Run: .venv/bin/python benchmarks/run.py [N]"""
 from __future__ import annotations
 
@@ -72,6 +73,6 @@ def titles(n: int) -> None:
 if __name__ == "__main__":
     main(*(int(a) for a in sys.argv[1:]))
     sys.path.insert(0, str(Path(__file__).resolve().parent))
-    import pdf
+    import speed
 
-    pdf.main()
+    speed.main()

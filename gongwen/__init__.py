@@ -9,6 +9,8 @@ which imports only what a command uses) costs no more than it needs.
 """
 from __future__ import annotations
 
+import sys
+import types
 from importlib import import_module
 from typing import TYPE_CHECKING
 
@@ -44,6 +46,19 @@ __all__ = [
     "Signature", "TemplateError", "convert", "load_plan", "load_profile", "measure", "paginate", "plan_from_data",
     "plan_schema", "profile_names", "render", "run_checks", "save",
 ]
+
+
+class _Package(types.ModuleType):
+    """Importing a submodule binds its name on the package: ``gongwen.render``, ``.measure`` and
+    ``.paginate`` would then be modules.  They stay the functions of the same names."""
+
+    def __setattr__(self, name: str, value: object) -> None:
+        if isinstance(value, types.ModuleType) and _LAZY.get(name) == name:
+            value = getattr(value, name)
+        super().__setattr__(name, value)
+
+
+sys.modules[__name__].__class__ = _Package
 
 
 def __getattr__(name: str) -> object:

@@ -178,3 +178,26 @@ def test_convert_reports_a_document_libreoffice_cannot_write(tmp_path):
     with pytest.raises(ConvertError) as caught:
         convert([broken], tmp_path / "out")
     assert caught.value.location.file == broken and not (tmp_path / "out" / "broken.pdf").exists()
+
+
+def test_the_public_names_are_the_functions_even_after_their_modules_are_imported():
+    import subprocess
+    import sys
+
+    code = ("import gongwen.render, gongwen.measure, gongwen.paginate, gongwen\n"
+            "assert all(callable(f) and not isinstance(f, type(gongwen)) for f in "
+            "(gongwen.render, gongwen.measure, gongwen.paginate, gongwen.load_plan, gongwen.save))\n"
+            "assert sorted(gongwen.__all__) == sorted(n for n in dir(gongwen))\n")
+    assert subprocess.run([sys.executable, "-c", code], capture_output=True, text=True).stderr == ""
+
+
+def test_writing_a_docx_imports_nothing_of_pdf_measuring_or_libreoffice():
+    import subprocess
+    import sys
+
+    code = ("import sys\nfrom gongwen.cli import main\nsys.argv = ['gongwen', 'new', 'notice']\n"
+            "import gongwen.load, gongwen.render\n"
+            "print(sorted(m for m in ('gongwen.paginate', 'gongwen.measure', 'gongwen.pdf', 'gongwen.checks', "
+            "'pypdfium2') if m in sys.modules))")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert done.stdout.strip() == "[]", done.stderr
