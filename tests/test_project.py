@@ -152,10 +152,10 @@ def test_no_paginate_pdf_converts_once_and_still_draws_the_scan(tmp_path):
 
 
 def test_render_without_libreoffice_says_pagination_was_skipped(tmp_path, monkeypatch):
-    import gongwen.cli
+    from gongwen import pdf
     from gongwen.cli import make_cli
 
-    monkeypatch.setattr(gongwen.cli, "soffice", lambda: None)
+    monkeypatch.setattr(pdf, "soffice", lambda: None)
     result = CliRunner().invoke(make_cli(), ["render", str(FIXTURES / "one-page.yaml"), "-o", str(tmp_path)])
     assert result.exit_code == 0
     assert "LibreOffice" in result.output and "版记" in result.output
