@@ -81,6 +81,11 @@ def make_cli() -> click.Group:
                          "blank pages are not adjusted); run scripts/setup.sh"), err=True)
         if want_pdf and office is None:
             raise click.ClickException(_("--pdf needs LibreOffice; run scripts/setup.sh"))
+        if jobs and (paginate_now or want_pdf):
+            from .pdf import start_converter
+
+            # LibreOffice loads while the documents are rendered.
+            start_converter(list({job.resolved_profile() for job in jobs}))
         try:
             failed += _render_jobs(jobs, targets, paginate_now, want_pdf)
         except GongwenError as exc:

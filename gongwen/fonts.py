@@ -80,6 +80,7 @@ class Coverage:
         self.ends = [b for _a, b in ranges]
 
     @classmethod
+    @cache
     def parse(cls, charset: str) -> Coverage:
         ranges = []
         for item in charset.split():
@@ -93,30 +94,31 @@ class Coverage:
         return i >= 0 and code <= self.ends[i]
 
 
-def coverage(config: Path) -> dict[str, Coverage]:
-    """Every installed face by PostScript name, under ``config``."""
+def coverage(config: Path) -> dict[str, str]:
+    """Every installed face by PostScript name, under ``config``: its charset as fontconfig
+    writes it, parsed when a document uses the face (a system has hundreds)."""
     return _coverage(str(config))
 
 
 @cache
-def _coverage(config: str) -> dict[str, Coverage]:
+def _coverage(config: str) -> dict[str, str]:
     exe = shutil.which("fc-list")
     if exe is None:
         return {}
     done = subprocess.run([exe, "-f", "%{postscriptname}\t%{charset}\n"], capture_output=True, text=True,
                           env=dict(os.environ, FONTCONFIG_FILE=config), timeout=60)
-    found: dict[str, Coverage] = {}
+    found: dict[str, str] = {}
     for line in done.stdout.splitlines():
         name, _tab, charset = line.partition("\t")
         if name and charset:
-            found.setdefault(name, Coverage.parse(charset))
+            found.setdefault(name, charset)
     return found
 
 
-def face_coverage(pdf_face: str, faces: dict[str, Coverage]) -> Coverage | None:
+def face_coverage(pdf_face: str, faces: dict[str, str]) -> Coverage | None:
     """The coverage of the face a PDF names (LibreOffice may append to the PostScript name)."""
     best = max((name for name in faces if pdf_face.startswith(name)), key=len, default=None)
-    return faces[best] if best else None
+    return Coverage.parse(faces[best]) if best else None
 
 
 def missing_glyphs(pages: Sequence[MeasuredPage], profile: Profile, config: Path) -> list[Finding]:

@@ -185,9 +185,11 @@ class _Listener:
     bridge: subprocess.Popen
     work: Path
     broken: bool = field(default=False)
+    ready: bool = field(default=False)
 
     @classmethod
     def start(cls, profiles: Sequence[Profile]) -> _Listener:
+        """Both processes started; the office still loading (see :meth:`wait`)."""
         exe, python = soffice(), uno_python()
         assert exe is not None and python is not None
         pipe = f"gongwen-{uuid.uuid4().hex}"
@@ -202,18 +204,23 @@ class _Listener:
                                    str(START_SECONDS)],
                                   stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
                                   env=env, start_new_session=True)
-        listener = cls(fontconfig_file(profiles or [load_profile()]), office, bridge, work)
+        return cls(fontconfig_file(profiles or [load_profile()]), office, bridge, work)
+
+    def wait(self) -> None:
+        """Until the office accepts documents; ConvertError when it does not within START_SECONDS."""
+        if self.ready:
+            return
         try:
-            ready = listener._reply(START_SECONDS)
+            reply = self._reply(START_SECONDS)
         except BaseException:      # interrupted while the office starts: nothing may stay behind
-            listener.stop()
+            self.stop()
             raise
-        if ready is None:
-            error = listener.bridge.stderr.read() if listener.bridge.stderr and listener.bridge.poll() is not None else ""
-            listener.stop()
+        if reply is None:
+            error = self.bridge.stderr.read() if self.bridge.stderr and self.bridge.poll() is not None else ""
+            self.stop()
             raise ConvertError(_("LibreOffice did not start listening{detail}").format(
                 detail=": " + error.strip().splitlines()[-1] if error.strip() else ""))
-        return listener
+        self.ready = True
 
     def convert(self, source: Path, target: Path, timeout: float) -> None:
         request = {"source": str(source.resolve()), "target": str(target.resolve()), "options": EXPORT_OPTIONS}
@@ -251,6 +258,7 @@ class _Listener:
         return not self.broken and self.office.poll() is None and self.bridge.poll() is None
 
     def stop(self) -> None:
+        self.broken = True
         for process in (self.bridge, self.office):
             with contextlib.suppress(ProcessLookupError, PermissionError):
                 os.killpg(process.pid, signal.SIGKILL)
@@ -263,27 +271,40 @@ _LISTENERS: list[_Listener] = []
 _FAILED: list[str] = []          # why the listener would not start: this process converts once per batch
 
 
-def _listener(profiles: Sequence[Profile]) -> _Listener | None:
+def start_converter(profiles: Sequence[Profile] = ()) -> None:
+    """Start LibreOffice now, without waiting for it: it loads while the documents are rendered
+    (about a second saved on a first document)."""
+    _listener(profiles, wait=False)
+
+
+def _listener(profiles: Sequence[Profile], *, wait: bool = True) -> _Listener | None:
     """The running listener for these profiles' faces, started (or restarted after a crash or a
     hang) when needed; None where UNO is missing, the caller asked for one-shot runs, or it will
     not start (then one-shot runs, and :func:`converter_mode` says why)."""
-    if os.environ.get("GONGWEN_CONVERTER") == "once" or _FAILED or uno_python() is None:
+    if os.environ.get("GONGWEN_CONVERTER") == "once" or _FAILED or soffice() is None or uno_python() is None:
         return None
     wanted = fontconfig_file(profiles or [load_profile()])
+    found = None
     for listener in list(_LISTENERS):
         if listener.alive and listener.fontconfig == wanted:
-            return listener
+            found = listener
+            continue
         listener.stop()
         _LISTENERS.remove(listener)
+    if found is None:
+        found = _Listener.start(profiles)
+        _LISTENERS.append(found)
+    if not wait:
+        return found
     try:
-        listener = _Listener.start(profiles)
+        found.wait()
     except ConvertError as error:
         print(_("gongwen: {error}; converting with one soffice run per batch instead").format(error=error),
               file=sys.stderr)
         _FAILED.append(str(error))
+        _LISTENERS.remove(found)
         return None
-    _LISTENERS.append(listener)
-    return listener
+    return found
 
 
 @atexit.register
