@@ -9,8 +9,10 @@ import signal
 import sys
 import tempfile
 import warnings
-from collections.abc import Iterator
+import time
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from dataclasses import asdict, dataclass, field
 from importlib.resources import files
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -55,20 +57,23 @@ def make_cli() -> click.Group:
                          "are not checked)."))
     @click.option("--allow-outside", "allow_outside", is_flag=True,
                   help=_("Let a plan name files (seal, tables, scans, profile) outside its own folder."))
+    @click.option("--report", "report_path", type=click.Path(dir_okay=False, path_type=Path),
+                  help=_("Write a JSON report: one entry per document (status, outputs, findings)."))
     def render_command(plans: tuple[Path, ...], output_dir: Path | None, profile: str | None,
-                       template: Path | None, want_pdf: bool, no_paginate: bool, allow_outside: bool) -> None:
+                       template: Path | None, want_pdf: bool, no_paginate: bool, allow_outside: bool,
+                       report_path: Path | None) -> None:
         from .jobs import Job
         from .load import load_plan
         from .pdf import soffice
 
-        jobs, failed = [], 0
-        for plan_path in plans:
+        jobs, entries = [], []
+        for plan_path, facts in _plan_files(plans, allow_outside, entries):
             try:
                 with _warnings_shown():
-                    plan = load_plan(plan_path, allow_outside=allow_outside)
-                    jobs.append(Job(plan, plan_path.stem, profile, template, plan_path.parent))
+                    plan = load_plan(plan_path, allow_outside=allow_outside, facts=facts)
+                    jobs.append(Job(plan, plan_path.stem, profile, template, plan_path.parent, plan_path))
             except GongwenError as exc:
-                failed += 1
+                entries.append(_Entry(plan_path.stem, str(plan_path), "failed", error=str(exc)))
                 _error(exc)
         targets = {id(job): (output_dir or job.base_dir) / f"{job.name}.docx" for job in jobs}
         clash = _first_clash(list(targets.values()))
@@ -87,11 +92,14 @@ def make_cli() -> click.Group:
             # LibreOffice loads while the documents are rendered.
             start_converter(list({job.resolved_profile() for job in jobs}))
         try:
-            failed += _render_jobs(jobs, targets, paginate_now, want_pdf)
+            _render_jobs(jobs, targets, paginate_now, want_pdf, entries)
         except GongwenError as exc:
             _error(exc)
             raise SystemExit(1) from None
-        if failed:
+        finally:
+            if report_path:
+                _write_report(report_path, entries)
+        if any(entry.status == "failed" for entry in entries):
             raise SystemExit(1)
 
     @cli.command("doctor", help=_("Show what LibreOffice and the fonts resolve to, and what is missing."))
@@ -136,11 +144,25 @@ def make_cli() -> click.Group:
     def new_command(kind: str) -> None:
         click.echo(starter_path(kinds.get(kind).name).read_text(encoding="utf-8"), nl=False)
 
-    @cli.command("schema", help=_("Print the JSON Schema of plan files (for editor completion)."))
-    def schema_command() -> None:
-        from .schema import plan_schema
+    @cli.command("schema", help=_("Print the JSON Schema of plan files, or of campaign files (for editor "
+                                  "completion)."))
+    @click.argument("what", type=click.Choice(["plan", "campaign"]), default="plan")
+    def schema_command(what: str) -> None:
+        from .schema import campaign_schema, plan_schema
 
-        click.echo(json.dumps(plan_schema(), ensure_ascii=False, indent=2))
+        click.echo(json.dumps(plan_schema() if what == "plan" else campaign_schema(), ensure_ascii=False, indent=2))
+
+    @cli.command("facts", help=_("Print the facts a campaign's plans may use (its statistics by name)."))
+    @click.argument("campaign", type=click.Path(dir_okay=False, path_type=Path))
+    def facts_command(campaign: Path) -> None:
+        from .campaign import load_campaign
+
+        try:
+            loaded = load_campaign(campaign)
+        except GongwenError as exc:
+            _error(exc)
+            raise SystemExit(1) from None
+        click.echo(json.dumps(_chinese_names(loaded.facts_for()), ensure_ascii=False, indent=2, default=str))
 
     return cli
 
@@ -150,30 +172,70 @@ def starter_path(kind: str) -> Path:
     return Path(str(files("gongwen") / "starters" / f"{kind}.yaml"))
 
 
-def _render_jobs(jobs: list[Job], targets: dict[int, Path], paginate_now: bool, want_pdf: bool) -> int:
+@dataclass
+class _Entry:
+    """One document in the --report file."""
+
+    name: str
+    plan: str
+    status: str = "written"                  # written / failed
+    outputs: list[str] = field(default_factory=list)
+    findings: list[dict[str, object]] = field(default_factory=list)
+    error: str | None = None
+    passes: int | None = None
+    done_after_s: float | None = None        # seconds from the start of the run
+
+
+_STARTED = time.monotonic()
+
+
+def _plan_files(inputs: tuple[Path, ...], allow_outside: bool,
+                entries: list[_Entry]) -> Iterator[tuple[Path, dict[str, object] | None]]:
+    """The plan files to render, with the campaign facts each may use: a folder gives its .yaml
+    files in name order, a campaign file the documents it lists."""
+    from .campaign import is_campaign, load_campaign
+
+    for path in inputs:
+        if path.is_dir():
+            yield from _plan_files(tuple(sorted(p for p in path.iterdir() if p.suffix in (".yaml", ".yml"))),
+                                   allow_outside, entries)
+        elif path.suffix in (".yaml", ".yml") and path.is_file() and is_campaign(path):
+            try:
+                campaign = load_campaign(path, allow_outside=allow_outside)
+            except GongwenError as exc:
+                entries.append(_Entry(path.stem, str(path), "failed", error=str(exc)))
+                _error(exc)
+                continue
+            for document in campaign.documents:
+                yield document.plan, campaign.facts_for(document)
+        else:
+            yield path, None
+
+
+def _render_jobs(jobs: list[Job], targets: dict[int, Path], paginate_now: bool, want_pdf: bool,
+                 entries: list[_Entry]) -> None:
     """Render (and paginate in one batch) every job; write each job's outputs together, and only
-    for jobs that succeeded.  Returns how many failed."""
+    for jobs that succeeded; an entry for each job."""
     from .atomic import write_together
     from .render import document_bytes, render
 
-    failed = 0
+    def failed(job: Job, exc: GongwenError | str) -> None:
+        entries.append(_Entry(job.name, str(job.path), "failed", error=str(exc)))
+
     with tempfile.TemporaryDirectory(prefix="gongwen-") as work:
-        made: list[tuple[Job, Document, Path | None, list]] = []
+        made: list[tuple[Job, Document, Path | None, list, int | None]] = []
         if paginate_now or want_pdf:
             from .paginate import paginate
 
-            if len(jobs) > 1:
-                click.echo((_("paginating {n} documents with LibreOffice…") if paginate_now else
-                            _("converting {n} documents with LibreOffice…")).format(n=len(jobs)), err=True)
-            with _warnings_shown():
+            with _warnings_shown(), _progress(len(jobs), paginate_now) as advance:
                 # --no-paginate --pdf: one conversion, measured and checked, nothing moved.
-                results = paginate(jobs, work, adjust=paginate_now, raise_errors=False)
+                results = paginate(jobs, work, adjust=paginate_now, raise_errors=False, progress=advance)
             for result in results:
                 if result.error is not None:
-                    failed += 1
+                    failed(result.job, result.error)
                     _error(result.error, result.job.name)
                 elif result.fatal:
-                    failed += 1
+                    failed(result.job, "; ".join(str(f) for f in result.fatal))
                     for finding in result.fatal:
                         click.echo(_("error: {name}: {finding}").format(name=result.job.name, finding=finding),
                                    err=True)
@@ -181,17 +243,17 @@ def _render_jobs(jobs: list[Job], targets: dict[int, Path], paginate_now: bool, 
                     if paginate_now and not result.settled:
                         click.echo(_("warning: {name}: pagination did not settle").format(name=result.job.name),
                                    err=True)
-                    made.append((result.job, result.document, result.pdf, result.findings))
+                    made.append((result.job, result.document, result.pdf, result.findings, result.passes))
         else:
             for job in jobs:
                 try:
                     with _warnings_shown():
                         made.append((job, render(job.plan, profile=job.profile, template=job.template,
-                                                 base_dir=job.base_dir), None, []))
+                                                 base_dir=job.base_dir), None, [], None))
                 except GongwenError as exc:
-                    failed += 1
+                    failed(job, exc)
                     _error(exc, job.name)
-        for job, document, pdf, findings in made:
+        for job, document, pdf, findings, passes in made:
             target = targets[id(job)]
             outputs = {target: document_bytes(document)}
             if want_pdf:
@@ -199,14 +261,52 @@ def _render_jobs(jobs: list[Job], targets: dict[int, Path], paginate_now: bool, 
             try:
                 write_together(outputs)
             except GongwenError as exc:
-                failed += 1
+                failed(job, exc)
                 _error(exc, job.name)
                 continue
             for finding in findings:
                 click.echo(_("warning: {name}: {finding}").format(name=job.name, finding=finding), err=True)
             for path in outputs:
                 click.echo(str(path))
-    return failed
+            entries.append(_Entry(job.name, str(job.path), outputs=[str(p) for p in outputs],
+                                  findings=[f.as_dict() for f in findings], passes=passes,
+                                  done_after_s=round(time.monotonic() - _STARTED, 2)))
+
+
+@contextmanager
+def _progress(total: int, paginating: bool) -> Iterator[Callable[[int], None] | None]:
+    """A progress bar on a terminal for a batch (documents settled so far); nothing in CI."""
+    if total < 2 or not sys.stderr.isatty():
+        if total > 1:
+            click.echo((_("paginating {n} documents with LibreOffice…") if paginating else
+                        _("converting {n} documents with LibreOffice…")).format(n=total), err=True)
+        yield None
+        return
+    with click.progressbar(length=total, label=_("paginating") if paginating else _("converting"),
+                           file=sys.stderr) as bar:
+        yield bar.update
+
+
+def _chinese_names(value: object) -> object:
+    """Facts under their Chinese names only (each has an English twin)."""
+    if isinstance(value, dict):
+        chinese = {k: v for k, v in value.items() if not k.isascii()} or value
+        return {k: _chinese_names(v) for k, v in chinese.items()}
+    if isinstance(value, list):
+        return [_chinese_names(v) for v in value]
+    return value
+
+
+def _write_report(path: Path, entries: list[_Entry]) -> None:
+    from .atomic import write_atomic
+
+    report = {"documents": [asdict(entry) for entry in entries],
+              "written": sum(entry.status == "written" for entry in entries),
+              "failed": sum(entry.status == "failed" for entry in entries)}
+    try:
+        write_atomic(path, (json.dumps(report, ensure_ascii=False, indent=2) + "\n").encode("utf-8"))
+    except GongwenError as exc:
+        _error(exc)
 
 
 @contextmanager

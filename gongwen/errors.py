@@ -81,6 +81,10 @@ class PlanError(GongwenError):
     """The plan file cannot be read or does not describe a valid document."""
 
 
+class DataError(GongwenError):
+    """A campaign's data table cannot be read, or a cell does not hold what its column needs."""
+
+
 class ProfileError(GongwenError):
     """A style profile is missing or malformed."""
 

@@ -19,6 +19,7 @@ class Job:
     profile: Profile | str | None = None
     template: str | Path | None = None
     base_dir: Path | None = None
+    path: Path | None = None           # the plan file, when there is one
 
     def resolved_profile(self) -> Profile:
         """The profile the document is laid out and checked with (as its kind adapts it)."""

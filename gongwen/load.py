@@ -10,11 +10,11 @@ import math
 import typing
 import warnings
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from . import glossary, kinds, titles
+from . import glossary, kinds, templating, titles
 from .body import BodyError
 from .errors import PlanError, PlanWarning
 from .i18n import _, language, validation_message
@@ -22,18 +22,24 @@ from .model import Article, Attachment, IssuedDocument, Plan, require_under
 from .profile import load_profile, profile_names
 from .source import Path_, Positions, forbidden_character, parse_yaml, read_text
 
+Model = TypeVar("Model", bound=BaseModel)
 
-def load_plan(path: str | Path, *, root: Path | None = None, allow_outside: bool = False) -> Plan:
+
+def load_plan(path: str | Path, *, root: Path | None = None, allow_outside: bool = False,
+              facts: dict[str, Any] | None = None) -> Plan:
     """Read and validate a plan file.  Files it names (seal, tables, scans, a profile) must lie
-    under ``root`` (default: the plan's folder) unless ``allow_outside``."""
+    under ``root`` (default: the plan's folder) unless ``allow_outside``.  With ``facts`` (a
+    campaign's), its text fields are templates filled from them (:mod:`gongwen.templating`)."""
     path = Path(path)
     text = read_text(path)
     data, positions = parse_yaml(text, path)
-    return plan_from_data(data, positions, base_dir=path.parent, root=root, allow_outside=allow_outside)
+    return plan_from_data(data, positions, base_dir=path.parent, root=root, allow_outside=allow_outside,
+                          facts=facts)
 
 
 def plan_from_data(data: Any, positions: Positions | None = None, base_dir: Path | None = None, *,
-                   root: Path | None = None, allow_outside: bool = False) -> Plan:
+                   root: Path | None = None, allow_outside: bool = False,
+                   facts: dict[str, Any] | None = None) -> Plan:
     """Validate already-parsed plan data (a dict with English or Chinese keys).  Relative paths
     are taken from ``base_dir``; files must lie under ``root`` (default: ``base_dir``, else the
     working folder) unless ``allow_outside``."""
@@ -41,19 +47,61 @@ def plan_from_data(data: Any, positions: Positions | None = None, base_dir: Path
     root = root or base_dir or Path.cwd()
     if not isinstance(data, dict):
         raise positions.error(_("a plan is a mapping of keys such as 标题, 正文 (title, body)"), ())
-    renames: dict[Path_, Path_] = {}
-    data = _normalise(data, Plan, (), (), positions, renames)
-    _rekey(positions, renames)
-    _check_characters(data, (), positions)
-    try:
-        plan = Plan.model_validate(data, context={"base_dir": base_dir, "root": root, "allow_outside": allow_outside})
-    except ValidationError as exc:
-        raise _plan_error(exc, positions) from None
+    context = {"base_dir": base_dir, "root": root, "allow_outside": allow_outside}
+    plan = validated(data, positions, Plan, context, facts)
     _check_names(plan, positions, base_dir, root, allow_outside)
     _check_title(plan, positions, base_dir)
     _check_consistency(plan, positions)
     _check_bodies(plan, positions)
     return plan
+
+
+def validated(data: dict, positions: Positions, model: type[Model], context: dict[str, Any],
+              facts: dict[str, Any] | None = None) -> Model:
+    """``data`` (English or Chinese keys) as a ``model``, every error at its file:line:column;
+    with ``facts``, text fields filled from them first."""
+    renames: dict[Path_, Path_] = {}
+    data = _normalise(data, model, (), (), positions, renames)
+    _rekey(positions, renames)
+    _check_characters(data, (), positions, model)
+    if facts is not None:
+        data = _filled(data, (), positions, facts, model)
+    try:
+        return model.model_validate(data, context=context)
+    except ValidationError as exc:
+        raise _plan_error(exc, positions, model) from None
+
+
+def _filled(value: Any, path: Path_, positions: Positions, facts: dict[str, Any], root: type[BaseModel]) -> Any:
+    """Every text with template tags rendered from the facts; an unknown name or a broken tag
+    is an error at the line it is on."""
+    if isinstance(value, dict):
+        return {key: _filled(item, path + (key,), positions, facts, root) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_filled(item, path + (i,), positions, facts, root) for i, item in enumerate(value)]
+    if not (isinstance(value, str) and templating.has_tags(value)):
+        return value
+    from jinja2 import TemplateError as JinjaError
+    from jinja2 import TemplateNotFound, UndefinedError
+
+    try:
+        return templating.fill(value, facts)
+    except TemplateNotFound as exc:
+        raise positions.error(_("a template cannot read files: {name}").format(name=exc.name), path,
+                              _field_name(path, root)) from None
+    except UndefinedError as exc:
+        known = "、".join(k for k in facts if not k.isascii())
+        raise positions.error(_("unknown campaign fact: {reason}").format(reason=exc.message), path,
+                              _field_name(path, root), hint=_("facts: {known}").format(known=known)) from None
+    except JinjaError as exc:
+        start = positions.locate(path)
+        line = getattr(exc, "lineno", None)
+        if line and start.line:
+            start = type(start)(start.file, start.line + (1 if path in positions.block_scalars else 0) + line - 1, None)
+        raise PlanError(_("template error: {reason}").format(reason=exc.message or exc), start, _field_name(path, root),
+                        source_line=positions.source_line(start)) from None
+    except (TypeError, ValueError) as exc:    # a filter given what it cannot present
+        raise positions.error(_("template error: {reason}").format(reason=exc), path, _field_name(path, root)) from None
 
 
 def _normalise(data: dict, model: type[BaseModel], old: Path_, new: Path_,
@@ -86,20 +134,20 @@ def _normalise(data: dict, model: type[BaseModel], old: Path_, new: Path_,
     return out
 
 
-def _check_characters(value: Any, path: Path_, positions: Positions) -> None:
+def _check_characters(value: Any, path: Path_, positions: Positions, root: type[BaseModel] = Plan) -> None:
     """Every text of the plan, from a file or from a caller, holds only characters a document
     may hold (no control characters, lone surrogates or U+FFFE/U+FFFF)."""
     if isinstance(value, dict):
         for key, item in value.items():
-            _check_characters(item, path + (key,), positions)
+            _check_characters(item, path + (key,), positions, root)
     elif isinstance(value, list | tuple):
         for index, item in enumerate(value):
-            _check_characters(item, path + (index,), positions)
+            _check_characters(item, path + (index,), positions, root)
     elif isinstance(value, str):
         bad = forbidden_character(value)
         if bad:
             raise positions.error(_("control character U+{code:04X} is not allowed in a document").format(
-                code=ord(bad)), path, _field_name(path), hint=_("remove it from the text"))
+                code=ord(bad)), path, _field_name(path, root), hint=_("remove it from the text"))
 
 
 def _nested_model(annotation: Any) -> type[BaseModel] | None:
@@ -125,18 +173,18 @@ def _rekey(positions: Positions, renames: dict[Path_, Path_]) -> None:
     positions.block_scalars = {translate(p) for p in positions.block_scalars}
 
 
-def _plan_error(exc: ValidationError, positions: Positions) -> PlanError:
+def _plan_error(exc: ValidationError, positions: Positions, root: type[BaseModel] = Plan) -> PlanError:
     error = exc.errors(include_url=False)[0]
     loc = tuple(error["loc"])
     message = validation_message(error)
     more = exc.error_count() - 1
     hint = _("({count} more problems after this one)").format(count=more) if more else None
-    return positions.error(message, loc, _field_name(loc), hint, key=error["type"] == "missing")
+    return positions.error(message, loc, _field_name(loc, root), hint, key=error["type"] == "missing")
 
 
-def _field_name(loc: tuple) -> str | None:
+def _field_name(loc: tuple, root: type[BaseModel] = Plan) -> str | None:
     """The element's name in the user's language for the deepest model field in ``loc``."""
-    model: type[BaseModel] | None = Plan
+    model: type[BaseModel] | None = root
     name = None
     for part in loc:
         if model is None or not isinstance(part, str) or part not in model.model_fields:

@@ -74,13 +74,13 @@ class Placed:
 
 
 def paginate(jobs: Sequence[Job], work_dir: str | Path | None = None, *, adjust: bool = True,
-             raise_errors: bool = True) -> list[Paginated]:
+             raise_errors: bool = True, progress: Callable[[int], None] | None = None) -> list[Paginated]:
     """Lay out every job until its pages satisfy the rules; PDFs are left in ``work_dir``.
 
     With ``adjust=False`` each document is converted once as first rendered: its PDF is
     measured and checked, and scans are drawn in, but nothing is moved.  With
     ``raise_errors=False`` a job that fails does not stop the others: its result carries the
-    error instead of a document."""
+    error instead of a document.  ``progress(1)`` is called as each document is done."""
     names = [job.name for job in jobs]
     if len(set(names)) != len(names):
         raise ValueError("job names must be unique in a batch")
@@ -94,6 +94,8 @@ def paginate(jobs: Sequence[Job], work_dir: str | Path | None = None, *, adjust:
         if raise_errors:
             raise error
         done[i] = Paginated(jobs[i], None, layouts[i], [], None, 0, False, error=error)
+        if progress:
+            progress(1)
 
     for number in range(1, passes + 1):
         folder = root / f"pass{number}"
@@ -116,6 +118,8 @@ def paginate(jobs: Sequence[Job], work_dir: str | Path | None = None, *, adjust:
                 continue
             if finished:
                 done[i] = finished
+                if progress:
+                    progress(1)
     result = [done[i] for i in range(len(jobs))]
     if own:
         # Callers of the default work folder get the PDFs copied out before it goes.

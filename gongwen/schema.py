@@ -1,20 +1,34 @@
-"""The JSON Schema of plan files, with every Chinese key offered beside its English one."""
+"""The JSON Schema of plan and campaign files, with every Chinese key offered beside its
+English one."""
 from __future__ import annotations
 
 import copy
 from typing import Any
 
+from pydantic import BaseModel
+
 from . import glossary
-from .model import Plan
 
 
 def plan_schema() -> dict[str, Any]:
-    schema = Plan.model_json_schema()
-    _add_aliases(schema, "Plan")
+    from .model import Plan
+
+    return _schema(Plan, "gongwen plan")
+
+
+def campaign_schema() -> dict[str, Any]:
+    from .campaign import Campaign
+
+    return _schema(Campaign, "gongwen campaign")
+
+
+def _schema(model: type[BaseModel], title: str) -> dict[str, Any]:
+    schema = model.model_json_schema()
+    _add_aliases(schema, model.__name__)
     for name, definition in schema.get("$defs", {}).items():
         _add_aliases(definition, name)
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
-    schema["title"] = "gongwen plan"
+    schema["title"] = title
     return schema
 
 

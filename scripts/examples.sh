@@ -6,4 +6,6 @@ source "$(dirname "$0")/setup.sh"
 cd "$ROOT"
 mkdir -p out
 gongwen render fixtures/*.yaml fixtures/seeds/*.yaml -o out/ --pdf
+# A campaign: its table's figures written into the documents it lists.
+gongwen render fixtures/campaign/campaign.yaml -o out/campaign/ --pdf --report out/campaign/report.json
 ls out/

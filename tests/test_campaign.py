@@ -1,0 +1,184 @@
+"""Campaign data: the organisation table read cell by cell, the statistics of seed 004's kind,
+plan text filled from them in a sandbox, and a campaign rendered as one batch."""
+from __future__ import annotations
+
+import json
+
+import pytest
+from click.testing import CliRunner
+from conftest import FIXTURES
+
+import gongwen
+from gongwen import templating
+from gongwen.campaign import load_campaign
+from gongwen.cli import make_cli
+from gongwen.data import read_organisations
+from gongwen.errors import DataError
+from gongwen.stats import Statistics, progress
+
+HEADER = "社会组织名称,所属区县,正式党员,是否建立党组织,组建方式,是否选派党建指导员\n"
+ROWS = ("甲协会,湖滨区,5,是,单独,否\n乙商会,湖滨区,3,否,,是\n丙学会,陕州区,2,否,,否\n"
+        "丁研究会,陕州区,1,是,联合,否\n戊基金会,陕州区,0,否,,是\n己促进会,湖滨区,0,否,,否\n")
+
+
+def table(tmp_path, text: str, name: str = "orgs.csv", encoding: str = "utf-8"):
+    path = tmp_path / name
+    path.write_bytes(text.encode(encoding))
+    return path
+
+
+def test_statistics_of_a_table_count_what_seed_004_leaves_as_xx(tmp_path):
+    stats = Statistics.of(read_organisations(table(tmp_path, HEADER + ROWS)))
+    # 6 organisations, 11 members; 甲 and 丁 have a party organisation
+    assert (stats.total, stats.members, stats.with_org, stats.without_org) == (6, 11, 2, 4)
+    # without one: 乙 3 members, 丙 2, none with 1, 戊 and 己 0
+    assert (stats.members_3plus, stats.members_2, stats.members_1, stats.members_0) == (1, 1, 0, 2)
+    assert (stats.single, stats.joint, stats.instructors) == (1, 1, 2)
+    # 组织覆盖率 2/6; 工作覆盖率 (organisation or instructor: 甲 丁 乙 戊) 4/6
+    assert stats.org_coverage == pytest.approx(1 / 3) and stats.work_coverage == pytest.approx(2 / 3)
+    assert list(stats.by_district) == ["湖滨区", "陕州区"]           # the table's order
+    assert stats.by_district["陕州区"].facts()["已建党组织"] == 1
+    row = progress(stats, {"组织覆盖率": 0.6})["组织覆盖率"]
+    assert row["差距"] == pytest.approx(0.6 - 1 / 3) and row["完成"] == pytest.approx((1 / 3) / 0.6)
+
+
+def test_a_gbk_csv_and_an_xlsx_read_alike(tmp_path):
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "名单"
+    for line in (HEADER + ROWS).splitlines():
+        sheet.append([int(c) if c.isdigit() else (c or None) for c in line.split(",")])
+    book.save(tmp_path / "orgs.xlsx")
+    from_csv = read_organisations(table(tmp_path, HEADER + ROWS, encoding="gbk"))
+    from_xlsx = read_organisations(tmp_path / "orgs.xlsx", sheet="名单")
+    assert [(o.name, o.members, o.has_org, o.formed) for o in from_csv] == \
+        [(o.name, o.members, o.has_org, o.formed) for o in from_xlsx]
+    with pytest.raises(DataError, match="工作表|sheet"):
+        read_organisations(tmp_path / "orgs.xlsx", sheet="别的")
+
+
+@pytest.mark.parametrize(("rows", "line", "column", "field", "words"), [
+    ("甲协会,湖滨区,五,是,单独,否\n", 2, 3, "正式党员", "五"),            # a non-number in a count
+    ("甲协会,湖滨区,5,是,单独,否\n乙商会,湖滨区,3,否,,是\n甲协会,陕州区,1,否,,否\n", 4, 1, "社会组织名称", "甲协会"),
+    ("甲协会,湖滨区,5,也许,单独,否\n", 2, 4, "是否建立党组织", "也许"),
+    ("甲协会,湖滨区,5,是,合伙,否\n", 2, 5, "组建方式", "合伙"),
+    ("甲协会,湖滨区,-2,是,单独,否\n", 2, 3, "正式党员", "-2"),
+])
+def test_wrong_data_names_file_row_and_column(tmp_path, rows, line, column, field, words):
+    path = table(tmp_path, HEADER + rows)
+    with pytest.raises(DataError) as caught:
+        read_organisations(path)
+    error = caught.value
+    assert (error.location.file, error.location.line, error.location.column, error.field) == (path, line, column, field)
+    assert words in str(error)
+
+
+def test_a_missing_column_is_named_with_the_headers_found(tmp_path):
+    path = table(tmp_path, "社会组织名称,所属区县,是否建立党组织\n甲协会,湖滨区,是\n")
+    with pytest.raises(DataError, match="正式党员") as caught:
+        read_organisations(path)
+    assert caught.value.location.line == 1 and "社会组织名称" in str(caught.value)
+
+
+def test_filters_present_figures_as_documents_write_them():
+    fill = templating.fill
+    assert fill("{{ n | 数字 }}", {"n": 1068}) == "1,068"
+    assert fill("{{ r | 百分比 }}|{{ t | 百分比 }}", {"r": 0.3125, "t": 0.6}) == "31.3%|60%"
+    assert fill("{{ g | 百分点 }}", {"g": 0.2458}) == "24.6个百分点"
+    assert fill("{{ d | 日期 }}|{{ d | 日期('chinese') }}", {"d": "2011-02-20"}) == "2011年2月20日|二○一一年二月二十日"
+    assert fill("{{ a | 日期范围(b) }}", {"a": "2011-02-20", "b": "2011-03-10"}) == "2011年2月20日—3月10日"
+    assert fill("{{ 5 | 期 }}|{{ 15 | 中文数字 }}", {}) == "第五期|十五"
+
+
+@pytest.mark.parametrize(("text", "message"), [
+    ("共{{ 统计.不存在 }}家", "不存在"),                         # an unknown fact: never an empty string
+    ("{{ ''.__class__.__mro__ }}", "__class__"),                 # no attributes of Python objects
+    ("{% include '/etc/passwd' %}", "passwd"),                    # no files
+])
+def test_a_plan_template_cannot_reach_beyond_the_facts(tmp_path, text, message):
+    plan = tmp_path / "plan.yaml"
+    plan.write_text(f"标题: 某某通知\n发文机关: [某局]\n正文: |\n  第一段。\n  {text}\n", encoding="utf-8")
+    with pytest.raises(gongwen.PlanError) as caught:
+        gongwen.load_plan(plan, facts={"统计": {"社会组织总数": 3}})
+    assert message in str(caught.value)
+    assert caught.value.location.file == plan and caught.value.location.line in (3, 5)
+
+
+def test_a_broken_tag_is_reported_on_its_own_line(tmp_path):
+    plan = tmp_path / "plan.yaml"
+    plan.write_text("标题: 某某通知\n发文机关: [某局]\n正文: |\n  第一段。\n  第二段{{ 统计.总数 \n", encoding="utf-8")
+    with pytest.raises(gongwen.PlanError) as caught:
+        gongwen.load_plan(plan, facts={"统计": {}})
+    assert caught.value.location.line == 5
+
+
+def test_the_campaign_fixture_fills_seed_004s_figures_from_its_table():
+    campaign = load_campaign(FIXTURES / "campaign" / "campaign.yaml")
+    stats = campaign.statistics
+    assert stats.total == 48 and abs(stats.org_coverage - 17 / 48) < 1e-9
+    plan_doc, brief_doc = campaign.documents
+    plan = gongwen.load_plan(plan_doc.plan, facts=campaign.facts_for(plan_doc))
+    assert (f"全市社会组织共{stats.total}家、党员{stats.members}名,其中已建党组织的{stats.with_org}家" in plan.body
+            and "xx" not in plan.body and "2011年7月15日—8月31日" in plan.body)
+    brief = gongwen.load_plan(brief_doc.plan, facts=campaign.facts_for(brief_doc))
+    assert brief.issue_text == "第3期"
+    table_rows = [b for b in brief.articles[0].blocks if type(b).__name__ == "Table"][0].rows
+    assert [row[0] for row in table_rows[1:]] == list(stats.by_district)
+
+
+def test_rendering_a_campaign_writes_every_document_and_a_report(tmp_path):
+    report = tmp_path / "report.json"
+    result = CliRunner().invoke(make_cli(), ["render", str(FIXTURES / "campaign" / "campaign.yaml"), "-o",
+                                             str(tmp_path), "--no-paginate", "--report", str(report)])
+    assert result.exit_code == 0, result.output
+    entries = json.loads(report.read_text(encoding="utf-8"))
+    assert [(d["name"], d["status"]) for d in entries["documents"]] == [("实施方案", "written"), ("简报", "written")]
+    assert all((tmp_path / f"{name}.docx").is_file() for name in ("实施方案", "简报"))
+
+
+def test_one_broken_plan_in_a_campaign_spoils_nothing_else(tmp_path):
+    import shutil
+
+    folder = tmp_path / "campaign"
+    shutil.copytree(FIXTURES / "campaign", folder)
+    (folder / "简报.yaml").write_text((folder / "简报.yaml").read_text(encoding="utf-8").replace(
+        "{{ 期号 }}", "{{ 期数 }}"), encoding="utf-8")
+    report = tmp_path / "report.json"
+    result = CliRunner().invoke(make_cli(), ["render", str(folder / "campaign.yaml"), "-o", str(tmp_path / "out"),
+                                             "--no-paginate", "--report", str(report)])
+    assert result.exit_code == 1
+    assert "期数" in result.output and "简报.yaml:5" in result.output
+    entries = {d["name"]: d for d in json.loads(report.read_text(encoding="utf-8"))["documents"]}
+    assert entries["实施方案"]["status"] == "written" and entries["简报"]["status"] == "failed"
+    assert (tmp_path / "out" / "实施方案.docx").is_file() and not (tmp_path / "out" / "简报.docx").exists()
+
+
+def test_a_folder_renders_each_plan_in_it(tmp_path):
+    import shutil
+
+    for name in ("one-page.yaml", "request.yaml"):
+        shutil.copy2(FIXTURES / name, tmp_path / name)
+    result = CliRunner().invoke(make_cli(), ["render", str(tmp_path), "-o", str(tmp_path / "out"), "--no-paginate"])
+    assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["one-page.docx", "request.docx"]
+
+
+def test_a_campaign_with_a_bad_table_names_the_table(tmp_path):
+    (tmp_path / "orgs.csv").write_text(HEADER + "甲协会,湖滨区,三,是,单独,否\n", encoding="utf-8")
+    (tmp_path / "c.yaml").write_text("活动: 某活动\n数据:\n  文件: orgs.csv\n", encoding="utf-8")
+    result = CliRunner().invoke(make_cli(), ["facts", str(tmp_path / "c.yaml")])
+    assert result.exit_code == 1 and "orgs.csv:2:3" in result.output and "正式党员" in result.output
+
+
+def test_the_campaign_schema_accepts_the_campaign_fixture():
+    from jsonschema import Draft202012Validator
+
+    from gongwen.source import parse_yaml
+
+    schema = json.loads(CliRunner().invoke(make_cli(), ["schema", "campaign"]).output)
+    path = FIXTURES / "campaign" / "campaign.yaml"
+    data, _positions = parse_yaml(path.read_text(encoding="utf-8"), path)
+    assert [e.message for e in Draft202012Validator(schema).iter_errors(data)] == []
+    assert not Draft202012Validator(schema).is_valid({"活动": "某活动", "目标": {"组织覆盖率": [1]}})
