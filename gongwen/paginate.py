@@ -34,6 +34,7 @@ from .pdf import convert
 from .profile import Profile
 from .render import Composed, Layout, Written, compose, save
 from .scans import Scan, overlay
+from .stable import stabilize
 
 MAX_PASSES = 4
 _SPACE = re.compile(r"\s+")
@@ -173,6 +174,8 @@ def _pass(job: Job, layout: Layout, composed: Composed, pdf: Path, number: int,
     findings = (run_checks(pages, profile) + _own_findings(placed, lost, profile, pages, scans)
                 + missing_glyphs(pages, profile, fontconfig_file([profile])))
     overlay(pdf, scans, profile)
+    # The same plan gives the same PDF bytes: dates from the document, identifiers from content.
+    stabilize(pdf, job.plan.signature.date if job.plan.signature else job.plan.printed_on)
     return decided, Paginated(job, composed.document, layout, pages, pdf, number, settled, findings)
 
 

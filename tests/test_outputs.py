@@ -108,3 +108,16 @@ def test_a_template_with_jinja_tags_gets_the_plans_fields_and_one_without_is_not
     tagged.save(tmp_path / "broken.docx")
     with pytest.raises(gongwen.TemplateError, match="broken.docx"):
         gongwen.render(plan, template=tmp_path / "broken.docx")
+
+
+def test_the_same_plan_gives_the_same_pdf_bytes(tmp_path):
+    # LibreOffice stamps the time, a random /ID and random Type 1 /UniqueIDs into every PDF
+    import gongwen
+    from conftest import FIXTURES
+
+    job = gongwen.Job(gongwen.load_plan(FIXTURES / "request.yaml"), "request", base_dir=FIXTURES)
+    first = gongwen.paginate([job], tmp_path / "a")[0].pdf.read_bytes()
+    second = gongwen.paginate([job], tmp_path / "b")[0].pdf.read_bytes()
+    assert first == second
+    signed = job.plan.signature.date                       # the document's own date, not today's
+    assert f"{signed:%Y%m%d}000000Z".encode() in first.split(b"/CreationDate", 1)[1][:40]
