@@ -59,9 +59,11 @@ def make_cli() -> click.Group:
                   help=_("Let a plan name files (seal, tables, scans, profile) outside its own folder."))
     @click.option("--report", "report_path", type=click.Path(dir_okay=False, path_type=Path),
                   help=_("Write a JSON report: one entry per document (status, outputs, findings)."))
+    @click.option("-j", "--jobs", "workers", type=click.IntRange(1, 32), default=1, show_default=True,
+                  help=_("Render in this many processes (each with its own LibreOffice)."))
     def render_command(plans: tuple[Path, ...], output_dir: Path | None, profile: str | None,
                        template: Path | None, want_pdf: bool, no_paginate: bool, allow_outside: bool,
-                       report_path: Path | None) -> None:
+                       report_path: Path | None, workers: int) -> None:
         from .jobs import Job
         from .load import load_plan
         from .pdf import soffice
@@ -86,13 +88,13 @@ def make_cli() -> click.Group:
                          "blank pages are not adjusted); run scripts/setup.sh"), err=True)
         if want_pdf and office is None:
             raise click.ClickException(_("--pdf needs LibreOffice; run scripts/setup.sh"))
-        if jobs and (paginate_now or want_pdf):
+        if jobs and (paginate_now or want_pdf) and workers == 1:
             from .pdf import start_converter
 
             # LibreOffice loads while the documents are rendered.
             start_converter(list({job.resolved_profile() for job in jobs}))
         try:
-            _render_jobs(jobs, targets, paginate_now, want_pdf, entries)
+            _render_jobs(jobs, targets, paginate_now, want_pdf, entries, workers)
         except GongwenError as exc:
             _error(exc)
             raise SystemExit(1) from None
@@ -212,22 +214,51 @@ def _plan_files(inputs: tuple[Path, ...], allow_outside: bool,
             yield path, None
 
 
+GROUP = 20     # documents paginated together: one group's documents are in memory at a time
+
+
 def _render_jobs(jobs: list[Job], targets: dict[int, Path], paginate_now: bool, want_pdf: bool,
-                 entries: list[_Entry]) -> None:
-    """Render (and paginate in one batch) every job; write each job's outputs together, and only
-    for jobs that succeeded; an entry for each job."""
+                 entries: list[_Entry], workers: int = 1) -> None:
+    """Render (and paginate) every job in groups, writing each group's outputs before the next
+    is made, so a batch of a thousand plans holds twenty documents at a time; with ``workers``
+    the groups run in that many processes (each with its own LibreOffice)."""
+    pairs = [(job, targets[id(job)]) for job in jobs]
+    size = min(GROUP, max(1, -(-len(pairs) // workers)))
+    groups = [pairs[i:i + size] for i in range(0, len(pairs), size)]
+    with _progress(len(jobs), paginate_now or want_pdf) as advance:
+        if workers <= 1 or len(groups) <= 1:
+            for group in groups:
+                entries += _render_group(group, paginate_now, want_pdf, advance)
+            return
+        from concurrent.futures import ProcessPoolExecutor
+
+        with ProcessPoolExecutor(max_workers=workers) as pool:
+            for group, done in zip(groups, pool.map(_render_group, groups, [paginate_now] * len(groups),
+                                                  [want_pdf] * len(groups))):
+                entries += done
+                if advance:
+                    advance(len(group))
+
+
+def _render_group(pairs: list[tuple[Job, Path]], paginate_now: bool, want_pdf: bool,
+                  advance: Callable[[int], None] | None = None) -> list[_Entry]:
+    """Render (and paginate in one LibreOffice batch) a group of jobs; write each job's outputs
+    together, and only for jobs that succeeded; an entry for each job."""
     from .atomic import write_together
     from .render import document_bytes, render
+
+    entries: list[_Entry] = []
 
     def failed(job: Job, exc: GongwenError | str) -> None:
         entries.append(_Entry(job.name, str(job.path), "failed", error=str(exc)))
 
+    jobs = [job for job, _target in pairs]
     with tempfile.TemporaryDirectory(prefix="gongwen-") as work:
         made: list[tuple[Job, Document, Path | None, list, int | None]] = []
         if paginate_now or want_pdf:
             from .paginate import paginate
 
-            with _warnings_shown(), _progress(len(jobs), paginate_now) as advance:
+            with _warnings_shown():
                 # --no-paginate --pdf: one conversion, measured and checked, nothing moved.
                 results = paginate(jobs, work, adjust=paginate_now, raise_errors=False, progress=advance)
             for result in results:
@@ -253,6 +284,9 @@ def _render_jobs(jobs: list[Job], targets: dict[int, Path], paginate_now: bool, 
                 except GongwenError as exc:
                     failed(job, exc)
                     _error(exc, job.name)
+                if advance:
+                    advance(1)
+        targets = {id(job): target for job, target in pairs}
         for job, document, pdf, findings, passes in made:
             target = targets[id(job)]
             outputs = {target: document_bytes(document)}
@@ -271,6 +305,7 @@ def _render_jobs(jobs: list[Job], targets: dict[int, Path], paginate_now: bool, 
             entries.append(_Entry(job.name, str(job.path), outputs=[str(p) for p in outputs],
                                   findings=[f.as_dict() for f in findings], passes=passes,
                                   done_after_s=round(time.monotonic() - _STARTED, 2)))
+    return entries
 
 
 @contextmanager

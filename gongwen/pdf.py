@@ -294,6 +294,7 @@ def _listener(profiles: Sequence[Profile], *, wait: bool = True) -> _Listener | 
     if found is None:
         found = _Listener.start(profiles)
         _LISTENERS.append(found)
+        _stop_at_exit()
     if not wait:
         return found
     try:
@@ -305,6 +306,15 @@ def _listener(profiles: Sequence[Profile], *, wait: bool = True) -> _Listener | 
         _LISTENERS.remove(found)
         return None
     return found
+
+
+@cache
+def _stop_at_exit() -> None:
+    """A worker process of a pool ends without running atexit: multiprocessing's own exit hook
+    stops its office too."""
+    import multiprocessing.util
+
+    multiprocessing.util.Finalize(None, _stop_listeners, exitpriority=10)
 
 
 @atexit.register

@@ -182,3 +182,21 @@ def test_the_campaign_schema_accepts_the_campaign_fixture():
     data, _positions = parse_yaml(path.read_text(encoding="utf-8"), path)
     assert [e.message for e in Draft202012Validator(schema).iter_errors(data)] == []
     assert not Draft202012Validator(schema).is_valid({"活动": "某活动", "目标": {"组织覆盖率": [1]}})
+
+
+def test_a_batch_in_small_groups_and_in_two_processes_writes_every_document(tmp_path, monkeypatch):
+    import shutil
+
+    import gongwen.cli
+
+    for name in ("one-page.yaml", "request.yaml", "minutes.yaml"):
+        shutil.copy2(FIXTURES / name, tmp_path / name)
+    monkeypatch.setattr(gongwen.cli, "GROUP", 1)          # a group written before the next is made
+    for workers in ("1", "2"):
+        out = tmp_path / f"out{workers}"
+        report = tmp_path / f"report{workers}.json"
+        result = CliRunner().invoke(make_cli(), ["render", str(tmp_path), "-o", str(out), "--no-paginate",
+                                                 "--jobs", workers, "--report", str(report)])
+        assert result.exit_code == 0, result.output
+        assert sorted(p.name for p in out.iterdir()) == ["minutes.docx", "one-page.docx", "request.docx"]
+        assert json.loads(report.read_text(encoding="utf-8"))["written"] == 3
