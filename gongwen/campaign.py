@@ -43,11 +43,12 @@ class DataSource(_Model):
     """The organisation table: one row per organisation (see :mod:`gongwen.data`)."""
 
     file: Path = Field(description="CSV 或 XLSX 文件（相对活动文件）")
+    previous: Path | None = Field(None, description="上一期的数据表（同样的列），用于计算变化")
     sheet: str | None = Field(None, description="XLSX 的工作表名；缺省为第一张")
     columns: dict[str, str] = Field(default_factory=dict,
                                     description="字段与表头的对应，如 名称: 单位全称（缺省按常用表头识别）")
 
-    _exists = field_validator("file")(_existing_file)
+    _exists = field_validator("file", "previous")(_existing_file)
 
     @field_validator("columns")
     @classmethod
@@ -109,6 +110,13 @@ class Campaign(_Model):
     def statistics(self) -> stats.Statistics | None:
         return stats.Statistics.of(self.organisations) if self.data else None
 
+    @cached_property
+    def previous(self) -> stats.Statistics | None:
+        """The statistics of the previous table (last briefing's), when the campaign names one."""
+        if self.data is None or self.data.previous is None:
+            return None
+        return stats.Statistics.of(data.read_organisations(self.data.previous, self.data.columns, self.data.sheet))
+
     def facts_for(self, document: CampaignDocument | None = None) -> dict[str, Any]:
         """The facts a plan's text may use, under Chinese and English names."""
         phases = [{"名称": p.name, "开始": p.start, "结束": p.end, "内容": p.content,
@@ -123,7 +131,12 @@ class Campaign(_Model):
         if self.statistics is not None:
             figures = self.statistics.facts()
             progress = stats.progress(self.statistics, dict(self.targets))
-            out |= {"统计": figures, "stats": figures, "进度": progress, "progress": progress}
+            rows = [organisation.facts() for organisation in self.organisations]
+            out |= {"统计": figures, "stats": figures, "进度": progress, "progress": progress,
+                    "社会组织": rows, "organisations": rows}
+        if self.previous is not None and self.statistics is not None:
+            before, change = self.previous.facts(), stats.change(self.previous, self.statistics)
+            out |= {"上期统计": before, "previous": before, "变化": change, "change": change}
         return out | self.facts | (document.facts if document else {})
 
 
@@ -144,5 +157,6 @@ def load_campaign(path: str | Path, *, root: Path | None = None, allow_outside: 
         raise positions.error(_("a campaign is a mapping of keys such as 活动, 数据, 文件"), ())
     context = {"base_dir": path.parent, "root": root or path.parent, "allow_outside": allow_outside}
     campaign = validated(loaded, positions, Campaign, context)
-    campaign.statistics    # read the table now: its errors belong to loading
+    campaign.previous      # read the tables now: their errors belong to loading
+    campaign.statistics
     return campaign

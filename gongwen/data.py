@@ -42,6 +42,14 @@ class Organisation:
     instructor: bool
     row: int                    # where it came from, for messages
 
+    def facts(self) -> dict[str, object]:
+        """The row as a plan's text sees it (a 登记表 built from the table), both names."""
+        values = {"name": self.name, "district": self.district or "", "supervisor": self.supervisor or "",
+                  "members": self.members, "has_org": "是" if self.has_org else "否",
+                  "formed": f"{self.formed}组建" if self.formed else "",
+                  "instructor": "是" if self.instructor else "否"}
+        return values | {HEADERS[key][0]: value for key, value in values.items()}
+
 
 def read_organisations(path: Path, columns: dict[str, str] | None = None,
                        sheet: str | None = None) -> list[Organisation]:

@@ -78,6 +78,7 @@ TERMS: tuple[Term, ...] = (
     Term("Campaign", "documents", "文件", ("文件", "生成文件")),
     Term("Campaign", "facts", "其他事实", ("其他事实", "事实")),
     Term("DataSource", "file", "数据文件", ("文件", "数据文件")),
+    Term("DataSource", "previous", "上期数据", ("上期", "上期数据")),
     Term("DataSource", "sheet", "工作表", ("工作表",)),
     Term("DataSource", "columns", "列", ("列", "表头")),
     Term("CampaignDocument", "plan", "计划文件", ("计划", "计划文件")),

@@ -86,6 +86,20 @@ class Statistics:
         return out
 
 
+def change(before: Statistics, now: Statistics) -> dict[str, object]:
+    """Each figure's change since the previous table (now − before), by district too."""
+    out: dict[str, object] = {}
+    for item in fields(now):
+        if item.name == "by_district":
+            continue
+        delta = getattr(now, item.name) - getattr(before, item.name)
+        out[item.name] = out[NAMES[item.name][0]] = delta
+    districts = {name: change(before.by_district[name], stats) for name, stats in now.by_district.items()
+                 if name in before.by_district}
+    out["by_district"] = out["分区"] = districts
+    return out
+
+
 def progress(stats: Statistics, targets: dict[str, float]) -> dict[str, dict[str, float]]:
     """Each target rate (组织覆盖率 0.6 …) beside the figure of the same name: 目标, 实际, 差距
     (target − actual, never below 0) and 完成 (actual / target)."""

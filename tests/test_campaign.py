@@ -200,3 +200,18 @@ def test_a_batch_in_small_groups_and_in_two_processes_writes_every_document(tmp_
         assert result.exit_code == 0, result.output
         assert sorted(p.name for p in out.iterdir()) == ["minutes.docx", "one-page.docx", "request.docx"]
         assert json.loads(report.read_text(encoding="utf-8"))["written"] == 3
+
+
+def test_the_change_since_the_previous_table_and_the_rows_for_a_register(tmp_path):
+    table(tmp_path, HEADER + ROWS)
+    # last week: 丁 had no party organisation yet and 戊 no instructor
+    table(tmp_path, HEADER + ROWS.replace("丁研究会,陕州区,1,是,联合,否", "丁研究会,陕州区,1,否,,否")
+          .replace("戊基金会,陕州区,0,否,,是", "戊基金会,陕州区,0,否,,否"), name="last.csv")
+    (tmp_path / "c.yaml").write_text("活动: 某活动\n数据:\n  文件: orgs.csv\n  previous: last.csv\n", encoding="utf-8")
+    facts = load_campaign(tmp_path / "c.yaml").facts_for()
+    assert facts["变化"]["已建党组织"] == 1 and facts["变化"]["选派党建指导员"] == 1
+    assert facts["变化"]["组织覆盖率"] == pytest.approx(1 / 6)
+    assert facts["变化"]["分区"]["陕州区"]["已建党组织"] == 1 and facts["上期统计"]["已建党组织"] == 1
+    register = templating.fill("{% for o in 社会组织 %}{{ o.社会组织名称 }}|{{ o.正式党员 }}|{{ o.组建方式 }};"
+                               "{% endfor %}", facts)
+    assert register.startswith("甲协会|5|单独组建;乙商会|3|;") and register.count(";") == 6
