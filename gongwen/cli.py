@@ -225,7 +225,8 @@ def _render_jobs(jobs: list[Job], targets: dict[int, Path], paginate_now: bool, 
     pairs = [(job, targets[id(job)]) for job in jobs]
     size = min(GROUP, max(1, -(-len(pairs) // workers)))
     groups = [pairs[i:i + size] for i in range(0, len(pairs), size)]
-    with _progress(len(jobs), paginate_now or want_pdf) as advance:
+    mode = "paginate" if paginate_now else "convert" if want_pdf else "render"
+    with _progress(len(jobs), mode) as advance:
         if workers <= 1 or len(groups) <= 1:
             for group in groups:
                 entries += _render_group(group, paginate_now, want_pdf, advance)
@@ -309,16 +310,17 @@ def _render_group(pairs: list[tuple[Job, Path]], paginate_now: bool, want_pdf: b
 
 
 @contextmanager
-def _progress(total: int, paginating: bool) -> Iterator[Callable[[int], None] | None]:
-    """A progress bar on a terminal for a batch (documents settled so far); nothing in CI."""
+def _progress(total: int, mode: str) -> Iterator[Callable[[int], None] | None]:
+    """A progress bar on a terminal for a batch (documents done so far); in CI one line saying
+    what LibreOffice is doing, or nothing."""
     if total < 2 or not sys.stderr.isatty():
-        if total > 1:
-            click.echo((_("paginating {n} documents with LibreOffice…") if paginating else
+        if total > 1 and mode != "render":
+            click.echo((_("paginating {n} documents with LibreOffice…") if mode == "paginate" else
                         _("converting {n} documents with LibreOffice…")).format(n=total), err=True)
         yield None
         return
-    with click.progressbar(length=total, label=_("paginating") if paginating else _("converting"),
-                           file=sys.stderr) as bar:
+    labels = {"paginate": _("paginating"), "convert": _("converting"), "render": _("rendering")}
+    with click.progressbar(length=total, label=labels[mode], file=sys.stderr) as bar:
         yield bar.update
 
 
