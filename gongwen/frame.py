@@ -88,6 +88,7 @@ def style_specs(profile: Profile, *, libreoffice: bool = False) -> list[StyleSpe
                   left=round(profile.brief.contents_indent_chars * page.char)),
         StyleSpec("GwArticleTitle", "文章标题", face=profile.title.face, size_pt=profile.brief.article_title_size_pt,
                   jc="center", keep_lines=True, keep_next=True, **head_line),
+        StyleSpec("GwCaption", "图题", face=profile.chart.caption_face, jc="center"),
         StyleSpec("GwSource", "文章出处", face=profile.brief.source_face, jc="right"),
         StyleSpec("GwAttendance", "出席人员", jc="left", right=widen),
         StyleSpec("GwAttendanceLabel", "出席人员标签", kind="character", based_on=None, face=profile.minutes.label_face),

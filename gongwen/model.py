@@ -259,6 +259,43 @@ class IssuedDocument(_Dated):
         return body_parser.parse(self.body)
 
 
+def _series(value: object) -> object:
+    """Chart data as a mapping, or as text (what a template loop writes): one "名称: 数值" a
+    line; a value may end in %."""
+    if not isinstance(value, str):
+        return value
+    out: dict[str, object] = {}
+    for number, line in enumerate(value.splitlines(), 1):
+        if not line.strip():
+            continue
+        name, sep, amount = line.replace("：", ":").rpartition(":")
+        if not sep or not name.strip():
+            raise ValueError(_("chart data line {n} is not “name: value”: {line}").format(n=number, line=line.strip()))
+        amount = amount.strip()
+        try:
+            out[name.strip()] = float(amount[:-1]) / 100 if amount.endswith("%") else float(amount)
+        except ValueError:
+            raise ValueError(_("chart data line {n}: not a number: {value}").format(n=number, value=amount)) from None
+    return out
+
+
+class Chart(_Model):
+    """A bar chart of figures (a briefing's coverage by district), drawn with matplotlib and
+    printed under the article's text with its caption."""
+
+    title: str = Field(min_length=1, description="图题，印在图下，如 图1　各县（市、区）党组织覆盖率")
+    data: Annotated[dict[str, float], BeforeValidator(_series, json_schema_input_type=str | dict[str, float])] = Field(
+        description="数据：名称与数值（每行“名称: 数值”，可由模板循环生成）")
+    percent: bool = Field(False, description="数值为比率，按百分比标注")
+
+    @field_validator("data")
+    @classmethod
+    def _some(cls, value: dict[str, float]) -> dict[str, float]:
+        if not value:
+            raise ValueError(_("a chart needs at least one value"))
+        return value
+
+
 class Article(_Titled):
     """An article of a 简报 (spec §8): its centred title, its body with the body's levels, and
     for an excerpt its source, printed （摘自…） under it."""
@@ -266,6 +303,7 @@ class Article(_Titled):
     body: str = Field(description="正文，每行一段，层次写法同通知正文")
     source: str | None = Field(None, description="出处，印作（摘自……）；以“摘自”开头或以“供稿”结尾的照印")
     new_page: bool = Field(False, description="另起一页")
+    charts: list[Chart] = Field(default_factory=list, description="图表（柱状图），印在正文之后")
 
     @field_validator("source")
     @classmethod

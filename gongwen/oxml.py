@@ -131,13 +131,14 @@ def ppr(*, style: str | None = None, keep_next: bool | None = None, keep_lines: 
         page_break_before: bool | None = None, frame: dict[str, object] | None = None,
         widow_control: bool | None = None, border: Element | None = None, shading: str | None = None,
         tabs: Iterable[tuple[str, int]] = (), overflow_punct: bool | None = None, snap_to_grid: bool | None = None,
-        line_exact: int | None = None, before: int | None = None, after: int | None = None,
+        line_exact: int | None = None, line_auto: bool = False, before: int | None = None,
+        after: int | None = None,
         left: int | None = None, right: int | None = None, first_line: int | None = None,
         hanging: int | None = None, jc: str | None = None, outline_level: int | None = None,
         run_props: Element | None = None) -> Element:
     """``w:pPr`` with children in schema order (§17.3.1.26)."""
     spacing = None
-    if line_exact is not None or before is not None or after is not None:
+    if line_exact is not None or line_auto or before is not None or after is not None:
         attrs: dict[str, object] = {}
         if before is not None:
             attrs["before"] = before
@@ -145,6 +146,8 @@ def ppr(*, style: str | None = None, keep_next: bool | None = None, keep_lines: 
             attrs["after"] = after
         if line_exact is not None:
             attrs.update(line=line_exact, lineRule="exact")
+        elif line_auto:      # as tall as what it holds (a picture)
+            attrs.update(line=240, lineRule="auto")
         spacing = el("w:spacing", attrs)
     ind = None
     if any(v is not None for v in (left, right, first_line, hanging)):

@@ -7,6 +7,7 @@ pagination can trace them on the rendered pages.
 """
 from __future__ import annotations
 
+import io
 import warnings
 from collections.abc import Sequence
 from copy import deepcopy
@@ -24,7 +25,7 @@ from .errors import Location, PlanWarning, RenderError
 from .geometry import Page, eighths, half_points, mm, pt, text_width
 from .i18n import _
 from .layout import Layout, Written
-from .model import Attachment, Plan, _Dated, _Titled
+from .model import Attachment, Chart, Plan, _Dated, _Titled
 from .oxml import el
 from .profile import Profile
 from .titles import TitleTooLong, title_lines, title_too_long
@@ -207,8 +208,25 @@ class Writer:
                       page_break_before=article.new_page or None)
             self.blank_lines(self.profile.title.blank_lines_after, keep_next=True)   # never a title alone
             self.blocks(article.blocks, "body")
+            for chart in article.charts:
+                self.chart(chart)
             if article.source_line:
                 self.para("GwSource", oxml.run(article.source_line), role="source")
+
+    def chart(self, chart: Chart) -> None:
+        """A bar chart as wide as the profile says, centred, its caption under it; the picture's
+        paragraph as tall as the picture, off the grid (the text after it is back on it)."""
+        from docx.shared import Mm
+        from docx.text.paragraph import Paragraph
+
+        from .charts import png
+
+        c = self.profile.chart
+        self.blank_lines(c.gap_lines)
+        holder = self.para(None, jc="center", line_auto=True, snap_to_grid=False, keep_next=True)
+        Paragraph(holder, self.document.part).add_run().add_picture(io.BytesIO(png(chart, self.profile)),
+                                                                     width=Mm(c.width_mm))
+        self.para("GwCaption", oxml.run(chart.title), role="caption")
 
     def title_lines(self, text: str, given: list[str] | None, size_pt: float, field_name: str) -> list[str]:
         """A title broken into lines that fit the 版心 at ``size_pt`` (§7.3.1)."""

@@ -56,8 +56,11 @@ def libreoffice_version() -> str | None:
 
 def environment(profiles: Sequence[Profile] = ()) -> dict[str, str]:
     """The converter's environment: official face names resolve through the profiles' chains of
-    free faces (the default profile's when none is given)."""
-    return dict(os.environ, FONTCONFIG_FILE=str(fontconfig_file(profiles or [load_profile()])))
+    free faces (the default profile's when none is given).  The locale is C.UTF-8: under a
+    locale the system lacks (LANG=zh_CN.UTF-8 where it was never generated) LibreOffice cannot
+    open a file whose name is Chinese ("type detection failed")."""
+    return dict(os.environ, FONTCONFIG_FILE=str(fontconfig_file(profiles or [load_profile()])),
+                LC_ALL="C.UTF-8")
 
 
 @cache

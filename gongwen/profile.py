@@ -169,6 +169,17 @@ class Minutes(_Section):
     blank_lines_before: int
 
 
+class Chart(_Section):
+    width_mm: Positive
+    height_mm: Positive
+    dpi: Count
+    face: FaceKey
+    size_pt: Positive
+    bar_colour: str
+    caption_face: FaceKey
+    gap_lines: int
+
+
 class Letter(_Section):
     mark_top_mm: float
     mark_max_size_pt: Positive
@@ -299,6 +310,7 @@ class Profile(BaseModel):
     minutes: Minutes
     brief: Brief
     letter: Letter
+    chart: Chart
     headings: Headings
     signature: SignatureLayout
     attachment_page: AttachmentPage

@@ -100,6 +100,11 @@ def paginated(tmp_path_factory):
         pytest.fail("LibreOffice (soffice) is not installed: run the README's setup")
     jobs = [Job(gongwen.load_plan(path, root=ROOT), path.stem, base_dir=path.parent) for path in ALL_FIXTURES + CASES + TRUST]
     jobs += [Job(gongwen.load_plan(path), f"starter-{path.stem}", base_dir=path.parent) for path in starters()]
+    from gongwen.campaign import load_campaign
+
+    campaign = load_campaign(FIXTURES / "campaign" / "campaign.yaml")
+    jobs += [Job(gongwen.load_plan(d.plan, facts=campaign.facts_for(d)), f"campaign-{d.plan.stem}",
+                 base_dir=d.plan.parent) for d in campaign.documents]
     results = {r.job.name: r for r in paginate(jobs, tmp_path_factory.mktemp("paginate"))}
     _PAGINATED.update(results)
     return results

@@ -215,3 +215,31 @@ def test_the_change_since_the_previous_table_and_the_rows_for_a_register(tmp_pat
     register = templating.fill("{% for o in 社会组织 %}{{ o.社会组织名称 }}|{{ o.正式党员 }}|{{ o.组建方式 }};"
                                "{% endfor %}", facts)
     assert register.startswith("甲协会|5|单独组建;乙商会|3|;") and register.count(";") == 6
+
+
+@pytest.mark.parametrize("name", ["campaign-实施方案", "campaign-简报"])
+def test_the_campaigns_documents_keep_the_standard(paginated, name):
+    assert [str(f) for f in paginated[name].findings] == []
+
+
+def test_the_briefings_chart_stands_in_the_text_area_with_its_caption_under_it(paginated):
+    pages = paginated["campaign-简报"].pages
+    page = next(p for p in pages if p.images)
+    (chart,) = page.images
+    # 150 mm wide (profile chart.width_mm), centred on the 版心 (106 mm), inside it
+    assert abs(chart.x1 - chart.x0 - 150) <= 1 and abs((chart.x0 + chart.x1) / 2 - 106) <= 1
+    assert 37 - 1 <= chart.top and chart.bottom <= 262 + 1
+    caption = next(line for line in page.lines if line.text.replace(" ", "").startswith("图1"))
+    assert 0 < caption.top - chart.bottom < 10.21 and abs((caption.x0 + caption.x1) / 2 - 106) <= 1
+    assert next(c for c in caption.chars if c.text == "县").face.startswith("FandolKai")
+
+
+def test_chart_data_written_by_a_loop_and_its_mistakes(tmp_path):
+    plan = {"文种": "简报", "报头": "某某工作简报", "期号": 1, "编印单位": "某某办公室", "编印日期": "2026-12-01",
+            "报": ["某某"], "文章": [{"标题": "某事", "正文": "内容。",
+                                   "图表": [{"图题": "图1　覆盖率", "百分比": True, "数据": "甲区: 37.5%\n乙区：0.25\n"}]}]}
+    chart = gongwen.plan_from_data(plan).articles[0].charts[0]
+    assert chart.data == {"甲区": 0.375, "乙区": 0.25}
+    plan["文章"][0]["图表"][0]["数据"] = "甲区 37.5\n"
+    with pytest.raises(gongwen.PlanError, match="甲区 37.5"):
+        gongwen.plan_from_data(plan)
