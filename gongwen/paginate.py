@@ -253,7 +253,7 @@ def decide(layout: Layout, placed: Sequence[Placed], pages: Sequence[MeasuredPag
             # The lines kept with the signature go to its page, already the text's last: the
             # 版记 can be placed from these pages too (the next pass confirms both).
             layout = dataclasses.replace(layout, break_at=needed, banji="flow")
-    return _banji_placement(layout, placed, profile)
+    return _banji_placement(layout, placed, pages, profile)
 
 
 def _fills_page_one(to: Placed, profile: Profile) -> bool:
@@ -290,12 +290,34 @@ def _index_of(text: str, visible: int) -> int:
     return len(text)
 
 
-def _banji_placement(layout: Layout, placed: Sequence[Placed], profile: Profile) -> Layout:
+def _text_end(pages: Sequence[MeasuredPage], banji: Placed, profile: Profile) -> int:
+    """The last page with anything above the 版记: traced paragraphs, and tables, which are not
+    traced (their rows read in no single order when a cell wraps)."""
+    frame = Frame.of(profile)
+    at, first = banji.first_page, banji.lines[0][1]
+    for page in reversed(pages[:at]):
+        lines = content_lines(page, frame)
+        if page.number == at:
+            lines = [line for line in lines if line.bottom < first.top]
+        if lines:
+            return page.number
+    return 1
+
+
+def _banji_placement(layout: Layout, placed: Sequence[Placed], pages: Sequence[MeasuredPage],
+                     profile: Profile) -> Layout:
     banji = [p for p in placed if p.written.role == "banji"]
     text = [p for p in placed if p.written.role != "banji"]
-    if layout.banji != "flow" or not banji or not text:
+    if not banji or not text:
         return layout
-    end, at, last = max(p.last_page for p in text), banji[0].first_page, banji[-1].last_page
+    end = max(max(p.last_page for p in text), _text_end(pages, banji[0], profile))
+    if layout.banji == "blank-page" and banji[0].first_page == end + 1:
+        # The flowing 版记 had left a page empty; in its even-page section it follows the text
+        # directly: no blank page came, so its page is numbered.
+        return dataclasses.replace(layout, banji="new-page")
+    if layout.banji != "flow":
+        return layout
+    at, last = banji[0].first_page, banji[-1].last_page
     if not profile.banji.even_page:
         return layout
     if at == end:

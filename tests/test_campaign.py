@@ -118,7 +118,7 @@ def test_the_campaign_fixture_fills_seed_004s_figures_from_its_table():
     campaign = load_campaign(FIXTURES / "campaign" / "campaign.yaml")
     stats = campaign.statistics
     assert stats.total == 48 and abs(stats.org_coverage - 17 / 48) < 1e-9
-    plan_doc, brief_doc = campaign.documents
+    plan_doc, brief_doc, _report = campaign.documents
     plan = gongwen.load_plan(plan_doc.plan, facts=campaign.facts_for(plan_doc))
     assert (f"全市社会组织共{stats.total}家、党员{stats.members}名,其中已建党组织的{stats.with_org}家" in plan.body
             and "xx" not in plan.body and "2011年7月15日—8月31日" in plan.body)
@@ -134,8 +134,9 @@ def test_rendering_a_campaign_writes_every_document_and_a_report(tmp_path):
                                              str(tmp_path), "--no-paginate", "--report", str(report)])
     assert result.exit_code == 0, result.output
     entries = json.loads(report.read_text(encoding="utf-8"))
-    assert [(d["name"], d["status"]) for d in entries["documents"]] == [("实施方案", "written"), ("简报", "written")]
-    assert all((tmp_path / f"{name}.docx").is_file() for name in ("实施方案", "简报"))
+    assert [(d["name"], d["status"]) for d in entries["documents"]] == \
+        [("实施方案", "written"), ("简报", "written"), ("通报", "written")]
+    assert all((tmp_path / f"{name}.docx").is_file() for name in ("实施方案", "简报", "通报"))
 
 
 def test_one_broken_plan_in_a_campaign_spoils_nothing_else(tmp_path):
@@ -217,7 +218,7 @@ def test_the_change_since_the_previous_table_and_the_rows_for_a_register(tmp_pat
     assert register.startswith("甲协会|5|单独组建;乙商会|3|;") and register.count(";") == 6
 
 
-@pytest.mark.parametrize("name", ["campaign-实施方案", "campaign-简报"])
+@pytest.mark.parametrize("name", ["campaign-实施方案", "campaign-简报", "campaign-通报"])
 def test_the_campaigns_documents_keep_the_standard(paginated, name):
     assert [str(f) for f in paginated[name].findings] == []
 
@@ -243,3 +244,15 @@ def test_chart_data_written_by_a_loop_and_its_mistakes(tmp_path):
     plan["文章"][0]["图表"][0]["数据"] = "甲区 37.5\n"
     with pytest.raises(gongwen.PlanError, match="甲区 37.5"):
         gongwen.plan_from_data(plan)
+
+
+def test_a_register_built_from_the_table_repeats_its_header_and_the_banji_follows_it(paginated):
+    # 通报's attachment: 48 rows and a 合计 row over three pages, then the 版记 on an even page
+    result = paginated["campaign-通报"]
+    pages = result.pages
+    headed = [p for p in pages if any(line.text.replace(" ", "").startswith("序号") or
+                                      line.text.replace(" ", "").startswith("序") for line in p.lines)]
+    assert len(headed) >= 3                                     # the header row on every page of the table
+    assert any("48家" in line.text.replace(" ", "") for line in pages[-2].lines)    # the 合计 row, last
+    assert pages[-1].number % 2 == 0 and any("印发" in line.text for line in pages[-1].lines)
+    assert [line.text.replace(" ", "") for line in pages[-1].lines if line.top > 262] == [f"—{pages[-1].number}—"]
