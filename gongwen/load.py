@@ -66,6 +66,8 @@ def validated(data: dict, positions: Positions, model: type[Model], context: dic
     _check_characters(data, (), positions, model)
     if facts is not None:
         data = _filled(data, (), positions, facts, model)
+    else:
+        _warn_of_tags(data, (), positions)
     try:
         return model.model_validate(data, context=context)
     except ValidationError as exc:
@@ -102,6 +104,20 @@ def _filled(value: Any, path: Path_, positions: Positions, facts: dict[str, Any]
                         source_line=positions.source_line(start)) from None
     except (TypeError, ValueError) as exc:    # a filter given what it cannot present
         raise positions.error(_("template error: {reason}").format(reason=exc), path, _field_name(path, root)) from None
+
+
+def _warn_of_tags(value: Any, path: Path_, positions: Positions) -> bool:
+    """Text read without campaign facts is printed as it is; when it holds {{ }} tags, say that a
+    campaign would fill them (once per plan).  True when it warned."""
+    if isinstance(value, dict | list):
+        items = value.items() if isinstance(value, dict) else enumerate(value)
+        return any(_warn_of_tags(item, path + (key,), positions) for key, item in items)
+    if isinstance(value, str) and templating.has_tags(value):
+        warnings.warn(PlanWarning(_("{where}: the text holds campaign tags ({{ … }}), printed as they are; render "
+                                    "the campaign file that lists this plan to fill them").format(
+            where=positions.locate(path))), stacklevel=4)
+        return True
+    return False
 
 
 def _normalise(data: dict, model: type[BaseModel], old: Path_, new: Path_,

@@ -256,3 +256,13 @@ def test_a_register_built_from_the_table_repeats_its_header_and_the_banji_follow
     assert any("48家" in line.text.replace(" ", "") for line in pages[-2].lines)    # the 合计 row, last
     assert pages[-1].number % 2 == 0 and any("印发" in line.text for line in pages[-1].lines)
     assert [line.text.replace(" ", "") for line in pages[-1].lines if line.top > 262] == [f"—{pages[-1].number}—"]
+
+
+def test_a_campaign_plan_rendered_alone_says_to_render_its_campaign():
+    import warnings
+
+    with warnings.catch_warnings(record=True) as caught, pytest.raises(gongwen.PlanError):
+        warnings.simplefilter("always")
+        gongwen.load_plan(FIXTURES / "campaign" / "简报.yaml")     # 期号 "{{ 期号 }}" is no number
+    (warning,) = [str(w.message) for w in caught]
+    assert "简报.yaml:5" in warning and "campaign" in warning
