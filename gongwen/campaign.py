@@ -85,6 +85,7 @@ class Campaign(_Model):
     data: DataSource | None = Field(None, description="社会组织数据表")
     documents: list[CampaignDocument] = Field(default_factory=list, description="要生成的文件")
     facts: dict[str, Any] = Field(default_factory=dict, description="其他事实，供计划文本引用")
+    first_issue: int = Field(1, ge=1, description="简报起始期号：所列简报未写期号时依次编号")
 
     @field_validator("documents", mode="before", json_schema_input_type=list[str | CampaignDocument])
     @classmethod
@@ -137,7 +138,33 @@ class Campaign(_Model):
         if self.previous is not None and self.statistics is not None:
             before, change = self.previous.facts(), stats.change(self.previous, self.statistics)
             out |= {"上期统计": before, "previous": before, "变化": change, "change": change}
-        return out | self.facts | (document.facts if document else {})
+        return out | self.facts | (self._issue(document) if document else {})
+
+    def _issue(self, document: CampaignDocument) -> dict[str, Any]:
+        """The document's own facts; a briefing without a 期号 gets the next one: the first
+        issue, plus the briefings listed before it."""
+        if "期号" in document.facts or _kind(document.plan) != "brief":
+            return document.facts
+        before = [d for d in self.documents[:self.documents.index(document)] if _kind(d.plan) == "brief"]
+        numbers = [d.facts.get("期号") for d in before]
+        given = [(i, n) for i, n in enumerate(numbers) if isinstance(n, int)]
+        issue = given[-1][1] + len(numbers) - given[-1][0] if given else self.first_issue + len(numbers)
+        return document.facts | {"期号": issue, "issue": issue}
+
+
+def _kind(plan: Path) -> str | None:
+    """A plan's kind, read without validating it (to number the briefings)."""
+    from . import kinds
+
+    try:
+        loaded, _positions = parse_yaml(read_text(plan), plan)
+    except PlanError:
+        return None
+    name = loaded.get("kind", loaded.get("文种", loaded.get("类型"))) if isinstance(loaded, dict) else None
+    try:
+        return kinds.get(str(name)).name if name else "notice"
+    except KeyError:
+        return None
 
 
 def is_campaign(path: Path) -> bool:

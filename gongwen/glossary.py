@@ -81,6 +81,7 @@ TERMS: tuple[Term, ...] = (
     Term("Campaign", "data", "数据", ("数据", "数据表")),
     Term("Campaign", "documents", "文件", ("文件", "生成文件")),
     Term("Campaign", "facts", "其他事实", ("其他事实", "事实")),
+    Term("Campaign", "first_issue", "简报起始期号", ("简报起始期号", "起始期号")),
     Term("DataSource", "file", "数据文件", ("文件", "数据文件")),
     Term("DataSource", "previous", "上期数据", ("上期", "上期数据")),
     Term("DataSource", "sheet", "工作表", ("工作表",)),

@@ -266,3 +266,17 @@ def test_a_campaign_plan_rendered_alone_says_to_render_its_campaign():
         gongwen.load_plan(FIXTURES / "campaign" / "简报.yaml")     # 期号 "{{ 期号 }}" is no number
     (warning,) = [str(w.message) for w in caught]
     assert "简报.yaml:5" in warning and "campaign" in warning
+
+
+def test_briefings_without_a_number_follow_the_last_one_given(tmp_path):
+    import shutil
+
+    for name in ("简报.yaml", "实施方案.yaml", "社会组织.csv"):
+        shutil.copy2(FIXTURES / "campaign" / name, tmp_path / name)
+    shutil.copy2(tmp_path / "简报.yaml", tmp_path / "简报二.yaml")
+    shutil.copy2(tmp_path / "简报.yaml", tmp_path / "简报三.yaml")
+    (tmp_path / "c.yaml").write_text("活动: 某活动\n简报起始期号: 7\n数据:\n  文件: 社会组织.csv\n文件:\n"
+                                     "  - 简报.yaml\n  - 实施方案.yaml\n  - 简报二.yaml\n"
+                                     "  - {计划: 简报三.yaml, 事实: {期号: 20}}\n", encoding="utf-8")
+    campaign = load_campaign(tmp_path / "c.yaml")
+    assert [campaign.facts_for(d).get("期号") for d in campaign.documents] == [7, None, 8, 20]
