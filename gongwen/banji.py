@@ -54,7 +54,18 @@ def pack(rows: list[Row | Names], room: float, at_least: int = 0) -> list[list[R
     while len(pages) < at_least and room > 1:
         room *= 0.95
         pages = _fill(rows, room)
-    return pages
+    if len(pages) < 2:
+        return pages
+    # Balanced: the least room that needs no more pages, so the last page is not left with one
+    # name (300 names: 75 a page, not 97, 97, 97 and 9).
+    low, high = 0.0, room
+    for _step in range(16):
+        middle = (low + high) / 2
+        if len(_fill(rows, middle)) <= len(pages):
+            high = middle
+        else:
+            low = middle
+    return _fill(rows, high)
 
 
 def _fill(rows: list[Row | Names], room: float) -> list[list[Row]]:

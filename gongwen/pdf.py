@@ -192,22 +192,33 @@ class _Listener:
 
     @classmethod
     def start(cls, profiles: Sequence[Profile]) -> _Listener:
-        """Both processes started; the office still loading (see :meth:`wait`)."""
+        """Both processes started and registered for stopping at exit; the office still loading
+        (see :meth:`wait`).  Interrupted half way (SIGTERM), what was started is stopped."""
         exe, python = soffice(), uno_python()
         assert exe is not None and python is not None
         pipe = f"gongwen-{uuid.uuid4().hex}"
         work = Path(tempfile.mkdtemp(prefix="gongwen-office-"))
         env = dict(environment(profiles), TMPDIR=str(work))
-        office = subprocess.Popen(
-            [str(exe), _profile_arg(_process_profile()), "--headless", "--invisible", "--nologo", "--norestore",
-             "--nodefault", "--nolockcheck", f"--accept=pipe,name={pipe};urp;StarOffice.ComponentContext"],
-            stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env,
-            start_new_session=True)
-        bridge = subprocess.Popen([python, str(Path(__file__).with_name("uno_bridge.py")), pipe,
-                                   str(START_SECONDS)],
-                                  stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                                  env=env, start_new_session=True)
-        return cls(fontconfig_file(profiles or [load_profile()]), office, bridge, work)
+        started: list[subprocess.Popen] = []
+        try:
+            started.append(subprocess.Popen(
+                [str(exe), _profile_arg(_process_profile()), "--headless", "--invisible", "--nologo", "--norestore",
+                 "--nodefault", "--nolockcheck", f"--accept=pipe,name={pipe};urp;StarOffice.ComponentContext"],
+                stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env,
+                start_new_session=True))
+            started.append(subprocess.Popen(
+                [python, str(Path(__file__).with_name("uno_bridge.py")), pipe, str(START_SECONDS)],
+                stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env,
+                start_new_session=True))
+            listener = cls(fontconfig_file(profiles or [load_profile()]), started[0], started[1], work)
+            _LISTENERS.append(listener)
+        except BaseException:
+            for process in started:
+                with contextlib.suppress(ProcessLookupError, PermissionError):
+                    os.killpg(process.pid, signal.SIGKILL)
+            shutil.rmtree(work, ignore_errors=True)
+            raise
+        return listener
 
     def wait(self) -> None:
         """Until the office accepts documents; ConvertError when it does not within START_SECONDS."""
@@ -296,7 +307,6 @@ def _listener(profiles: Sequence[Profile], *, wait: bool = True) -> _Listener | 
         _LISTENERS.remove(listener)
     if found is None:
         found = _Listener.start(profiles)
-        _LISTENERS.append(found)
         _stop_at_exit()
     if not wait:
         return found
