@@ -27,7 +27,7 @@ def png(chart: Chart, profile: Profile) -> bytes:
     axes = figure.add_subplot()
     labels, values = list(chart.data), list(chart.data.values())
     scale = 100 if chart.percent else 1
-    bars = axes.bar(range(len(values)), [v * scale for v in values], color=f"#{c.bar_colour}", width=0.6)
+    bars = axes.bar(range(len(values)), [v * scale for v in values], color=f"#{c.bar_colour}", width=c.bar_width)
     axes.set_xticks(range(len(labels)), labels, fontproperties=face)
     for tick in axes.get_yticklabels():
         tick.set_fontproperties(face)
@@ -36,10 +36,10 @@ def png(chart: Chart, profile: Profile) -> bytes:
     for bar, value in zip(bars, values):
         text = f"{value * 100:.1f}%".replace(".0%", "%") if chart.percent else f"{value:g}"
         axes.annotate(text, (bar.get_x() + bar.get_width() / 2, bar.get_height()), ha="center", va="bottom",
-                      xytext=(0, c.size_pt * 0.3), textcoords="offset points", fontproperties=face)
+                      xytext=(0, c.size_pt * c.label_gap_em), textcoords="offset points", fontproperties=face)
     axes.spines[["top", "right"]].set_visible(False)
-    axes.margins(y=0.15)
-    figure.tight_layout(pad=c.size_pt * MM_PER_PT / 10)
+    axes.margins(y=c.headroom)
+    figure.tight_layout(pad=c.padding_mm / (c.size_pt * MM_PER_PT))
     buffer = io.BytesIO()
     figure.savefig(buffer, format="png", metadata={"Software": None})   # no version stamp: same bytes
     return buffer.getvalue()

@@ -361,10 +361,11 @@ class Writer:
         title = self.plan.signers[0].split("　")[0] if "　" in self.plan.signers[0] else ""
         paragraph = self.para("GwSignature", oxml.run(title), jc="right", line_exact=line, snap_to_grid=False,
                               right=right + width + round(o.stamp_gap_chars * page.char), role="signature")
-        # The title's ink centre (0.3 em above its baseline) and the stamp's centre on one line.
-        size = self.profile.text.size_pt
-        centre = round(self.profile.metrics.baseline_ratio * line + pt(self.profile.metrics.baseline_offset_pt)
-                       - pt(0.3 * size))
+        # The title's ink centre (halfway between its ink top and bottom) and the stamp's centre
+        # on one line.
+        size, m = self.profile.text.size_pt, self.profile.metrics
+        centre = round(m.baseline_ratio * line + pt(m.baseline_offset_pt)
+                       - pt((m.ink_top_em - m.ink_bottom_em) / 2 * size))
         x, y = page.text_width - right - width, centre - height // 2
         paragraph.append(el("w:r", None, oxml.anchored_picture(r_id, width * EMU_PER_TWIP, height * EMU_PER_TWIP,
                                                               x * EMU_PER_TWIP, y * EMU_PER_TWIP,

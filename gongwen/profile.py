@@ -176,6 +176,10 @@ class Chart(_Section):
     face: FaceKey
     size_pt: Positive
     bar_colour: str
+    bar_width: Annotated[float, Field(gt=0, le=1)]
+    label_gap_em: float
+    headroom: float
+    padding_mm: float
     caption_face: FaceKey
     gap_lines: int
 
