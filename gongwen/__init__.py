@@ -14,10 +14,11 @@ import types
 from importlib import import_module
 from typing import TYPE_CHECKING
 
-from .errors import (CheckFailed, ConvertError, GongwenError, Location, PlanError, PlanWarning, ProfileError,
-                     RenderError, TemplateError)
+from .errors import (CheckFailed, ConvertError, DataError, GongwenError, Location, PlanError, PlanWarning,
+                     ProfileError, RenderError, TemplateError)
 
 if TYPE_CHECKING:
+    from .campaign import Campaign, load_campaign
     from .checks import Finding, run_checks
     from .load import load_plan, plan_from_data
     from .measure import MeasuredPage, measure
@@ -29,6 +30,7 @@ if TYPE_CHECKING:
     from .schema import plan_schema
 
 _LAZY = {
+    "Campaign": "campaign", "load_campaign": "campaign",
     "Finding": "checks", "run_checks": "checks",
     "load_plan": "load", "plan_from_data": "load",
     "MeasuredPage": "measure", "measure": "measure",
@@ -41,9 +43,9 @@ _LAZY = {
 }
 
 __all__ = [
-    "Attachment", "CheckFailed", "ConvertError", "DocNumber", "Finding", "GongwenError", "Job", "Layout", "Location",
+    "Attachment", "Campaign", "CheckFailed", "ConvertError", "DataError", "DocNumber", "Finding", "GongwenError", "Job", "Layout", "Location",
     "MeasuredPage", "Paginated", "Plan", "PlanError", "PlanWarning", "Profile", "ProfileError", "RenderError",
-    "Signature", "TemplateError", "convert", "load_plan", "load_profile", "measure", "paginate", "plan_from_data",
+    "Signature", "TemplateError", "convert", "load_campaign", "load_plan", "load_profile", "measure", "paginate", "plan_from_data",
     "plan_schema", "profile_names", "render", "run_checks", "save",
 ]
 
