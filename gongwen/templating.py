@@ -12,11 +12,12 @@ import datetime as dt
 from collections.abc import Callable
 from decimal import ROUND_HALF_UP, Decimal
 from functools import cache
-
-from jinja2 import FunctionLoader, StrictUndefined
-from jinja2.sandbox import SandboxedEnvironment
+from typing import TYPE_CHECKING
 
 from .chinese import arabic_date, chinese_date, date_range, numeral, parse_date
+
+if TYPE_CHECKING:
+    from jinja2.sandbox import SandboxedEnvironment
 
 TAGS = ("{{", "{%", "{#")
 
@@ -77,6 +78,10 @@ FILTERS: dict[str, Callable[..., str]] = {
 
 @cache
 def environment() -> SandboxedEnvironment:
+    """Jinja is loaded when a campaign fills a plan: a plain plan never pays for it."""
+    from jinja2 import FunctionLoader, StrictUndefined
+    from jinja2.sandbox import SandboxedEnvironment
+
     # A loader that finds nothing: {% include %} and {% import %} cannot read a file.
     env = SandboxedEnvironment(undefined=StrictUndefined, autoescape=False, keep_trailing_newline=True,
                                loader=FunctionLoader(lambda name: None))
