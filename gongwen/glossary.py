@@ -99,6 +99,7 @@ TERMS: tuple[Term, ...] = (
     Term("Attachment", "content", "附件内容", ("内容", "正文")),
     Term("Attachment", "table", "附件表格", ("表格",)),
     Term("Attachment", "pdf", "附件扫描件", ("扫描件", "PDF")),
+    Term("Attachment", "landscape", "横排", ("横排", "横排表格")),
     Term("Attachment", "pdf_has_title", "扫描件含标题", ("扫描件含标题",)),
 )
 

@@ -153,6 +153,7 @@ class Attachment(_Model):
     table: Path | None = Field(None, description="CSV 表格文件（相对计划文件）")
     pdf: Path | None = Field(None, description="PDF 扫描件（相对计划文件），逐页印在附件页的版心内")
     pdf_has_title: bool = Field(False, description="扫描件自带标题：附件页只印“附件N”，不再另印附件标题")
+    landscape: bool = Field(False, description="横排表格：表格转90°印在竖排页上，表头在左，页码位置不变")
 
     _readable_table = field_validator("table")(_readable(tables.read_csv))
     _readable_pdf = field_validator("pdf")(_readable(scans.page_count))
@@ -163,6 +164,8 @@ class Attachment(_Model):
             raise ValueError(_("an attachment given as a PDF has no content or table of its own"))
         if self.pdf_has_title and not self.pdf:
             raise ValueError(_("pdf_has_title needs a pdf"))
+        if self.landscape and not (self.table or any(isinstance(b, body_parser.Table) for b in self.blocks)):
+            raise ValueError(_("横排 turns a table: the attachment has none"))
         return self
 
     @field_validator("title")

@@ -273,7 +273,7 @@ def row(cells: list[Element], *, height: int | None = None, exact: bool = True, 
 
 def cell(width: int, paragraphs: list[Element], *, v_align: str | None = None,
          right_margin: int | None = None, bottom_border: tuple[int, str] | None = None,
-         borders_nil: bool = False) -> Element:
+         borders_nil: bool = False, text_direction: str | None = None) -> Element:
     tc_borders = None
     if bottom_border is not None or borders_nil:
         sides = []
@@ -289,6 +289,7 @@ def cell(width: int, paragraphs: list[Element], *, v_align: str | None = None,
         el("w:tcW", {"w": width, "type": "dxa"}),
         tc_borders,
         el("w:tcMar", None, el("w:right", {"w": right_margin, "type": "dxa"})) if right_margin else None,
+        el("w:textDirection", {"val": text_direction}) if text_direction else None,
         el("w:vAlign", {"val": v_align}) if v_align else None,
     )
     return el("w:tc", None, props, *(paragraphs or [paragraph()]))

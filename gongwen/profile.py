@@ -238,6 +238,7 @@ class AttachmentPage(_Section):
 
 class TableLayout(_Section):
     size_pt: Positive
+    turned_size_pt: Positive
     rule_pt: Positive
     cell_margin_mm: float
     min_column_chars: float

@@ -65,3 +65,32 @@ def test_column_widths_always_add_up(rows):
 
     widths = column_widths(tuple(rows), 8844, 14, gongwen.load_profile(), 2, 216)
     assert sum(widths) == 8844 and all(w >= 2 * 14 * 20 for w in widths)
+
+
+def test_a_landscape_table_is_turned_on_portrait_pages_with_its_head_on_the_left(paginated):
+    # GB/T 9704-2012 §9: a 横排 table keeps the page numbers where every page has them, its head
+    # on the binding edge of odd pages and the cut edge of even ones — the left on both
+    pages = paginated["landscape-table"].pages
+    turned = [p for p in pages[1:] if p.rules]
+    assert len(turned) >= 3                                       # 40 rows cut into pieces
+    for page in turned:
+        xs = [x for r in page.rules for x in (r.x0, r.x1)]
+        assert 28 - 1 <= min(xs) and max(xs) <= 184 + 1            # inside the 版心
+        number = [line.text.replace(" ", "") for line in page.lines if line.top > 262 + 1]
+        assert number == [f"—{page.number}—"]
+        head = {c.text: c for line in page.lines for c in line.chars if c.text in "序号"}
+        # the header column leftmost, its text read bottom to top: 序 under 号
+        digits = [c for line in page.lines for c in line.chars if c.text.isdigit() and c.top < 262]
+        assert head["序"].x1 < min(c.x0 for c in digits)           # every figure is right of the head
+        assert head["序"].top > head["号"].top and abs(head["序"].x0 - head["号"].x0) < 1
+    assert paginated["landscape-table"].findings == []
+
+
+def test_landscape_needs_a_table():
+    import pytest
+
+    import gongwen
+
+    with pytest.raises(gongwen.PlanError, match="横排"):
+        gongwen.plan_from_data({"发文机关": ["某局"], "标题": "某局关于某事的通知", "正文": "内容。",
+                                "附件": [{"名称": "某表", "内容": "没有表格。", "横排": True}]})
