@@ -154,6 +154,34 @@ def make_cli() -> click.Group:
 
         click.echo(json.dumps(plan_schema() if what == "plan" else campaign_schema(), ensure_ascii=False, indent=2))
 
+    @cli.command("check", help=_("Review .docx files against GB/T 9704-2012 (the text of any document, ours "
+                                 "or typed by hand): exit 0 when clean, 3 with findings, 1 on errors."))
+    @click.argument("documents", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
+    @click.option("--profile", help=_("Layout profile: a bundled name ({names}) or a .yaml file.").format(
+        names=", ".join(styles.names())))
+    @click.option("--json", "as_json", is_flag=True, help=_("Print a machine-readable report."))
+    def check_command(documents: tuple[Path, ...], profile: str | None, as_json: bool) -> None:
+        from .profile import load_profile
+        from .review import review
+
+        report, errors, findings = [], 0, 0
+        for path in documents:
+            try:
+                found = review(path, load_profile(profile))
+            except GongwenError as exc:
+                errors += 1
+                _error(exc)
+                report.append({"document": str(path), "error": str(exc), "findings": []})
+                continue
+            findings += len(found)
+            report.append({"document": str(path), "findings": [f.as_dict() for f in found]})
+            if not as_json:
+                for finding in found:
+                    click.echo(f"{path}: {finding}")
+        if as_json:
+            click.echo(json.dumps({"documents": report}, ensure_ascii=False, indent=2))
+        raise SystemExit(1 if errors else 3 if findings else 0)
+
     @cli.command("facts", help=_("Print the facts a campaign's plans may use (its statistics by name)."))
     @click.argument("campaign", type=click.Path(dir_okay=False, path_type=Path))
     def facts_command(campaign: Path) -> None:

@@ -102,8 +102,8 @@ def read_text(path: Path) -> str:
         utf8_error = exc
     if raw[:2] == b"PK":
         raise PlanError(_("this is a .docx or another zip file, not a plan"), Location(path),
-                        hint=_("gongwen render reads plan files (.yaml); `gongwen new notice` prints one to start "
-                               "from"))
+                        hint=_("to review a finished document: gongwen check FILE.docx; to start a plan: "
+                               "gongwen new notice"))
     try:
         text = raw.decode("gb18030")
     except UnicodeDecodeError:
