@@ -160,9 +160,26 @@ def make_cli() -> click.Group:
     @click.option("--profile", help=_("Layout profile: a bundled name ({names}) or a .yaml file.").format(
         names=", ".join(styles.names())))
     @click.option("--json", "as_json", is_flag=True, help=_("Print a machine-readable report."))
-    def check_command(documents: tuple[Path, ...], profile: str | None, as_json: bool) -> None:
+    @click.option("--fix", "want_fix", is_flag=True,
+                  help=_("Write the document with the fixes that cannot change its meaning to -o (a new file), "
+                         "list them, then review the fixed file."))
+    @click.option("-o", "--output", "fixed", type=click.Path(dir_okay=False, path_type=Path),
+                  help=_("The fixed document (with --fix)."))
+    def check_command(documents: tuple[Path, ...], profile: str | None, as_json: bool, want_fix: bool,
+                      fixed: Path | None) -> None:
         from .profile import load_profile
-        from .review import review
+        from .review import fix, review
+
+        if want_fix:
+            if len(documents) != 1 or fixed is None:
+                raise click.UsageError(_("--fix takes one document and -o FIXED.docx"))
+            try:
+                for change in fix(documents[0], fixed):
+                    click.echo(change)
+            except GongwenError as exc:
+                _error(exc)
+                raise SystemExit(1) from None
+            documents = (fixed,)
 
         report, errors, findings = [], 0, 0
         for path in documents:
