@@ -47,6 +47,7 @@ class Para:
     right: bool          # set towards the right (jc=right, or indented past the middle)
     size_pt: float | None
     red: bool
+    face: str | None = None     # the East Asian face of its first run ("theme" when a theme font wins)
 
 
 @dataclass(frozen=True)
@@ -87,9 +88,10 @@ def read(path: Path) -> tuple[list[Para], list[str]]:
         colours = [run.font.color.rgb for run in paragraph.runs if run.font.color.type is not None] or \
             ([paragraph.style.font.color.rgb] if paragraph.style.font.color.type is not None else [])
         red = any(str(colour or "").upper() in _RED for colour in colours)
+        first = next((run for run in paragraph.runs if run.text.strip()), None)
         paragraphs.append(Para(index, text, "CENTER" in align or "DISTRIBUTE" in align,
                                "RIGHT" in align or (half_width and left > half_width / 2), max(sizes) if sizes else None,
-                               red))
+                               red, _east_asian_face(first, paragraph, document) if first is not None else None))
     footers = []
     for section in document.sections:
         for footer in (section.footer, section.even_page_footer, section.first_page_footer):
@@ -100,6 +102,36 @@ def read(path: Path) -> tuple[list[Para], list[str]]:
                 if "PAGE" in paragraph._p.xml:
                     footers.append(paragraph.text.strip())
     return paragraphs, list(dict.fromkeys(footers))
+
+
+def _east_asian_face(run, paragraph, document) -> str | None:
+    """The face Word shows for Chinese text: the run's w:eastAsia, else its paragraph style's
+    (and the styles it is based on), else the document default; a theme attribute wins over a
+    name at the same level (Word reads the theme's font then)."""
+    from docx.oxml.ns import qn
+
+    def of(rpr) -> str | None:
+        fonts = rpr.find(qn("w:rFonts")) if rpr is not None else None
+        if fonts is None:
+            return None
+        if fonts.get(qn("w:eastAsiaTheme")):
+            return "theme"
+        return fonts.get(qn("w:eastAsia"))
+
+    face = of(run._r.rPr)
+    character = run.style if run._r.rPr is not None and run._r.rPr.find(qn("w:rStyle")) is not None else None
+    while face is None and character is not None:      # a character style (a run-in heading's)
+        face = of(character.element.rPr)
+        character = character.base_style
+    style = paragraph.style
+    while face is None and style is not None:
+        face = of(style.element.rPr)
+        style = style.base_style
+    if face is None:
+        defaults = document.styles.element.find(qn("w:docDefaults"))
+        face = of(defaults.find(qn("w:rPrDefault")).find(qn("w:rPr"))) if defaults is not None and \
+            defaults.find(qn("w:rPrDefault")) is not None else None
+    return face
 
 
 def roles(paragraphs: list[Para], footers: list[str]) -> Roles:
@@ -137,7 +169,8 @@ def review(path: Path, profile: Profile) -> list[Finding]:
     """Every text finding of the document at ``path``."""
     found = roles(*read(path))
     return (_doc_number(found, profile) + _dates(found, profile) + _title(found, profile) + _to(found, profile)
-            + _cc(found, profile) + _numbering(found, profile) + _page_numbers(found, profile))
+            + _cc(found, profile) + _numbering(found, profile) + _page_numbers(found, profile)
+            + _faces(found, profile))
 
 
 def _finding(id_: str, clause: str, expected: str, measured: str, message: str) -> Finding:
@@ -230,6 +263,42 @@ def _numbering(found: Roles, profile: Profile) -> list[Finding]:
             for deeper in range(level + 1, 4):
                 counters[deeper] = 0
             break
+    return out
+
+
+# what a face's name says about its style (official names, their free and Windows twins)
+_STYLES = {"fangsong": ("仿宋", "fangsong", "fang"), "kaiti": ("楷", "kai"), "heiti": ("黑", "hei"),
+           "xiaobiaosong": ("小标宋", "biaosong", "xbs"), "song": ("宋", "song")}
+
+
+def _is(face: str | None, key: str) -> bool:
+    return face is not None and any(word in face.lower() for word in _STYLES[key])
+
+
+def _faces(found: Roles, profile: Profile) -> list[Finding]:
+    """The face of each element as its first run sets it: body 仿宋, title 小标宋, 一、 黑体,
+    （一） 楷体 (§7.3); a theme font in place of a name is a finding of its own."""
+    out = []
+    # ordinary body paragraphs: full sentences at the left, not a label, a title or a list line
+    ordinary = [p for p in found.body if not p.centred and len(p.text) >= 20 and (p.size_pt or 16) < 18
+                and not re.match(r"^(附件|出席|请假|列席|抄送|主题词)", p.text)]
+    checked = [(p, profile.text.face) for p in ordinary if not any(level.match(p.text) for level in _LEVELS)]
+    checked += [(p, profile.headings.faces[level]) for p in found.body for level, pattern in enumerate(_LEVELS[:2])
+                if pattern.match(p.text)]
+    checked += [(p, profile.title.face) for p in found.title]
+    wrong: dict[tuple[str, str], Para] = {}
+    for paragraph, key in checked:
+        face = paragraph.face
+        if face is None or (key == "fangsong" and _is(face, "fangsong")) or (key != "fangsong" and _is(face, key)):
+            continue
+        if key == "xiaobiaosong" and _is(face, "song") and not _is(face, "fangsong"):
+            continue     # a 宋体 bold stands in for 小标宋 in many offices: the weight is not read here
+        wrong.setdefault((face, key), paragraph)
+    for (face, key), paragraph in wrong.items():
+        out.append(_finding("face.theme" if face == "theme" else "face.role", profile.faces.clause,
+                            profile.face(key), f"{face} “{paragraph.text[:12]}”",
+                            N_("a theme font stands where a face should be named") if face == "theme" else
+                            N_("the text is not in the face its element takes")))
     return out
 
 

@@ -35,10 +35,15 @@ def clerk_document(path, **changes) -> None:
     parts = CLEAN | changes
     document = Document()
 
-    def line(text, size=16, align=None, red=False):
+    def line(text, size=16, align=None, red=False, face=None):
         paragraph = document.add_paragraph()
         run = paragraph.add_run(text)
         run.font.size = Pt(size)
+        face = face or ("黑体" if text.startswith(tuple("一二三四五六七八九十")) and "、" in text[:3] else
+                        "楷体_GB2312" if text.startswith("（") else "方正小标宋简体" if size >= 22 else "仿宋_GB2312")
+        if face != "(theme)":                                   # a clerk picks the face by name
+            run.font.name = face
+            run._r.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), face)
         if red:
             run.font.color.rgb = RGBColor(0xFF, 0, 0)
         if align:
@@ -50,7 +55,7 @@ def clerk_document(path, **changes) -> None:
     line(parts["title"], 22, WD_ALIGN_PARAGRAPH.CENTER)
     line(parts["to"])
     for text in parts["body"]:
-        line(text)
+        line(text, face=parts.get("body_face"))
     line("三门峡市民政局", align=WD_ALIGN_PARAGRAPH.RIGHT)
     line(parts["date"], align=WD_ALIGN_PARAGRAPH.RIGHT)
     line(parts["cc"], 14)
@@ -81,6 +86,10 @@ def test_a_clean_hand_made_notice_passes(tmp_path):
 
 
 @pytest.mark.parametrize(("change", "finding", "expected"), [
+    ({"body": ["为做好2026年度社会组织年报工作，现就有关事项通知如下，请认真贯彻执行。"], "body_face": "宋体"},
+     "face.role", "仿宋"),
+    ({"body": ["为做好2026年度社会组织年报工作，现就有关事项通知如下，请认真贯彻执行。"], "body_face": "(theme)"},
+     "face.theme", "仿宋"),
     ({"number": "三民[2026]3号"}, "number.form", "〔〕"),
     ({"number": "三民【2026】3号"}, "number.form", "〔〕"),
     ({"number": "三民〔2026〕第3号"}, "number.form", "第"),
