@@ -7,7 +7,7 @@ a plan and each week's briefing agree to the last digit.
 """
 from __future__ import annotations
 
-from functools import cached_property
+from functools import cache, cached_property
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -152,8 +152,10 @@ class Campaign(_Model):
         return document.facts | {"期号": issue, "issue": issue}
 
 
+@cache
 def _kind(plan: Path) -> str | None:
-    """A plan's kind, read without validating it (to number the briefings)."""
+    """A plan's kind, read without validating it (to number the briefings); each plan read once,
+    however many briefings follow it."""
     from . import kinds
 
     try:

@@ -261,7 +261,7 @@ def chars_per_line(pages: Sequence[MeasuredPage], profile: Profile) -> list[Find
             if count == grid.chars - 1 and nxt is not None and len(nxt.text) > 1 and (
                     nxt.text[0] in NO_LINE_END or (nxt.text[1] in NO_LINE_START and nxt.text[1] not in HANGING)):
                 continue
-            if nxt is not None and count < grid.chars <= count + _unbroken_em(nxt.text):
+            if nxt is not None and count < grid.chars <= count + _unbroken_em(nxt.text, profile.metrics.digit_em):
                 continue   # the next line opens with digits or Latin too wide for the room left
             if count != grid.chars:
                 found.append(Finding("grid.chars", grid.clause, page.number, str(grid.chars), str(count),
@@ -269,7 +269,7 @@ def chars_per_line(pages: Sequence[MeasuredPage], profile: Profile) -> list[Find
     return found
 
 
-def _unbroken_em(text: str) -> float:
+def _unbroken_em(text: str, digit_em: float) -> float:
     """Width in em of the digits or Latin a line begins with, with the brackets around them
     (〔2017〕138): no line breaks inside such a run, so the line before may end short of 28."""
     lead = text.lstrip(NO_LINE_END)
@@ -279,7 +279,7 @@ def _unbroken_em(text: str) -> float:
     for char in lead:
         if is_wide(char) and char not in NO_LINE_START:
             break
-        width += 1 if is_wide(char) else 0.5
+        width += 1 if is_wide(char) else digit_em
     return width
 
 

@@ -21,6 +21,7 @@ from docx.oxml.ns import qn
 
 from . import banji, frame, geometry, kinds, oxml, tables
 from .body import Block, Heading, PageBreak, Paragraph, Table
+from .chinese import arabic_date
 from .errors import Location, PlanWarning, RenderError
 from .geometry import Page, eighths, half_points, mm, pt, text_width
 from .i18n import _
@@ -148,7 +149,7 @@ class Writer:
         self.mark_block(layout, pre)
         self.para("GwIssue", oxml.run(plan.issue_text), role="issue")
         rule = oxml.border("bottom", layout.rule_size, profile.colours.red, layout.rule_space_pt)
-        date = f"{plan.printed_on.year}年{plan.printed_on.month}月{plan.printed_on.day}日"
+        date = arabic_date(plan.printed_on)
         self.para("GwIssueLine", oxml.run(f"{plan.issuers[0]}\t{date}"), tabs=[("right", self.page.text_width)],
                   border=rule, role="issue")
         self.spacer(layout.title_filler)
@@ -674,7 +675,7 @@ class Writer:
             rows.append(self.banji_names("抄送：", plan.cc))
         if printed_line and (plan.printed_by or plan.printed_on):
             by = plan.printed_by or ""
-            when = f"{plan.printed_on.year}年{plan.printed_on.month}月{plan.printed_on.day}日印发" if plan.printed_on else ""
+            when = f"{arabic_date(plan.printed_on)}印发" if plan.printed_on else ""
             # The organ left, the date right; an organ too long to leave a 字 between them puts
             # the date at the right of a second line instead of wrapping it.
             parted = "\n" if text_width(by + "　" + when, b.size_pt, profile) > usable else ""

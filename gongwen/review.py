@@ -15,6 +15,7 @@ from pathlib import Path
 
 from .atomic import write_atomic
 from .checks import Finding
+from .chinese import parse_numeral
 from .errors import GongwenError, Location
 from .i18n import N_, _
 from .profile import Profile
@@ -30,7 +31,6 @@ _LEVELS = (
     re.compile(r"^(\d+)[．.、]"),
     re.compile(r"^[（(](\d+)[）)]"),
 )
-_NUMERALS = "一二三四五六七八九十"
 
 
 class ReviewError(GongwenError):
@@ -158,7 +158,7 @@ def roles(paragraphs: list[Para], footers: list[str]) -> Roles:
                                        and not any(level.match(following.text) for level in _LEVELS))) else None
     cc = next((p for p in paragraphs if p.text.startswith("抄送")), None)
     printed = next((p for p in reversed(paragraphs) if "印发" in p.text and _DATE.search(p.text)), None)
-    dates = [p for p in paragraphs if _DATE.fullmatch(p.text.replace(" ", "")) or _DATE.search(p.text)]
+    dates = [p for p in paragraphs if _DATE.search(p.text)]
     tail = {id(p) for p in (cc, printed) if p}
     body_start = paragraphs.index(to) + 1 if to else after
     body = [p for p in paragraphs[body_start:] if id(p) not in tail and not p.right]
@@ -196,10 +196,16 @@ def _dates(found: Roles, profile: Profile) -> list[Finding]:
         for match in _DATE.finditer(paragraph.text.replace(" ", "")):
             year, month, day = match.groups()
             if len(year) != 4 or month.startswith("0") or day.startswith("0"):
-                proper = f"{'20' + year if len(year) == 2 else year}年{int(month)}月{int(day)}日"
+                proper = _unpadded("20" + year if len(year) == 2 else year, month, day)
                 out.append(_finding("date.form", profile.signature.clause, proper, match.group(0),
                                     N_("dates are written with the full year and without leading zeros")))
     return out
+
+
+def _unpadded(year: str, month: str, day: str) -> str:
+    """年月日 as the standard writes them, from the parts a date was typed in (it may not be a
+    valid day: the form is what is reviewed)."""
+    return f"{year}年{int(month)}月{int(day)}日"
 
 
 def _title(found: Roles, profile: Profile) -> list[Finding]:
@@ -252,7 +258,7 @@ def _numbering(found: Roles, profile: Profile) -> list[Finding]:
             if not match:
                 continue
             value = match.group(1)
-            number = int(value) if value.isdigit() else _numeral(value)
+            number = int(value) if value.isdigit() else parse_numeral(value)
             if level and not any(counters[:level]):
                 out.append(_finding("numbering.order", profile.headings.clause, _("a level {n} heading first").format(
                     n=level), paragraph.text[:12], N_("a heading level is used before the level above it")))
@@ -302,18 +308,6 @@ def _faces(found: Roles, profile: Profile) -> list[Finding]:
     return out
 
 
-def _numeral(text: str) -> int:
-    if text == "十":
-        return 10
-    if text.startswith("十"):
-        return 10 + _NUMERALS.index(text[1]) + 1
-    if len(text) == 2 and text[1] == "十":
-        return (_NUMERALS.index(text[0]) + 1) * 10
-    if len(text) == 3:
-        return (_NUMERALS.index(text[0]) + 1) * 10 + _NUMERALS.index(text[2]) + 1
-    return _NUMERALS.index(text) + 1 if text in _NUMERALS else 0
-
-
 def _page_numbers(found: Roles, profile: Profile) -> list[Finding]:
     """A footer with a page-number field prints "— N —" (em dashes, no 第/页)."""
     out = []
@@ -361,7 +355,7 @@ def fix(source: Path, target: Path) -> list[str]:
     if found.number is not None:
         rewrite(found.number.index, lambda text: _BRACKET_YEAR.sub(r"〔\1〕", text), _("文号"))
     for paragraph in found.dates:
-        rewrite(paragraph.index, lambda text: _PADDED_DATE.sub(lambda m: f"{m[1]}年{int(m[2])}月{int(m[3])}日", text),
+        rewrite(paragraph.index, lambda text: _PADDED_DATE.sub(lambda m: _unpadded(m[1], m[2], m[3]), text),
                 _("date"))
     if found.to is not None and not found.to.text.endswith("："):
         _end_with(by_index[found.to.index], "：", ":：", _("主送"), changes)
