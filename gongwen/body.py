@@ -32,6 +32,12 @@ class Heading:
     def run_in(self) -> bool:
         return bool(self.rest)
 
+    @property
+    def value(self) -> int:
+        """The number as a count: 3 for 三、, （三） and 3．."""
+        digits = self.number.strip("（()）、．.")
+        return int(digits) if digits.isdigit() else parse_numeral(digits)
+
 
 @dataclass(frozen=True)
 class Table:

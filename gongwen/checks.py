@@ -23,6 +23,9 @@ DATE = re.compile(r"^(\d{4}年\d{1,2}月\d{1,2}日|[〇○零一二三四五六�
 PAGE_NUMBER = re.compile(r"^(\D*?)(\d+)(\D*)$")
 
 
+SEVERITIES = {"fatal": N_("fatal"), "error": N_("error"), "warning": N_("warning")}
+
+
 @dataclass(frozen=True)
 class Finding:
     """One departure from the standard: what was expected and what the page shows."""
@@ -36,26 +39,32 @@ class Finding:
     # "fatal": the PDF does not print what the plan says; "error": departs from the standard;
     # "warning": worth a look
     severity: str = "error"
+    where: str = ""       # an excerpt of the paragraph or line concerned
 
     def __str__(self) -> str:
         where = _("page {n}").format(n=self.page) if self.page else _("document")
-        return _("{where}: [{id}] {message} (expected {expected}, measured {measured}; {clause})").format(
-            where=where, id=self.id, message=_(self.message), expected=self.expected, measured=self.measured,
-            clause=self.clause_ids)
+        line = _("{where}: {severity} [{id}] {message} (expected {expected}, measured {measured}; {clause})").format(
+            where=where, severity=_(SEVERITIES[self.severity]), id=self.id, message=_(self.message),
+            expected=self.expected, measured=self.measured, clause=self.clause_ids)
+        return line + (_(" at “{excerpt}”").format(excerpt=self.where) if self.where else "")
 
     @property
     def clause_ids(self) -> str:
-        """The clause numbers alone (GB/T 9704-2012 §7.4, or the project's spec §2): the profile's
-        clause text is English notes, the full text is in :meth:`as_dict`."""
-        ids = re.findall(r"(?:spec )?§\d+(?:\.\d+)*", self.clause)
-        if not ids:
-            return self.clause
-        return "、".join(dict.fromkeys(("GB/T 9704-2012 " + i) if not i.startswith("spec") else
-                                       _("gongwen spec {clause}").format(clause=i[5:]) for i in ids))
+        return clause_ids(self.clause)
 
     def as_dict(self) -> dict[str, object]:
         return {"id": self.id, "severity": self.severity, "clause": self.clause, "page": self.page,
-                "expected": self.expected, "measured": self.measured, "message": _(self.message)}
+                "expected": self.expected, "measured": self.measured, "message": _(self.message), "where": self.where}
+
+
+def clause_ids(clause: str) -> str:
+    """The clause numbers alone (GB/T 9704-2012 §7.4, or the project's spec §2): a profile's
+    clause text is English notes, the full text goes into the JSON report."""
+    ids = re.findall(r"(?:spec )?§\d+(?:\.\d+)*", clause)
+    if not ids:
+        return clause
+    return "、".join(dict.fromkeys(("GB/T 9704-2012 " + i) if not i.startswith("spec") else
+                                   _("gongwen spec {clause}").format(clause=i[5:]) for i in ids))
 
 
 Check = Callable[[Sequence[MeasuredPage], Profile], list[Finding]]

@@ -2,6 +2,7 @@
 0 done, 1 an input or render error, 2 usage."""
 from __future__ import annotations
 
+import functools
 import json
 import os
 import shutil
@@ -10,7 +11,7 @@ import sys
 import tempfile
 import warnings
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from importlib.resources import files
@@ -154,23 +155,41 @@ def make_cli() -> click.Group:
 
         click.echo(json.dumps(plan_schema() if what == "plan" else campaign_schema(), ensure_ascii=False, indent=2))
 
-    @cli.command("check", help=_("Review .docx files against GB/T 9704-2012 (the text of any document, ours "
-                                 "or typed by hand): exit 0 when clean, 3 with findings, 1 on errors."))
-    @click.argument("documents", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
+    @cli.command("check", help=_("Review .docx files against GB/T 9704-2012 (any document, ours or typed by "
+                                 "hand): exit 0 when clean, 3 with findings, 1 on errors."))
+    @click.argument("documents", nargs=-1, type=click.Path(dir_okay=False, path_type=Path))
     @click.option("--profile", help=_("Layout profile: a bundled name ({names}) or a .yaml file.").format(
         names=", ".join(styles.names())))
     @click.option("--json", "as_json", is_flag=True, help=_("Print a machine-readable report."))
+    @click.option("--pdf", "want_pdf", is_flag=True,
+                  help=_("Also print each document with LibreOffice and measure its pages (margins, mark, rules, "
+                         "版记, page numbers); every finding gets its page."))
     @click.option("--fix", "want_fix", is_flag=True,
                   help=_("Write the document with the fixes that cannot change its meaning to -o (a new file), "
                          "list them, then review the fixed file."))
     @click.option("-o", "--output", "fixed", type=click.Path(dir_okay=False, path_type=Path),
                   help=_("The fixed document (with --fix)."))
-    def check_command(documents: tuple[Path, ...], profile: str | None, as_json: bool, want_fix: bool,
-                      fixed: Path | None) -> None:
+    @click.option("--rules", "list_rules", is_flag=True, help=_("List the rules: id, where each runs, clause."))
+    def check_command(documents: tuple[Path, ...], profile: str | None, as_json: bool, want_pdf: bool,
+                      want_fix: bool, fixed: Path | None, list_rules: bool) -> None:
+        from .checks import clause_ids
         from .profile import load_profile
-        from .review import fix, review
+        from .rules import RULES
 
+        try:
+            loaded = load_profile(profile)
+        except GongwenError as exc:
+            _error(exc)
+            raise SystemExit(1) from None
+        if list_rules:
+            for rule in RULES.values():
+                click.echo(f"{rule.id:24} {'/'.join(rule.scopes):15} {clause_ids(rule.clause(loaded))}  {_(rule.summary)}")
+            return
+        if not documents:
+            raise click.UsageError(_("name the .docx files to check (or --rules)"))
         if want_fix:
+            from .fixes import fix
+
             if len(documents) != 1 or fixed is None:
                 raise click.UsageError(_("--fix takes one document and -o FIXED.docx"))
             try:
@@ -180,23 +199,12 @@ def make_cli() -> click.Group:
                 _error(exc)
                 raise SystemExit(1) from None
             documents = (fixed,)
-
-        report, errors, findings = [], 0, 0
-        for path in documents:
-            try:
-                found = review(path, load_profile(profile))
-            except GongwenError as exc:
-                errors += 1
-                _error(exc)
-                report.append({"document": str(path), "error": str(exc), "findings": []})
-                continue
-            findings += len(found)
-            report.append({"document": str(path), "findings": [f.as_dict() for f in found]})
-            if not as_json:
-                for finding in found:
-                    click.echo(f"{path}: {finding}")
+        report = _check_documents(documents, loaded, want_pdf, as_json)
+        findings = sum(len(entry["findings"]) for entry in report)
+        errors = sum("error" in entry for entry in report)
         if as_json:
-            click.echo(json.dumps({"documents": report}, ensure_ascii=False, indent=2))
+            click.echo(json.dumps({"documents": report, "findings": findings, "errors": errors},
+                                  ensure_ascii=False, indent=2))
         raise SystemExit(1 if errors else 3 if findings else 0)
 
     @cli.command("facts", help=_("Print the facts a campaign's plans may use (its statistics by name)."))
@@ -284,6 +292,45 @@ def _render_jobs(jobs: list[Job], targets: dict[int, Path], paginate_now: bool, 
                 entries += done
                 if advance:
                     advance(len(group))
+
+
+def _check_documents(documents: Sequence[Path], profile, want_pdf: bool, as_json: bool) -> list[dict]:
+    """Review each document, printing its findings as they come (unless ``as_json``); with
+    ``want_pdf`` each is printed through LibreOffice and its pages measured.  One report entry
+    per document."""
+    from .review import review
+
+    report: list[dict] = []
+    with tempfile.TemporaryDirectory(prefix="gongwen-check-") as work:
+        printed = None
+        if want_pdf:
+            from .pdf import start_converter
+
+            start_converter([profile])
+            printed = functools.partial(_printed_pages, folder=Path(work), profile=profile)
+        for path in documents:
+            try:
+                found = review(path, profile, printed)
+            except GongwenError as exc:
+                _error(exc)
+                report.append({"document": str(path), "error": str(exc), "findings": []})
+                continue
+            report.append({"document": str(path), "findings": [f.as_dict() for f in found]})
+            if not as_json:
+                for finding in found:
+                    click.echo(f"{path}: {finding}")
+    return report
+
+
+def _printed_pages(path: Path, folder: Path, profile) -> list:
+    """The pages of ``path`` as LibreOffice prints them (converted under a name of its own:
+    two documents of one name in one call do not meet)."""
+    from .measure import measure
+    from .pdf import convert
+
+    copy = folder / f"{len(list(folder.iterdir())):05d}.docx"
+    shutil.copyfile(path, copy)
+    return measure(convert([copy], folder, profiles=[profile])[0])
 
 
 def _render_group(pairs: list[tuple[Job, Path]], paginate_now: bool, want_pdf: bool,

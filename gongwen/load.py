@@ -15,11 +15,12 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from . import glossary, kinds, templating, titles
-from .body import BodyError
+from .body import BodyError, Heading, number_text
 from .errors import PlanError, PlanWarning
 from .i18n import _, language, validation_message
 from .model import Article, Attachment, IssuedDocument, Plan, require_under
 from .profile import load_profile, profile_names
+from .rules import RULES, numbering
 from .source import Path_, Positions, forbidden_character, parse_yaml, read_text
 
 Model = TypeVar("Model", bound=BaseModel)
@@ -288,3 +289,22 @@ def _check_bodies(plan: Plan, positions: Positions) -> None:
             line = (start.line or 1) + offset + exc.line
             location = type(start)(start.file, line, None)
             raise PlanError(exc.message, location, _field_name(path), source_line=positions.source_line(location))
+        _warn_of_numbering(owner, path, positions)
+
+
+def _warn_of_numbering(owner: Plan | Article | Attachment | IssuedDocument, path: Path_, positions: Positions) -> None:
+    """The numbering rules a reviewer applies to the printed document, applied to the typed
+    headings already (a warning: the drafter may mean it)."""
+    headings = [block for block in owner.blocks if isinstance(block, Heading)]
+    text = owner.body if not isinstance(owner, Attachment) else owner.content
+    lines = (text or "").splitlines()
+    start = positions.locate(path)
+    offset = 1 if path in positions.block_scalars else 0
+    for wrong in numbering((h.level - 1, h.value) for h in headings):
+        heading = headings[wrong.position]
+        line = next((i for i, raw in enumerate(lines) if heading.title in raw), 0)
+        where = type(start)(start.file, (start.line or 1) + offset + line, None)
+        warnings.warn(PlanWarning(_("{where}: [{id}] {message}: “{heading}”, expected {expected}").format(
+            where=where, id=wrong.id, message=_(RULES[wrong.id].summary), heading=heading.number + heading.title,
+            expected=number_text(heading.level, wrong.expected) if wrong.id == "numbering.sequence"
+            else _("a level {n} heading first").format(n=wrong.expected))), stacklevel=4)

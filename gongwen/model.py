@@ -18,6 +18,7 @@ from . import body as body_parser
 from . import kinds, scans, tables
 from .chinese import arabic_date, chinese_date, date_range, parse_date
 from .i18n import _
+from .rules import ends_in_punctuation
 
 
 def _as_list(value: object) -> object:
@@ -171,7 +172,7 @@ class Attachment(_Model):
     @field_validator("title")
     @classmethod
     def _no_end_punctuation(cls, value: str) -> str:
-        if value[-1] in "。；，、：":
+        if ends_in_punctuation(value):
             raise ValueError(_("an attachment name has no punctuation at its end: {text}").format(text=value))
         return value
 
@@ -201,7 +202,7 @@ class _Titled(_Model):
         text = "".join(value) if isinstance(value, list) else value
         if not text.strip():
             raise ValueError(_("the title is empty"))
-        if text.rstrip()[-1] in "。；，、：":
+        if ends_in_punctuation(text):
             raise ValueError(_("a title has no punctuation at its end"))
         return value
 

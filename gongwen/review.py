@@ -1,58 +1,42 @@
-"""A GB/T 9704 review of any .docx — gongwen's own or one typed by hand in Word or WPS — on its
-text: the elements are found by what they say and how they are set (a line of 〔year〕…号 is
-the 发文字号, the large centred block after it the title, the line after the title that ends
-in a colon the 主送 …), not by gongwen's styles, and each is held to the standard's form.
+"""A GB/T 9704 review of any .docx — gongwen's own or one typed by hand in Word or WPS.
 
-This is the XML half of ``gongwen check``; the rendered page is checked by :mod:`gongwen.checks`.
+The elements are found by what they say and how they are set (a line of 〔year〕…号 is the
+发文字号, the large centred block after it the title, the line after the title that ends in a
+colon the 主送 …), not by gongwen's styles, and each is held to the rules of
+:mod:`gongwen.rules`.  Given the pages LibreOffice printed (``gongwen check --pdf``), the
+geometric checks of :mod:`gongwen.checks` run too and every finding gets its page.
 """
 from __future__ import annotations
 
-import io
 import re
-import zipfile
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
 from pathlib import Path
 
-from .atomic import write_atomic
-from .checks import Finding
+from .checks import Finding, run_checks
 from .chinese import parse_numeral
-from .errors import GongwenError, Location
-from .i18n import N_, _
+from .i18n import _
 from .profile import Profile
+from .reading import Docx, Para, read
+from .rules import END_MARKS, ends_in_punctuation, finding, numbering
 
 # a 发文字号 anywhere in its line (份号 and 密级 may stand left of it, 签发人 right of it)
-_DOC_NUMBER = re.compile(r"[^\s　★]{1,20}?[〔\[【(（]\s*\d{2,4}\s*[〕\]】)）]\s*第?\s*\d+\s*号")
-_RED = ("FF0000", "E60012", "C00000")
-_DATE = re.compile(r"(\d{2,4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
-_END_MARKS = "。；，、：.;,:"
-_LEVELS = (
+DOC_NUMBER = re.compile(r"[^\s　★]{1,20}?[〔\[【(（]\s*\d{2,4}\s*[〕\]】)）]\s*第?\s*\d+\s*号")
+DATE = re.compile(r"(\d{2,4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+LEVELS = (
     re.compile(r"^([一二三四五六七八九十]+)、"),
     re.compile(r"^[（(]([一二三四五六七八九十]+)[）)]"),
-    re.compile(r"^(\d+)[．.、]"),
+    re.compile(r"^(\d+)[．.、](?!\d)"),
     re.compile(r"^[（(](\d+)[）)]"),
 )
-
-
-class ReviewError(GongwenError):
-    """The file cannot be reviewed (not a .docx, unreadable)."""
-
-
-@dataclass(frozen=True)
-class Para:
-    """A paragraph as the review sees it."""
-
-    index: int
-    text: str
-    centred: bool
-    right: bool          # set towards the right (jc=right, or indented past the middle)
-    size_pt: float | None
-    red: bool
-    face: str | None = None     # the East Asian face of its first run ("theme" when a theme font wins)
+_LABEL = re.compile(r"附件\s*(\d*)")
+_NOTE_ITEM = re.compile(r"^(\d+)[．.、]\s*(.+)$")
+_EXCERPT = 16
 
 
 @dataclass(frozen=True)
 class Roles:
-    """The elements found; None where the document has none (or the review cannot tell)."""
+    """The elements found; None or empty where the document has none (or the review cannot tell)."""
 
     mark: list[Para]
     number: Para | None
@@ -62,213 +46,285 @@ class Roles:
     dates: list[Para]
     cc: Para | None
     printed: Para | None
-    footers: list[str]
+    subject: Para | None                # 主题词 (the pre-2012 Party format)
+    note: list[tuple[Para, str]]        # the 附件说明's names, each with its paragraph
+    attachments: list[tuple[Para, str]]  # each attachment's label (附件2) with its title
 
 
-def read(path: Path) -> tuple[list[Para], list[str]]:
-    """The document's paragraphs and its footers' texts."""
-    import docx
-    from docx.opc.exceptions import PackageNotFoundError
-
-    try:
-        document = docx.Document(str(path))
-    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
-        raise ReviewError(_("not a readable .docx: {reason}").format(reason=exc), Location(path)) from None
-    half_width = (document.sections[0].page_width or 0) / 2 if document.sections else 0
-    paragraphs = []
-    for index, paragraph in enumerate(document.paragraphs):
-        text = paragraph.text.strip()
-        if not text:
-            continue
-        fmt = paragraph.paragraph_format
-        align = str(paragraph.alignment or paragraph.style.paragraph_format.alignment or "")
-        left = fmt.left_indent or 0
-        sizes = [run.font.size.pt for run in paragraph.runs if run.font.size] or \
-            ([paragraph.style.font.size.pt] if paragraph.style.font.size else [])
-        colours = [run.font.color.rgb for run in paragraph.runs if run.font.color.type is not None] or \
-            ([paragraph.style.font.color.rgb] if paragraph.style.font.color.type is not None else [])
-        red = any(str(colour or "").upper() in _RED for colour in colours)
-        first = next((run for run in paragraph.runs if run.text.strip()), None)
-        paragraphs.append(Para(index, text, "CENTER" in align or "DISTRIBUTE" in align,
-                               "RIGHT" in align or (half_width and left > half_width / 2), max(sizes) if sizes else None,
-                               red, _east_asian_face(first, paragraph, document) if first is not None else None))
-    footers = []
-    for section in document.sections:
-        for footer in (section.footer, section.even_page_footer, section.first_page_footer):
-            if footer.is_linked_to_previous:
-                continue
-            for paragraph in footer.paragraphs:
-                # A page-number field's instruction is in w:instrText or w:fldSimple.
-                if "PAGE" in paragraph._p.xml:
-                    footers.append(paragraph.text.strip())
-    return paragraphs, list(dict.fromkeys(footers))
+def excerpt(paragraph: Para | None) -> str:
+    if paragraph is None:
+        return ""
+    return paragraph.text if len(paragraph.text) <= _EXCERPT else paragraph.text[:_EXCERPT] + "…"
 
 
-def _east_asian_face(run, paragraph, document) -> str | None:
-    """The face Word shows for Chinese text: the run's w:eastAsia, else its paragraph style's
-    (and the styles it is based on), else the document default; a theme attribute wins over a
-    name at the same level (Word reads the theme's font then)."""
-    from docx.oxml.ns import qn
-
-    def of(rpr) -> str | None:
-        fonts = rpr.find(qn("w:rFonts")) if rpr is not None else None
-        if fonts is None:
-            return None
-        if fonts.get(qn("w:eastAsiaTheme")):
-            return "theme"
-        return fonts.get(qn("w:eastAsia"))
-
-    face = of(run._r.rPr)
-    character = run.style if run._r.rPr is not None and run._r.rPr.find(qn("w:rStyle")) is not None else None
-    while face is None and character is not None:      # a character style (a run-in heading's)
-        face = of(character.element.rPr)
-        character = character.base_style
-    style = paragraph.style
-    while face is None and style is not None:
-        face = of(style.element.rPr)
-        style = style.base_style
-    if face is None:
-        defaults = document.styles.element.find(qn("w:docDefaults"))
-        face = of(defaults.find(qn("w:rPrDefault")).find(qn("w:rPr"))) if defaults is not None and \
-            defaults.find(qn("w:rPrDefault")) is not None else None
-    return face
+def level_of(text: str) -> tuple[int, int] | None:
+    """(level 0–3, number) of a typed heading number at the start of ``text``."""
+    for level, pattern in enumerate(LEVELS):
+        match = pattern.match(text)
+        if match:
+            value = match.group(1)
+            return level, int(value) if value.isdigit() else parse_numeral(value)
+    return None
 
 
-def roles(paragraphs: list[Para], footers: list[str]) -> Roles:
+def _is_title_like(paragraph: Para) -> bool:
+    return paragraph.centred and (paragraph.size_pt or 0) >= 18 and not paragraph.red
+
+
+def roles(doc: Docx) -> Roles:
     """Each element where a reader would look for it."""
-    number = next((p for p in paragraphs[:8] if _DOC_NUMBER.search(p.text)), None)
+    paragraphs = doc.paragraphs
+    number = next((p for p in paragraphs[:8] if DOC_NUMBER.search(p.text)), None)
     start = paragraphs.index(number) + 1 if number else 0
-    mark = [p for p in paragraphs[:start or 4] if p.red and p is not number]
+    # the mark: red, or (before a 文号) set large and centred as a mark is
+    mark = [p for p in paragraphs[:start or 4] if p is not number and
+            (p.red or (number is not None and p.centred and (p.size_pt or 0) >= 26))]
     title: list[Para] = []
     for paragraph in paragraphs[start:]:
-        if paragraph.centred and (paragraph.size_pt or 0) >= 18 and not paragraph.red:
+        if _is_title_like(paragraph):
             title.append(paragraph)
-        elif title or paragraph.red:
-            if title:
-                break
+        elif title:
+            break
     heads = [p for p in [*mark, number, *title] if p is not None]
     after = max(paragraphs.index(p) for p in heads) + 1 if heads else 0
-    # what stands under the title: text, not a framed ★ or a blank frame
+    # what stands under the title: text, not a framed ★, a 令号 or a （date）
     following = next((p for p in paragraphs[after:] if re.search(r"[\w\u4e00-\u9fff]", p.text)
-                      and not re.fullmatch(r"第\d+号|[（(].*[）)]", p.text)), None)   # nor 令号 nor （date）
+                      and not re.fullmatch(r"第\d+号|[（(].*[）)]", p.text)), None)
     # The 主送: the line under the title that ends in a colon, or a short list of organs there
     # that lost its colon (no full stop, not a heading).
     to = following if following is not None and not following.right and not following.red and (
         following.text[-1] in "：:" or (len(following.text) <= 100 and following.text[-1] not in "。；"
-                                       and not any(level.match(following.text) for level in _LEVELS))) else None
-    cc = next((p for p in paragraphs if p.text.startswith("抄送")), None)
-    printed = next((p for p in reversed(paragraphs) if "印发" in p.text and _DATE.search(p.text)), None)
-    dates = [p for p in paragraphs if _DATE.search(p.text)]
-    tail = {id(p) for p in (cc, printed) if p}
+                                       and level_of(following.text) is None)) else None
+    cc = next((p for p in paragraphs if re.match(r"^抄\s*送", p.text)), None)
+    printed = next((p for p in reversed(paragraphs[-8:]) if "印发" in p.text and DATE.search(p.text)), None)
+    subject = next((p for p in paragraphs if p.text.startswith("主题词")), None)
+    tail = {id(p) for p in (cc, printed, subject) if p}
     body_start = paragraphs.index(to) + 1 if to else after
     body = [p for p in paragraphs[body_start:] if id(p) not in tail and not p.right]
-    return Roles(mark, number, title, to, body, dates, cc, printed, footers)
+    return Roles(mark, number, title, to, body, [p for p in paragraphs if DATE.search(p.text)], cc, printed,
+                 subject, *_attachments(body))
 
 
-def review(path: Path, profile: Profile) -> list[Finding]:
-    """Every text finding of the document at ``path``."""
-    found = roles(*read(path))
-    return (_doc_number(found, profile) + _dates(found, profile) + _title(found, profile) + _to(found, profile)
-            + _cc(found, profile) + _numbering(found, profile) + _page_numbers(found, profile)
-            + _faces(found, profile))
+def _attachments(body: list[Para]) -> tuple[list[tuple[Para, str]], list[tuple[Para, str]]]:
+    """The 附件说明 (附件：1．名称 and the numbered lines under it) and the attachments that
+    follow (a label 附件 / 附件N on a line of its own, the title the next large centred line)."""
+    note: list[tuple[Para, str]] = []
+    attachments: list[tuple[Para, str]] = []
+    for i, paragraph in enumerate(body):
+        if paragraph.text.startswith("附件：") and not note:
+            first = paragraph.text[3:].strip()
+            item = _NOTE_ITEM.match(first)
+            note.append((paragraph, item.group(2) if item else first))
+            for following in body[i + 1:] if item else ():
+                item = _NOTE_ITEM.match(following.text)
+                if not item:
+                    break
+                note.append((following, item.group(2)))
+        elif _LABEL.fullmatch(paragraph.text):
+            title = next((p for p in body[i + 1:i + 4] if _is_title_like(p)), None)
+            attachments.append((paragraph, title.text if title else ""))
+    return note, attachments
 
 
-def _finding(id_: str, clause: str, expected: str, measured: str, message: str) -> Finding:
-    return Finding(id_, clause, None, expected, measured, message)
+def review(path: Path, profile: Profile, printed: Callable[[Path], Sequence] | None = None) -> list[Finding]:
+    """Every finding of the document at ``path``.  With ``printed`` (a function that prints a
+    .docx and returns its measured pages, called only once the file has shown it is a sound
+    Word package) the geometric checks run too, and each finding gets its page."""
+    doc = read(path)
+    found = roles(doc)
+    findings = [f for rule in TEXT_RULES for f in rule(doc, found, profile)]
+    return findings if printed is None else _on_pages(findings, doc, printed(path), profile)
 
 
-def _doc_number(found: Roles, profile: Profile) -> list[Finding]:
+def _on_pages(findings: list[Finding], doc: Docx, pages: Sequence, profile: Profile) -> list[Finding]:
+    """The text findings with the page they stand on, and the measured findings: those the
+    text review also makes (paper, page-number form) are kept once, as measured; a page number
+    drawn in the wrong size because its field carries no result is said as the field's fault."""
+    measured = run_checks(pages, profile)
+    if any(not footer.has_result for footer in doc.footers):
+        measured = [f for f in measured if f.id not in ("page-number.size", "page-number.height")]
+    both = {f.id for f in measured}
+    numbered = next((page.number for page in pages if any(line.top > profile.page.top_mm + profile.page.text_height_mm
+                                                          for line in page.lines)), 1)
+    texts = [re.sub(r"\s", "", page.text) for page in pages]
+    located = []
+    for item in findings:
+        if item.id in both:
+            continue
+        if item.id.startswith("page-number."):
+            page = numbered
+        elif item.where:
+            key = re.sub(r"\s", "", item.where.rstrip("…"))[:12]
+            page = next((i + 1 for i, text in enumerate(texts) if key and key in text), None)
+        else:
+            page = 1
+        located.append(replace(item, page=page))
+    return sorted(located + measured, key=lambda f: (f.page or 0))
+
+
+# -- the rules on the text -------------------------------------------------------------------------
+
+TextRule = Callable[[Docx, Roles, Profile], list[Finding]]
+TEXT_RULES: list[TextRule] = []
+
+
+def text_rule(function: TextRule) -> TextRule:
+    TEXT_RULES.append(function)
+    return function
+
+
+@text_rule
+def page_setup(doc: Docx, found: Roles, profile: Profile) -> list[Finding]:
+    """Paper, margins and lines a page from the first section (page.size, page.margins, grid.lines)."""
+    setup, p, tol = doc.setup, profile.page, profile.checks.tolerance_mm
+    if setup is None:
+        return []
+    if abs(setup.width - p.width_mm) > tol or abs(setup.height - p.height_mm) > tol:
+        return [finding("page.size", profile, None, f"{p.width_mm:g}×{p.height_mm:g} mm",
+                        f"{setup.width:.1f}×{setup.height:.1f} mm")]
+    out = []
+    right = p.width_mm - p.left_mm - p.text_width_mm
+    bottom = p.height_mm - p.top_mm - p.text_height_mm
+    wrong = [(name, want, got) for name, want, got in ((_("top"), p.top_mm, setup.top), (_("bottom"), bottom, setup.bottom),
+                                                       (_("left"), p.left_mm, setup.left), (_("right"), right, setup.right))
+             if abs(want - got) > tol]
+    if wrong:
+        out.append(finding("page.margins", profile, None, ", ".join(f"{n} {w:.1f} mm" for n, w, _g in wrong),
+                           ", ".join(f"{n} {g:.1f} mm" for n, _w, g in wrong)))
+    if setup.line_pitch_pt:
+        height_pt = (setup.height - setup.top - setup.bottom) / 25.4 * 72
+        lines = int(height_pt / setup.line_pitch_pt + 0.05)
+        if lines != profile.grid.lines:
+            out.append(finding("grid.lines", profile, None, str(profile.grid.lines),
+                               _("{n} (lines {pitch:g} pt apart)").format(n=lines, pitch=setup.line_pitch_pt)))
+    return out
+
+
+@text_rule
+def doc_number(doc: Docx, found: Roles, profile: Profile) -> list[Finding]:
+    """number.form: the plan's rule (DocNumber.parse) on the document's 发文字号."""
     from .model import DocNumber
 
     if found.number is None:
         return []
-    text = _DOC_NUMBER.search(found.number.text).group(0).replace(" ", "")
+    text = DOC_NUMBER.search(found.number.text).group(0).replace(" ", "")
     try:
         DocNumber.parse(text)
     except ValueError as exc:
-        return [_finding("number.form", profile.doc_number.clause, "机关代字〔年份〕序号号", text, str(exc))]
+        return [finding("number.form", profile, None, "机关代字〔年份〕序号号", text, str(exc),
+                        where=excerpt(found.number))]
     return []
 
 
-def _dates(found: Roles, profile: Profile) -> list[Finding]:
+@text_rule
+def dates(doc: Docx, found: Roles, profile: Profile) -> list[Finding]:
     out = []
     for paragraph in found.dates:
-        for match in _DATE.finditer(paragraph.text.replace(" ", "")):
+        for match in DATE.finditer(paragraph.text.replace(" ", "")):
             year, month, day = match.groups()
             if len(year) != 4 or month.startswith("0") or day.startswith("0"):
-                proper = _unpadded("20" + year if len(year) == 2 else year, month, day)
-                out.append(_finding("date.form", profile.signature.clause, proper, match.group(0),
-                                    N_("dates are written with the full year and without leading zeros")))
+                proper = unpadded("20" + year if len(year) == 2 else year, month, day)
+                out.append(finding("date.form", profile, None, proper, match.group(0), where=excerpt(paragraph)))
     return out
 
 
-def _unpadded(year: str, month: str, day: str) -> str:
+def unpadded(year: str, month: str, day: str) -> str:
     """年月日 as the standard writes them, from the parts a date was typed in (it may not be a
     valid day: the form is what is reviewed)."""
     return f"{year}年{int(month)}月{int(day)}日"
 
 
-def _title(found: Roles, profile: Profile) -> list[Finding]:
+@text_rule
+def title(doc: Docx, found: Roles, profile: Profile) -> list[Finding]:
     if not found.title and found.mark and found.mark[-1].text.endswith("令"):
         return []     # a 令 has no title (§10.2)
     if not found.title:
-        return [_finding("title.missing", profile.title.clause, _("a centred 二号 title"), _("none"),
-                         N_("no title found (a centred line of 二号 or larger after the 发文字号)"))]
+        return [finding("title.missing", profile, None, _("a centred 二号 title"), _("none"),
+                        where=excerpt(found.number))]
     text = "".join(p.text for p in found.title)
-    if text[-1] in _END_MARKS:
-        return [_finding("title.punctuation", profile.title.clause, text[:-1], text,
-                         N_("a title has no punctuation at its end"))]
+    if ends_in_punctuation(text):
+        return [finding("title.punctuation", profile, None, text.rstrip(END_MARKS), text, where=excerpt(found.title[-1]))]
     return []
 
 
-def _to(found: Roles, profile: Profile) -> list[Finding]:
+@text_rule
+def to(doc: Docx, found: Roles, profile: Profile) -> list[Finding]:
     if found.to is None or found.to.text.endswith("："):
         return []
-    return [_finding("to.colon", profile.title.clause, found.to.text.rstrip(":：") + "：", found.to.text,
-                     N_("the 主送 ends with a full-width colon"))]
+    return [finding("to.colon", profile, None, found.to.text.rstrip(":：") + "：", found.to.text,
+                    where=excerpt(found.to))]
 
 
-def _cc(found: Roles, profile: Profile) -> list[Finding]:
-    if found.cc is None or found.cc.text.endswith("。"):
-        return []
-    return [_finding("cc.stop", profile.banji.clause, found.cc.text.rstrip("。.，,") + "。", found.cc.text,
-                     N_("the 抄送 list ends with 。"))]
+@text_rule
+def banji_text(doc: Docx, found: Roles, profile: Profile) -> list[Finding]:
+    """cc.stop, printed.form, banji.order and the legacy 主题词 (subject.form)."""
+    out = []
+    if found.cc is not None and not found.cc.text.endswith("。"):
+        out.append(finding("cc.stop", profile, None, found.cc.text.rstrip("。.，,；;") + "。", found.cc.text,
+                           where=excerpt(found.cc)))
+    if found.printed is not None:
+        text = found.printed.text
+        ends = re.search(r"\d{4}年\d{1,2}月\d{1,2}日印发$", text)
+        # the 印发机关 stands left of the date, in the same line (or in a cell of its own)
+        if not ends or not (text[:ends.start()].strip() or found.printed.in_table):
+            out.append(finding("printed.form", profile, None, _("印发机关　…　2012年7月1日印发"), text,
+                               where=excerpt(found.printed)))
+        if found.cc is not None and found.cc.index > found.printed.index:
+            out.append(finding("banji.order", profile, None, _("抄送 above the 印发 line"), _("抄送 below it"),
+                               where=excerpt(found.cc)))
+    if found.subject is not None:
+        words = re.sub(r"^主题词\s*[：:]?", "", found.subject.text)
+        if not found.subject.text.startswith("主题词：") or re.search(r"[、，,；;。.]", words) \
+                or not re.search(r"[\s　]", words.strip()):
+            out.append(finding("subject.form", profile, None, _("主题词：词　词　词 (words apart, no marks)"),
+                               found.subject.text, where=excerpt(found.subject)))
+        if found.cc is not None and found.cc.index < found.subject.index:
+            out.append(finding("banji.order", profile, None, _("主题词 above 抄送"), _("主题词 below it"),
+                               where=excerpt(found.subject)))
+    return out
 
 
-def _numbering(found: Roles, profile: Profile) -> list[Finding]:
-    """一、（一）1．（1）: each level counts 1, 2, 3 … under the heading above it (a level may be
-    left out: 1． straight under 一、 is common), and a deeper level does not come before any
-    shallower one.  Each document part counts afresh: an attachment (附件N), an issued
-    document or an article (a title line); the 附件说明's numbered names are no headings."""
-    out: list[Finding] = []
-    counters = [0, 0, 0, 0]
-    in_note = False
+@text_rule
+def attachment_note(doc: Docx, found: Roles, profile: Profile) -> list[Finding]:
+    """The 附件说明's names without end marks (title.punctuation, as a plan's attachment names)
+    and, when the attachments are in the document, naming them in order (attachment.note)."""
+    out = [finding("title.punctuation", profile, None, name.rstrip(END_MARKS), name, where=excerpt(paragraph))
+           for paragraph, name in found.note if ends_in_punctuation(name)]
+    if not found.note or not found.attachments:
+        return out
+    names = [name.rstrip(END_MARKS) for _p, name in found.note]
+    labels = [_LABEL.fullmatch(p.text).group(1) for p, _t in found.attachments]
+    expected = [""] if len(names) == 1 else [str(n) for n in range(1, len(names) + 1)]
+    if labels != expected and labels != [str(n) for n in range(1, len(names) + 1)]:
+        out.append(finding("attachment.note", profile, None, "、".join("附件" + n for n in expected),
+                           "、".join("附件" + n for n in labels), where=excerpt(found.note[0][0])))
+        return out
+    for name, (label, title) in zip(names, found.attachments):
+        if title and re.sub(r"\s", "", title) != re.sub(r"\s", "", name):
+            out.append(finding("attachment.note", profile, None, name, title, where=excerpt(label)))
+    return out
+
+
+@text_rule
+def headings(doc: Docx, found: Roles, profile: Profile) -> list[Finding]:
+    """numbering.sequence / numbering.order (the plan's rule); each document part counts
+    afresh: an attachment (附件N), an issued document or an article (a title line); the
+    附件说明's numbered names are no headings."""
+    in_note = {id(p) for p, _name in found.note}
+    parts: list[tuple[Para, tuple[int, int] | None]] = []
     for paragraph in found.body:
-        if re.fullmatch(r"附件\s*\d*", paragraph.text) or (paragraph.centred and (paragraph.size_pt or 0) >= 18):
-            counters = [0, 0, 0, 0]
-            continue
-        if paragraph.text.startswith("附件："):
-            in_note = True
-            continue
-        if in_note and re.match(r"^\d+[．.]", paragraph.text):
-            continue
-        in_note = False
-        for level, pattern in enumerate(_LEVELS):
-            match = pattern.match(paragraph.text)
-            if not match:
-                continue
-            value = match.group(1)
-            number = int(value) if value.isdigit() else parse_numeral(value)
-            if level and not any(counters[:level]):
-                out.append(_finding("numbering.order", profile.headings.clause, _("a level {n} heading first").format(
-                    n=level), paragraph.text[:12], N_("a heading level is used before the level above it")))
-            elif number != counters[level] + 1:
-                out.append(_finding("numbering.sequence", profile.headings.clause, str(counters[level] + 1),
-                                    f"{number} “{paragraph.text[:12]}”", N_("heading numbers skip or repeat")))
-            counters[level] = number
-            for deeper in range(level + 1, 4):
-                counters[deeper] = 0
-            break
+        if _LABEL.fullmatch(paragraph.text) or _is_title_like(paragraph):
+            parts.append((paragraph, None))
+        elif id(paragraph) not in in_note and (level := level_of(paragraph.text)) is not None:
+            parts.append((paragraph, level))
+    out = []
+    for wrong in numbering(level for _p, level in parts):
+        paragraph, (level, number) = parts[wrong.position]
+        if wrong.id == "numbering.order":
+            out.append(finding(wrong.id, profile, None, _("a level {n} heading first").format(n=wrong.expected),
+                               paragraph.text[:12], where=excerpt(paragraph)))
+        else:
+            out.append(finding(wrong.id, profile, None, str(wrong.expected), str(number), where=excerpt(paragraph)))
     return out
 
 
@@ -281,16 +337,20 @@ def _is(face: str | None, key: str) -> bool:
     return face is not None and any(word in face.lower() for word in _STYLES[key])
 
 
-def _faces(found: Roles, profile: Profile) -> list[Finding]:
+def _ordinary(found: Roles) -> list[Para]:
+    """Body paragraphs of full sentences at the left: not a label, a title, a table or a list line."""
+    return [p for p in found.body if not p.centred and not p.in_table and len(p.text) >= 20
+            and (p.size_pt or 16) < 18 and level_of(p.text) is None
+            and not re.match(r"^(附件|出席|请假|列席|抄送|主题词)", p.text)]
+
+
+@text_rule
+def faces(doc: Docx, found: Roles, profile: Profile) -> list[Finding]:
     """The face of each element as its first run sets it: body 仿宋, title 小标宋, 一、 黑体,
     （一） 楷体 (§7.3); a theme font in place of a name is a finding of its own."""
-    out = []
-    # ordinary body paragraphs: full sentences at the left, not a label, a title or a list line
-    ordinary = [p for p in found.body if not p.centred and len(p.text) >= 20 and (p.size_pt or 16) < 18
-                and not re.match(r"^(附件|出席|请假|列席|抄送|主题词)", p.text)]
-    checked = [(p, profile.text.face) for p in ordinary if not any(level.match(p.text) for level in _LEVELS)]
-    checked += [(p, profile.headings.faces[level]) for p in found.body for level, pattern in enumerate(_LEVELS[:2])
-                if pattern.match(p.text)]
+    checked = [(p, profile.text.face) for p in _ordinary(found)]
+    checked += [(p, profile.headings.faces[level]) for p in found.body if not p.in_table
+                for level, pattern in enumerate(LEVELS[:2]) if pattern.match(p.text)]
     checked += [(p, profile.title.face) for p in found.title]
     wrong: dict[tuple[str, str], Para] = {}
     for paragraph, key in checked:
@@ -300,95 +360,67 @@ def _faces(found: Roles, profile: Profile) -> list[Finding]:
         if key == "xiaobiaosong" and _is(face, "song") and not _is(face, "fangsong"):
             continue     # a 宋体 bold stands in for 小标宋 in many offices: the weight is not read here
         wrong.setdefault((face, key), paragraph)
-    for (face, key), paragraph in wrong.items():
-        out.append(_finding("face.theme" if face == "theme" else "face.role", profile.faces.clause,
-                            profile.face(key), f"{face} “{paragraph.text[:12]}”",
-                            N_("a theme font stands where a face should be named") if face == "theme" else
-                            N_("the text is not in the face its element takes")))
+    return [finding("face.theme" if face == "theme" else "face.role", profile, None, profile.face(key), face,
+                    where=excerpt(paragraph)) for (face, key), paragraph in wrong.items()]
+
+
+@text_rule
+def sizes(doc: Docx, found: Roles, profile: Profile) -> list[Finding]:
+    """size.role: body 三号, title 二号, 版记 四号 (the first paragraph of each size found wrong)."""
+    tol = profile.checks.size_tolerance_pt
+    checked = [(p, profile.text.size_pt) for p in _ordinary(found)]
+    checked += [(p, profile.title.size_pt) for p in found.title]
+    checked += [(p, profile.banji.size_pt) for p in (found.cc, found.printed) if p is not None]
+    wrong: dict[tuple[float, float], Para] = {}
+    for paragraph, size in checked:
+        if paragraph.size_pt is not None and abs(paragraph.size_pt - size) > tol:
+            wrong.setdefault((size, paragraph.size_pt), paragraph)
+    return [finding("size.role", profile, None, f"{want:g} pt", f"{got:g} pt", where=excerpt(paragraph))
+            for (want, got), paragraph in wrong.items()]
+
+
+@text_rule
+def colours(doc: Docx, found: Roles, profile: Profile) -> list[Finding]:
+    """colour.mark (the mark is red) and colour.black (title, 主送, body and 版记 are black)."""
+    out = [finding("colour.mark", profile, None, profile.colours.red, _("not red"), where=excerpt(p))
+           for p in found.mark if not p.red][:1]
+    text = [*found.title, *(p for p in (found.to, found.cc, found.printed) if p), *found.body]
+    coloured = next((p for p in text if p.red or p.colour), None)
+    if coloured is not None:
+        out.append(finding("colour.black", profile, None, "000000", coloured.colour or _("red"),
+                           where=excerpt(coloured)))
     return out
 
 
-def _page_numbers(found: Roles, profile: Profile) -> list[Finding]:
-    """A footer with a page-number field prints "— N —" (em dashes, no 第/页)."""
+@text_rule
+def page_numbers(doc: Docx, found: Roles, profile: Profile) -> list[Finding]:
+    """page-number.form ("— N —"), page-number.parity (odd right, even left) and
+    page-number.field (the field carries its result, which other programs print)."""
     out = []
-    for text in found.footers:
-        shape = re.sub(r"\d+", "", text).replace(" ", "").replace("\u3000", "")   # the number is the field's
+    for footer in doc.footers:
+        shape = re.sub(r"\d+", "", footer.text).replace(" ", "").replace("\u3000", "")   # the number is the field's
         if shape != "——":
-            out.append(_finding("page-number.form", profile.page_number.clause, "— N —", text or _("the number alone"),
-                                N_("the page number is not “— N —” with em dashes")))
+            out.append(finding("page-number.form", profile, None, "— N —", footer.text or _("the number alone")))
+            break
+    numbered = {footer.kind: footer for footer in doc.footers if footer.kind != "first"}
+    if numbered:
+        odd, even = numbered.get("default"), numbered.get("even")
+        if doc.setup is not None and not doc.setup.odd_and_even:
+            out.append(finding("page-number.parity", profile, None, _("odd pages right, even pages left"),
+                               _("one footer for all pages ({align})").format(align=_(odd.align if odd else "none"))))
+        elif odd is None or even is None or odd.align != "right" or even.align != "left":
+            out.append(finding("page-number.parity", profile, None, _("odd pages right, even pages left"),
+                               _("odd {odd}, even {even}").format(odd=_(odd.align) if odd else _("none"),
+                                                                  even=_(even.align) if even else _("none"))))
+    sizes = [f for f in doc.footers if f.size_pt is not None
+             and abs(f.size_pt - profile.page_number.size_pt) > profile.checks.size_tolerance_pt]
+    if sizes:
+        out.append(finding("size.role", profile, None, f"{profile.page_number.size_pt:g} pt", f"{sizes[0].size_pt:g} pt",
+                           where=sizes[0].text))
+    blank = [f for f in doc.footers if not f.has_result]
+    if blank:
+        out.append(finding("page-number.field", profile, None, _("a PAGE field with its result"),
+                           _("a PAGE field without a result run"),
+                           _("the page-number field carries no result: Word works the number out, LibreOffice and "
+                             "WPS print it in the paragraph's default face and size"), severity="warning"))
     return out
-
-
-# -- safe fixes ---------------------------------------------------------------------------------
-
-_BRACKET_YEAR = re.compile(r"[\[【(（]\s*(\d{4})\s*[\]】)）]")
-_PADDED_DATE = re.compile(r"(\d{4})年0?(\d{1,2})月0?(\d{1,2})日")
-_DASHES = re.compile(r"[-－–—~～]+")
-
-
-def fix(source: Path, target: Path) -> list[str]:
-    """Write ``source`` with the fixes that cannot change its meaning to ``target`` (never in
-    place): 〔〕 around the 文号's year, dates without leading zeros, "— N —" page numbers, the
-    主送's colon and the 抄送's full stop.  Returns what was changed, one line each; a fix whose
-    text spans differently formatted runs is left undone and said so."""
-    import docx
-
-    if source.resolve() == target.resolve():
-        raise ReviewError(_("--fix writes a new file: give -o a path other than the document's"), Location(source))
-    paragraphs, footers = read(source)
-    found = roles(paragraphs, footers)
-    document = docx.Document(str(source))
-    by_index = document.paragraphs
-    changes: list[str] = []
-
-    def rewrite(index: int, change, what: str) -> None:
-        paragraph = by_index[index]
-        before = paragraph.text
-        for run in paragraph.runs:
-            run.text = change(run.text)
-        if paragraph.text == before and change(before) != before:
-            changes.append(_("not fixed (the text spans differently formatted runs): {what}: {text}").format(
-                what=what, text=before))
-        elif paragraph.text != before:
-            changes.append(f"{what}: {before} → {paragraph.text}")
-
-    if found.number is not None:
-        rewrite(found.number.index, lambda text: _BRACKET_YEAR.sub(r"〔\1〕", text), _("文号"))
-    for paragraph in found.dates:
-        rewrite(paragraph.index, lambda text: _PADDED_DATE.sub(lambda m: _unpadded(m[1], m[2], m[3]), text),
-                _("date"))
-    if found.to is not None and not found.to.text.endswith("："):
-        _end_with(by_index[found.to.index], "：", ":：", _("主送"), changes)
-    if found.cc is not None and not found.cc.text.endswith("。"):
-        _end_with(by_index[found.cc.index], "。", "。.，,；;", _("抄送"), changes)
-    for section in document.sections:
-        for footer in (section.footer, section.even_page_footer, section.first_page_footer):
-            if not footer.is_linked_to_previous:
-                for paragraph in footer.paragraphs:
-                    _fix_page_number(paragraph, changes)
-    buffer = io.BytesIO()
-    document.save(buffer)
-    write_atomic(target, buffer.getvalue())
-    return changes
-
-
-def _end_with(paragraph, mark: str, replaced: str, what: str, changes: list[str]) -> None:
-    runs = [run for run in paragraph.runs if run.text.strip()]
-    if not runs:
-        return
-    before = paragraph.text
-    runs[-1].text = runs[-1].text.rstrip().rstrip(replaced) + mark
-    changes.append(f"{what}: {before} → {paragraph.text}")
-
-
-def _fix_page_number(paragraph, changes: list[str]) -> None:
-    """Dashes around a PAGE field become "— " and " —" (em dashes); the field is untouched."""
-    if "PAGE" not in paragraph._p.xml:
-        return
-    before = paragraph.text
-    texts = [run for run in paragraph.runs if run.text and not run.text.strip().isdigit()]
-    if len(texts) < 2 or not all(_DASHES.fullmatch(run.text.strip() or "x") for run in (texts[0], texts[-1])):
-        return
-    texts[0].text, texts[-1].text = "— ", " —"
-    if paragraph.text != before:
-        changes.append(_("page number: {before} → {after}").format(before=before, after=paragraph.text))

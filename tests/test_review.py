@@ -10,7 +10,7 @@ from docx import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Pt, RGBColor
+from docx.shared import Mm, Pt, RGBColor
 
 from gongwen.cli import make_cli
 from gongwen.profile import load_profile
@@ -52,28 +52,64 @@ def clerk_document(path, **changes) -> None:
 
     line(parts["mark"], 36, WD_ALIGN_PARAGRAPH.CENTER, red=True)
     line(parts["number"], 16, WD_ALIGN_PARAGRAPH.CENTER)
-    line(parts["title"], 22, WD_ALIGN_PARAGRAPH.CENTER)
+    line(parts["title"], parts.get("title_size", 22), WD_ALIGN_PARAGRAPH.CENTER)
     line(parts["to"])
     for text in parts["body"]:
         line(text, face=parts.get("body_face"))
     line("三门峡市民政局", align=WD_ALIGN_PARAGRAPH.RIGHT)
     line(parts["date"], align=WD_ALIGN_PARAGRAPH.RIGHT)
-    line(parts["cc"], 14)
-    line(parts["printed"], 14)
-    footer = document.sections[0].footer.paragraphs[0]
-    footer.add_run(parts["footer"][0])
-    for kind, text in (("begin", None), (None, " PAGE "), ("end", None)):
-        run = footer.add_run()
-        if kind:
-            char = OxmlElement("w:fldChar")
-            char.set(qn("w:fldCharType"), kind)
-            run._r.append(char)
-        else:
+    for text in parts.get("attachments", ()):
+        document.add_page_break()
+        line(text[0], face="黑体")
+        line(text[1], 22, WD_ALIGN_PARAGRAPH.CENTER)
+    tail = [parts["cc"], parts["printed"]]
+    for text in tail[::-1] if parts.get("tail_reversed") else tail:
+        line(text, 14)
+    page_setup(document, **parts.get("page", {}))
+    section = document.sections[0]
+    footers = [(section.footer, WD_ALIGN_PARAGRAPH.RIGHT)]
+    if parts.get("odd_and_even", True):
+        document.settings.odd_and_even_pages_header_footer = True
+        footers.append((section.even_page_footer, WD_ALIGN_PARAGRAPH.LEFT))
+    for footer, align in footers:
+        page_number(footer.paragraphs[0], parts["footer"], parts.get("footer_align", align),
+                    parts.get("field_result", True))
+    document.save(path)
+
+
+def page_setup(document, top=37, left=28, lines=22) -> None:
+    """A4, the standard's margins and the 22-line grid, as the Page Setup dialog writes them."""
+    section = document.sections[0]
+    section.page_width, section.page_height = Mm(210), Mm(297)
+    section.top_margin, section.left_margin = Mm(top), Mm(left)
+    section.bottom_margin, section.right_margin = Mm(297 - 225 - 37), Mm(210 - 156 - 28)
+    grid = section._sectPr.find(qn("w:docGrid"))
+    if grid is None:
+        grid = OxmlElement("w:docGrid")
+        section._sectPr.append(grid)
+    height_pt = (297 - top - (297 - 225 - 37)) / 25.4 * 72
+    grid.set(qn("w:type"), "lines")
+    grid.set(qn("w:linePitch"), str(int(height_pt / lines * 20)))
+
+
+def page_number(paragraph, dashes, align, with_result=True) -> None:
+    """— PAGE — in 四号, the field as Word writes it (begin, instruction, separate, result, end)."""
+    paragraph.alignment = align
+    parts = [("text", dashes[0]), ("begin", None), ("instr", " PAGE "), ("separate", None),
+             ("text", "1"), ("end", None), ("text", dashes[1])]
+    for kind, text in parts:
+        if not with_result and kind in ("separate", "text") and text == "1":
+            continue
+        run = paragraph.add_run(text if kind == "text" else None)
+        run.font.size = Pt(14)
+        if kind == "instr":
             instruction = OxmlElement("w:instrText")
             instruction.text = text
             run._r.append(instruction)
-    footer.add_run(parts["footer"][1])
-    document.save(path)
+        elif kind != "text":
+            char = OxmlElement("w:fldChar")
+            char.set(qn("w:fldCharType"), kind)
+            run._r.append(char)
 
 
 def ids(path) -> list[str]:
