@@ -421,7 +421,7 @@ def banji(pages: Sequence[MeasuredPage], profile: Profile) -> list[Finding]:
     last = pages[-1]
     rules = banji_rules(last, frame, profile)
     if not rules:
-        return []
+        return _banji_astray(pages, frame, profile)
     found = _within("banji.position", b.clause, last.number, frame.bottom, rules[-1].y, frame.tol,
                     N_("the last 版记 rule is not on the 版心 bottom"))
     outer, inner = (round(weight * 8) / 8 * MM_PER_PT for weight in (b.outer_rule_pt, b.inner_rule_pt))
@@ -435,6 +435,30 @@ def banji(pages: Sequence[MeasuredPage], profile: Profile) -> list[Finding]:
         found.append(Finding("banji.even-page", b.clause, last.number, _("an even page"), str(last.number),
                              N_("the 版记 is not on an even page")))
     return found
+
+
+_BANJI_LINE = re.compile(r"^(抄送|.*\d日印发$)")
+
+
+def _banji_astray(pages: Sequence[MeasuredPage], frame: Frame, profile: Profile) -> list[Finding]:
+    """A 版记 (its 抄送 or 印发 line) that is not at the foot of the last page: on an earlier
+    page, or floating under the text with its rules off the 版心 bottom."""
+    b = profile.banji
+    for page in reversed(pages):
+        lines = [line for line in content_lines(page, frame) if _BANJI_LINE.match(line.text)]
+        if not lines:
+            continue
+        if page is not pages[-1]:
+            return [Finding("banji.position", b.clause, page.number, _("the last page ({n})").format(n=pages[-1].number),
+                            _("page {n}").format(n=page.number), N_("the 版记 is not at the foot of the last page"),
+                            where=lines[0].text[:16])]
+        below = [rule.y for rule in page.rules if rule.y > lines[-1].top and rule.colour != profile.colours.red.upper()]
+        if not below and frame.near(lines[-1].bottom, frame.bottom, frame.char):
+            return []       # a 版记 without rules (a 函's) whose last line ends on the 版心 bottom
+        return [Finding("banji.position", b.clause, page.number, _mm(frame.bottom),
+                        _mm(min(below) if below else lines[-1].bottom), N_("the last 版记 rule is not on the 版心 bottom"),
+                        where=lines[0].text[:16])]
+    return []
 
 
 @check

@@ -324,12 +324,20 @@ def _check_documents(documents: Sequence[Path], profile, want_pdf: bool, as_json
 
 def _printed_pages(path: Path, folder: Path, profile) -> list:
     """The pages of ``path`` as LibreOffice prints them (converted under a name of its own:
-    two documents of one name in one call do not meet)."""
+    two documents of one name in one call do not meet).  A document gongwen made is printed as
+    gongwen prints it: through the styles that make LibreOffice hang punctuation where Word does."""
+    from .frame import for_libreoffice
     from .measure import measure
     from .pdf import convert
+    from .reading import open_package
 
     copy = folder / f"{len(list(folder.iterdir())):05d}.docx"
-    shutil.copyfile(path, copy)
+    document = open_package(path)
+    if any(style.style_id.startswith("Gw") for style in document.styles):
+        with for_libreoffice(document, profile):
+            document.save(str(copy))
+    else:
+        shutil.copyfile(path, copy)
     return measure(convert([copy], folder, profiles=[profile])[0])
 
 

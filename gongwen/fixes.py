@@ -48,8 +48,8 @@ def fix(source: Path, target: Path) -> list[str]:
                 _("date"))
     if found.to is not None and not found.to.text.endswith("："):
         _end_with(by_index[found.to.index], "：", ":：", _("主送"), changes)
-    if found.cc is not None and not found.cc.text.endswith("。"):
-        _end_with(by_index[found.cc.index], "。", "。.，,；;", _("抄送"), changes)
+    if found.cc_end is not None and not found.cc_end.text.endswith("。"):
+        _end_with(by_index[found.cc_end.index], "。", "。.，,；;", _("抄送"), changes)
     for section in document.sections:
         for footer in (section.footer, section.even_page_footer, section.first_page_footer):
             if not footer.is_linked_to_previous:

@@ -44,6 +44,7 @@ class Para:
     face: str | None = None     # the East Asian face of its first run ("theme" when a theme font wins)
     colour: str | None = None   # a colour other than black or red, as RRGGBB
     in_table: bool = False
+    tabbed: bool = False        # it opens with a tab (text pushed to a tab stop)
 
 
 @dataclass(frozen=True)
@@ -85,6 +86,7 @@ def open_package(path: Path):
     import docx
     from docx.opc.exceptions import PackageNotFoundError
 
+    path = Path(path)
     if not path.is_file():
         raise ReviewError(_("file not found"), Location(path))
     with path.open("rb") as handle:
@@ -99,7 +101,8 @@ def open_package(path: Path):
                           _("a Word 97–2003 .doc or a WPS .wps file, not a .docx: save it as .docx (Word 2007 or "
                             "later) and check that"), Location(path))
     if not zipfile.is_zipfile(path):
-        raise ReviewError(_("not a .docx (not a zip package): is it the right file?"), Location(path))
+        raise ReviewError(_("a damaged .docx: the package is cut short or corrupt") if head.startswith(b"PK") else
+                          _("not a .docx (not a zip package): is it the right file?"), Location(path))
     try:
         with zipfile.ZipFile(path) as package:
             members = package.infolist()
@@ -144,6 +147,7 @@ def paragraphs_of(document) -> list:
 
 def read(path: Path) -> Docx:
     """The document at ``path`` as the review sees it."""
+    path = Path(path)
     document = open_package(path)
     try:
         return _read(document, path)
@@ -169,9 +173,10 @@ def _read(document, path: Path) -> Docx:
         red = any(colour in _RED for colour in colours)
         other = next((c for c in colours if c not in _RED and c not in _BLACK), None)
         in_table = paragraph._p.getparent().tag.endswith("}tc")
-        paragraphs.append(Para(index, text, align == "centre", align == "right" or bool(
-            half_width and left > half_width / 2), max(sizes) if sizes else None, red,
-            east_asian_face(runs[0], paragraph, document) if runs else None, other, in_table))
+        right = align == "right" or bool(half_width and left > half_width / 2)
+        paragraphs.append(Para(index, text, align == "centre", right, max(sizes) if sizes else None, red,
+            east_asian_face(runs[0], paragraph, document) if runs else None, other, in_table,
+            paragraph.text.startswith("\t")))
     return Docx(path, paragraphs, _footers(document), _setup(document, paragraphs) if section is not None else None)
 
 

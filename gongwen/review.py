@@ -45,6 +45,7 @@ class Roles:
     body: list[Para]
     dates: list[Para]
     cc: Para | None
+    cc_end: Para | None                 # the 抄送 list's last paragraph (a long one runs over pages)
     printed: Para | None
     subject: Para | None                # 主题词 (the pre-2012 Party format)
     note: list[tuple[Para, str]]        # the 附件说明's names, each with its paragraph
@@ -92,16 +93,21 @@ def roles(doc: Docx) -> Roles:
                       and not re.fullmatch(r"第\d+号|[（(].*[）)]", p.text)), None)
     # The 主送: the line under the title that ends in a colon, or a short list of organs there
     # that lost its colon (no full stop, not a heading).
-    to = following if following is not None and not following.right and not following.red and (
+    # (a 令 has no 主送 under its 令号: the body starts there)
+    to = following if following is not None and not following.right and not following.red and not (
+        mark and mark[-1].text.endswith("令")) and (
         following.text[-1] in "：:" or (len(following.text) <= 100 and following.text[-1] not in "。；"
                                        and level_of(following.text) is None)) else None
     cc = next((p for p in paragraphs if re.match(r"^抄\s*送", p.text)), None)
     printed = next((p for p in reversed(paragraphs[-8:]) if "印发" in p.text and DATE.search(p.text)), None)
     subject = next((p for p in paragraphs if p.text.startswith("主题词")), None)
+    cc_end = cc
+    if cc is not None and printed is not None and printed.index > cc.index:
+        cc_end = paragraphs[paragraphs.index(printed) - 1]
     tail = {id(p) for p in (cc, printed, subject) if p}
     body_start = paragraphs.index(to) + 1 if to else after
     body = [p for p in paragraphs[body_start:] if id(p) not in tail and not p.right]
-    return Roles(mark, number, title, to, body, [p for p in paragraphs if DATE.search(p.text)], cc, printed,
+    return Roles(mark, number, title, to, body, [p for p in paragraphs if DATE.search(p.text)], cc, cc_end, printed,
                  subject, *_attachments(body))
 
 
@@ -130,10 +136,28 @@ def review(path: Path, profile: Profile, printed: Callable[[Path], Sequence] | N
     """Every finding of the document at ``path``.  With ``printed`` (a function that prints a
     .docx and returns its measured pages, called only once the file has shown it is a sound
     Word package) the geometric checks run too, and each finding gets its page."""
+    from . import kinds
+
     doc = read(path)
     found = roles(doc)
+    profile = kinds.adapted(kind_of(found), profile)
     findings = [f for rule in TEXT_RULES for f in rule(doc, found, profile)]
     return findings if printed is None else _on_pages(findings, doc, printed(path), profile)
+
+
+def kind_of(found: Roles) -> str:
+    """The kind whose layout the document follows, as far as its head shows it: a 简报's 报头,
+    a 令's mark, a 函's 文号 at the right under the rules; else the general layout."""
+    mark = "".join(p.text for p in found.mark)
+    if mark.endswith(("简报", "动态", "通讯", "快报", "专报", "情况")):
+        return "brief"
+    if mark.endswith("令"):
+        return "order"
+    number = found.number
+    if number is not None and "签发人" not in number.text and (
+            number.right or number.tabbed or "\t" in number.text[:DOC_NUMBER.search(number.text).start()]):
+        return "letter"      # the 信函格式's 文号 stands at the right (份号/密级 left of it, a tab apart)
+    return "notice"
 
 
 def _on_pages(findings: list[Finding], doc: Docx, pages: Sequence, profile: Profile) -> list[Finding]:
@@ -259,9 +283,9 @@ def to(doc: Docx, found: Roles, profile: Profile) -> list[Finding]:
 def banji_text(doc: Docx, found: Roles, profile: Profile) -> list[Finding]:
     """cc.stop, printed.form, banji.order and the legacy 主题词 (subject.form)."""
     out = []
-    if found.cc is not None and not found.cc.text.endswith("。"):
-        out.append(finding("cc.stop", profile, None, found.cc.text.rstrip("。.，,；;") + "。", found.cc.text,
-                           where=excerpt(found.cc)))
+    if found.cc_end is not None and not found.cc_end.text.endswith("。"):
+        out.append(finding("cc.stop", profile, None, found.cc_end.text.rstrip("。.，,；;") + "。", found.cc_end.text,
+                           where=excerpt(found.cc_end)))
     if found.printed is not None:
         text = found.printed.text
         ends = re.search(r"\d{4}年\d{1,2}月\d{1,2}日印发$", text)
@@ -370,7 +394,7 @@ def sizes(doc: Docx, found: Roles, profile: Profile) -> list[Finding]:
     tol = profile.checks.size_tolerance_pt
     checked = [(p, profile.text.size_pt) for p in _ordinary(found)]
     checked += [(p, profile.title.size_pt) for p in found.title]
-    checked += [(p, profile.banji.size_pt) for p in (found.cc, found.printed) if p is not None]
+    checked += [(p, profile.banji.size_pt) for p in (found.cc, found.cc_end, found.printed) if p is not None]
     wrong: dict[tuple[float, float], Para] = {}
     for paragraph, size in checked:
         if paragraph.size_pt is not None and abs(paragraph.size_pt - size) > tol:

@@ -1,148 +1,109 @@
-"""gongwen check on documents typed the way a clerk types them: plain python-docx with direct
-formatting, no gongwen styles.  A clean one passes; each common fault gives its finding."""
+"""gongwen check on documents typed the way a clerk types them (tests/clerk.py: plain
+python-docx, direct formatting, no gongwen styles).  The clean one passes the text review and
+the measured pages; each fault of the corpus gives exactly its finding, with its page."""
 from __future__ import annotations
 
 import json
 
 import pytest
 from click.testing import CliRunner
+from clerk import clerk_document
 from docx import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
-from docx.shared import Mm, Pt, RGBColor
 
 from gongwen.cli import make_cli
 from gongwen.profile import load_profile
 from gongwen.review import review
 
-CLEAN = {
-    "mark": "三门峡市民政局文件",
-    "number": "三民〔2026〕3号",
-    "title": "三门峡市民政局关于做好社会组织年报工作的通知",
-    "to": "各县（市、区）民政局：",
-    "body": ["为做好2026年度社会组织年报工作，现就有关事项通知如下。", "一、工作要求", "（一）按时报送。",
-             "（二）如实填报。", "二、工作时间", "2027年1月1日至3月31日。"],
-    "date": "2026年11月24日",
-    "cc": "抄送：市委组织部。",
-    "printed": "三门峡市民政局办公室　　2026年11月24日印发",
-    "footer": ("— ", " —"),
-}
-
-
-def clerk_document(path, **changes) -> None:
-    """A notice as a clerk sets it in Word: direct formatting only."""
-    parts = CLEAN | changes
-    document = Document()
-
-    def line(text, size=16, align=None, red=False, face=None):
-        paragraph = document.add_paragraph()
-        run = paragraph.add_run(text)
-        run.font.size = Pt(size)
-        face = face or ("黑体" if text.startswith(tuple("一二三四五六七八九十")) and "、" in text[:3] else
-                        "楷体_GB2312" if text.startswith("（") else "方正小标宋简体" if size >= 22 else "仿宋_GB2312")
-        if face != "(theme)":                                   # a clerk picks the face by name
-            run.font.name = face
-            run._r.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), face)
-        if red:
-            run.font.color.rgb = RGBColor(0xFF, 0, 0)
-        if align:
-            paragraph.alignment = align
-        return paragraph
-
-    line(parts["mark"], 36, WD_ALIGN_PARAGRAPH.CENTER, red=True)
-    line(parts["number"], 16, WD_ALIGN_PARAGRAPH.CENTER)
-    line(parts["title"], parts.get("title_size", 22), WD_ALIGN_PARAGRAPH.CENTER)
-    line(parts["to"])
-    for text in parts["body"]:
-        line(text, face=parts.get("body_face"))
-    line("三门峡市民政局", align=WD_ALIGN_PARAGRAPH.RIGHT)
-    line(parts["date"], align=WD_ALIGN_PARAGRAPH.RIGHT)
-    for text in parts.get("attachments", ()):
-        document.add_page_break()
-        line(text[0], face="黑体")
-        line(text[1], 22, WD_ALIGN_PARAGRAPH.CENTER)
-    tail = [parts["cc"], parts["printed"]]
-    for text in tail[::-1] if parts.get("tail_reversed") else tail:
-        line(text, 14)
-    page_setup(document, **parts.get("page", {}))
-    section = document.sections[0]
-    footers = [(section.footer, WD_ALIGN_PARAGRAPH.RIGHT)]
-    if parts.get("odd_and_even", True):
-        document.settings.odd_and_even_pages_header_footer = True
-        footers.append((section.even_page_footer, WD_ALIGN_PARAGRAPH.LEFT))
-    for footer, align in footers:
-        page_number(footer.paragraphs[0], parts["footer"], parts.get("footer_align", align),
-                    parts.get("field_result", True))
-    document.save(path)
-
-
-def page_setup(document, top=37, left=28, lines=22) -> None:
-    """A4, the standard's margins and the 22-line grid, as the Page Setup dialog writes them."""
-    section = document.sections[0]
-    section.page_width, section.page_height = Mm(210), Mm(297)
-    section.top_margin, section.left_margin = Mm(top), Mm(left)
-    section.bottom_margin, section.right_margin = Mm(297 - 225 - 37), Mm(210 - 156 - 28)
-    grid = section._sectPr.find(qn("w:docGrid"))
-    if grid is None:
-        grid = OxmlElement("w:docGrid")
-        section._sectPr.append(grid)
-    height_pt = (297 - top - (297 - 225 - 37)) / 25.4 * 72
-    grid.set(qn("w:type"), "lines")
-    grid.set(qn("w:linePitch"), str(int(height_pt / lines * 20)))
-
-
-def page_number(paragraph, dashes, align, with_result=True) -> None:
-    """— PAGE — in 四号, the field as Word writes it (begin, instruction, separate, result, end)."""
-    paragraph.alignment = align
-    parts = [("text", dashes[0]), ("begin", None), ("instr", " PAGE "), ("separate", None),
-             ("text", "1"), ("end", None), ("text", dashes[1])]
-    for kind, text in parts:
-        if not with_result and kind in ("separate", "text") and text == "1":
-            continue
-        run = paragraph.add_run(text if kind == "text" else None)
-        run.font.size = Pt(14)
-        if kind == "instr":
-            instruction = OxmlElement("w:instrText")
-            instruction.text = text
-            run._r.append(instruction)
-        elif kind != "text":
-            char = OxmlElement("w:fldChar")
-            char.set(qn("w:fldCharType"), kind)
-            run._r.append(char)
-
-
 def ids(path) -> list[str]:
     return [f.id for f in review(path, load_profile())]
 
 
-def test_a_clean_hand_made_notice_passes(tmp_path):
-    clerk_document(tmp_path / "clean.docx")
-    assert ids(tmp_path / "clean.docx") == []
+LONG = ["为做好2026年度社会组织年报工作，现就有关事项通知如下，请认真贯彻执行。"]
+NOTE = "附件：社会组织年报表"
+# fault → (changes to the clean notice, finding id, its page, expected and found as reported)
+FAULTS = {
+    "number-square-brackets": ({"number": "三民[2026]3号"}, "number.form", 1, "〔年份〕", "三民[2026]3号"),
+    "number-lenticular": ({"number": "三民【2026】3号"}, "number.form", 1, "〔年份〕", "三民【2026】3号"),
+    "number-di": ({"number": "三民〔2026〕第3号"}, "number.form", 1, "〔年份〕", "三民〔2026〕第3号"),
+    "date-padded": ({"date": "2026年02月05日"}, "date.form", 1, "2026年2月5日", "2026年02月05日"),
+    "title-stop": ({"title": "关于做好社会组织年报工作的通知。"}, "title.punctuation", 1,
+                   "关于做好社会组织年报工作的通知", "关于做好社会组织年报工作的通知。"),
+    "to-no-colon": ({"to": "各县（市、区）民政局"}, "to.colon", 1, "各县（市、区）民政局：", "各县（市、区）民政局"),
+    "cc-no-stop": ({"cc": "抄送：市委组织部"}, "cc.stop", 2, "抄送：市委组织部。", "抄送：市委组织部"),
+    "body-song": ({"body": LONG, "body_face": "宋体"}, "face.role", 1, "仿宋", "宋体"),
+    "body-theme-font": ({"body": LONG, "body_face": "(theme)"}, "face.theme", 1, "仿宋", "theme"),
+    "heading-skipped": ({"body": ["现通知如下。", "一、工作要求", "三、工作时间"]}, "numbering.sequence", 1, "2", "3"),
+    "heading-out-of-order": ({"body": ["现通知如下。", "（一）按时报送。"]}, "numbering.order", 1, "1", "（一）按时报送。"),
+    "page-number-hyphens": ({"footer": ("-", "-")}, "page-number.form", 1, "— N —", "-1-"),
+    "page-number-centred": ({"odd_and_even": False, "footer_align": WD_ALIGN_PARAGRAPH.CENTER},
+                            "page-number.parity", 1, "odd pages right", "centre"),
+    "page-number-field-without-result": ({"field_result": False}, "page-number.field", 1, "PAGE", "PAGE"),
+    "top-margin-25mm": ({"page": {"top": 25}}, "page.margins", 1, "top 37.0 mm", "top 25.0 mm"),
+    "paper-letter": ({"page": {"paper": (215.9, 279.4)}}, "page.size", 1, "210×297 mm", "215.9×279.4 mm"),
+    "grid-20-lines": ({"page": {"lines": 20}}, "grid.lines", 1, "22", "20"),
+    "title-18pt": ({"title_size": 18}, "size.role", 1, "22 pt", "18 pt"),
+    "mark-black": ({"mark_red": False}, "colour.mark", 1, "FF0000", "red"),
+    "body-blue": ({"body_colour": "0000FF"}, "colour.black", 1, "000000", "0000FF"),
+    "printed-line": ({"printed": "印发日期：2026年11月24日"}, "printed.form", 2, "印发", "印发日期：2026年11月24日"),
+    "banji-reversed": ({"tail_reversed": True}, "banji.order", 2, "抄送", "抄送"),
+    "note-names-two-attachments-one": (
+        {"body": [*LONG, "附件：1．社会组织年报表", "2．年报填写说明", "3．联系人名单"],
+         "attachments": [("附件1", "社会组织年报表"), ("附件2", "年报填写说明")]},
+        "attachment.note", 1, "附件1、附件2、附件3", "附件1、附件2"),
+    "note-name-stop": ({"body": [*LONG, NOTE + "。"]}, "title.punctuation", 1, "社会组织年报表", "社会组织年报表。"),
+    "subject-with-commas": ({"subject": "主题词：社会组织、年报、通知"}, "subject.form", 2, "主题词", "、"),
+}
+# faults only the printed page shows: → (changes, finding id, page)
+PRINTED_FAULTS = {
+    "banji-floating": ({"banji_floats": True}, "banji.position", 2),
+    "banji-odd-page": ({"body": [*LONG, NOTE], "attachments": [("附件", "社会组织年报表")]}, "banji.even-page", 3),
+    "mark-high": ({"mark_top": 10}, "mark.top", 1),
+}
 
 
-@pytest.mark.parametrize(("change", "finding", "expected"), [
-    ({"body": ["为做好2026年度社会组织年报工作，现就有关事项通知如下，请认真贯彻执行。"], "body_face": "宋体"},
-     "face.role", "仿宋"),
-    ({"body": ["为做好2026年度社会组织年报工作，现就有关事项通知如下，请认真贯彻执行。"], "body_face": "(theme)"},
-     "face.theme", "仿宋"),
-    ({"number": "三民[2026]3号"}, "number.form", "〔〕"),
-    ({"number": "三民【2026】3号"}, "number.form", "〔〕"),
-    ({"number": "三民〔2026〕第3号"}, "number.form", "第"),
-    ({"date": "2026年02月05日"}, "date.form", "2026年2月5日"),
-    ({"title": "三门峡市民政局关于做好社会组织年报工作的通知。"}, "title.punctuation", "通知"),
-    ({"to": "各县（市、区）民政局"}, "to.colon", "民政局："),
-    ({"cc": "抄送：市委组织部"}, "cc.stop", "市委组织部。"),
-    ({"footer": ("-", "-")}, "page-number.form", "— N —"),
-    ({"body": ["现通知如下。", "一、工作要求", "三、工作时间"]}, "numbering.sequence", "2"),
-    ({"body": ["现通知如下。", "（一）按时报送。"]}, "numbering.order", "1"),
-])
-def test_each_fault_is_found_with_what_was_expected(tmp_path, change, finding, expected):
-    path = tmp_path / "faulty.docx"
-    clerk_document(path, **change)
-    found = review(path, load_profile())
-    assert [f.id for f in found] == [finding]
-    assert expected in found[0].expected or expected in found[0].message
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory):
+    """Every document of the corpus, written and printed once (one LibreOffice batch)."""
+    from gongwen.measure import measure
+    from gongwen.pdf import convert
+
+    folder = tmp_path_factory.mktemp("corpus")
+    changes = {"clean": {}} | {name: fault[0] for name, fault in (FAULTS | PRINTED_FAULTS).items()}
+    paths = {}
+    for name, change in changes.items():
+        paths[name] = folder / f"{name}.docx"
+        clerk_document(paths[name], **change)
+    pdfs = dict(zip(paths.values(), convert(list(paths.values()))))
+    return paths, lambda path: measure(pdfs[path])
+
+
+def test_a_clean_hand_made_notice_passes_the_text_review_and_its_printed_pages(corpus):
+    paths, printed = corpus
+    profile = load_profile()
+    assert review(paths["clean"], profile) == []
+    assert [str(f) for f in review(paths["clean"], profile, printed)] == []
+
+
+@pytest.mark.parametrize("name", FAULTS)
+def test_each_fault_gives_exactly_its_finding_with_page_expected_and_found(corpus, name):
+    paths, printed = corpus
+    _change, id_, page, expected, found = FAULTS[name]
+    text = review(paths[name], load_profile())
+    assert [f.id for f in text] == [id_]
+    assert expected in text[0].expected and found in text[0].measured
+    assert text[0].page is None                      # the text alone does not know its pages
+    on_pages = [f for f in review(paths[name], load_profile(), printed) if f.id == id_]
+    assert on_pages and on_pages[0].page == page
+
+
+@pytest.mark.parametrize("name", PRINTED_FAULTS)
+def test_faults_of_the_printed_page_are_found_on_their_page(corpus, name):
+    paths, printed = corpus
+    _change, id_, page = PRINTED_FAULTS[name]
+    assert review(paths[name], load_profile()) == []
+    found = review(paths[name], load_profile(), printed)
+    assert [(f.id, f.page) for f in found] == [(id_, page)], [str(f) for f in found]
 
 
 def test_check_exit_codes_and_json(tmp_path):
@@ -181,3 +142,148 @@ def test_fix_writes_a_new_file_with_only_the_safe_fixes_and_lists_them(tmp_path)
     assert fixed.sections[0].footer.paragraphs[0].text.startswith("— ")
     same = CliRunner().invoke(make_cli(), ["check", str(source), "--fix", "-o", str(source)])
     assert same.exit_code == 1 and source.read_bytes() == before
+
+
+def _zip(path, members: dict[str, bytes]) -> None:
+    import zipfile
+
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as package:
+        for name, data in members.items():
+            package.writestr(name, data)
+
+
+def _bomb(path) -> None:
+    """A document.xml that inflates to 256 MB (about 250 KB packed)."""
+    import zipfile
+
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as package, package.open("word/document.xml", "w") as member:
+        chunk = b" " * (1 << 20)
+        for _ in range(256):
+            member.write(chunk)
+
+
+LAUGHS = (b'<?xml version="1.0"?><!DOCTYPE w [<!ENTITY a "aaaaaaaaaa">' +
+          b"".join(b'<!ENTITY %s "%s">' % (bytes([98 + i]), (b"&%s;" % bytes([97 + i])) * 10) for i in range(8)) +
+          b']><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r>'
+          b"<w:t>&i;</w:t></w:r></w:p></w:body></w:document>")
+
+
+@pytest.mark.parametrize(("name", "make", "says"), [
+    ("bomb.docx", _bomb, "zip bomb"),
+    ("locked.docx", lambda p: p.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504) +
+                                            "EncryptedPackage".encode("utf-16-le") + bytes(64)), "password"),
+    ("old.docx", lambda p: p.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504) +
+                                         "WordDocument".encode("utf-16-le") + bytes(64)), ".doc"),
+    ("report.wps", lambda p: p.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(1024)), ".wps"),
+    ("notice.pdf", lambda p: p.write_bytes(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n"), "PDF"),
+    ("cut.docx", None, "damaged"),
+    ("photos.docx", lambda p: _zip(p, {"a.txt": b"not word"}), "word/document.xml"),
+    ("laughs.docx", None, "laughs.docx"),
+    ("missing.docx", lambda p: None, "file not found"),
+])
+def test_a_wrong_file_gets_a_clear_error_never_a_crash_or_a_hang(tmp_path, name, make, says):
+    path = tmp_path / name
+    if name == "cut.docx":
+        clerk_document(tmp_path / "whole.docx")
+        whole = (tmp_path / "whole.docx").read_bytes()
+        path.write_bytes(whole[: len(whole) // 2])
+    elif name == "laughs.docx":
+        clerk_document(tmp_path / "whole.docx")
+        import zipfile
+
+        with zipfile.ZipFile(tmp_path / "whole.docx") as package:
+            members = {item: package.read(item) for item in package.namelist()}
+        _zip(path, members | {"word/document.xml": LAUGHS})
+    else:
+        make(path)
+    result = CliRunner(env={"LANGUAGE": "en"}).invoke(make_cli(), ["check", str(path)])
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
+    assert says in result.output and name in result.output, result.output
+    assert result.exit_code == 1
+
+
+def test_check_rules_lists_every_rule_once_with_its_clause():
+    from gongwen.rules import RULES
+
+    result = CliRunner(env={"LANGUAGE": "en"}).invoke(make_cli(), ["check", "--rules"])
+    assert result.exit_code == 0
+    listed = [line.split()[0] for line in result.output.splitlines()]
+    assert listed == list(RULES)
+    assert "number.form" in result.output and "GB/T 9704-2012 §7.2.4" in result.output
+
+
+def test_every_finding_the_code_can_make_is_a_rule_and_every_rule_is_made_somewhere():
+    import re
+    from pathlib import Path
+
+    from gongwen.rules import RULES
+
+    source = {path.name: path.read_text(encoding="utf-8") for path in Path("gongwen").rglob("*.py")}
+    made = {m for name, text in source.items() if name != "rules.py"
+            for m in re.findall(r'(?:Finding|finding|_within)\(\s*"([a-z0-9.-]+)"', text)}
+    made |= {m for text in source.values() for m in re.findall(r'"(face\.theme|face\.role|numbering\.\w+)"', text)}
+    assert made - set(RULES) == set()
+    assert set(RULES) - made == set()
+
+
+def test_findings_carry_their_rules_clause(corpus, paginated):
+    from gongwen.rules import RULES
+
+    profile = load_profile()
+    paths, printed = corpus
+    found = [f for path in paths.values() for f in review(path, profile, printed)]
+    found += [f for result in paginated.values() for f in result.findings]
+    assert {f.id for f in found if f.clause != RULES[f.id].clause(profile)} == set()
+
+
+def test_a_plan_and_a_document_are_refused_by_the_same_rule(tmp_path):
+    from gongwen.errors import PlanError
+    from gongwen.load import load_plan
+
+    clerk_document(tmp_path / "faulty.docx", number="三民[2026]3号")
+    [finding] = review(tmp_path / "faulty.docx", load_profile())
+    plan = tmp_path / "plan.yaml"
+    plan.write_text("文种: 通知\n发文机关: 三门峡市民政局\n发文字号: 三民[2026]3号\n标题: 关于做好社会组织年报工作的通知\n"
+                    "正文: 现通知如下。\n落款:\n  署名: 三门峡市民政局\n  日期: 2026-11-24\n", encoding="utf-8")
+    with pytest.raises(PlanError) as refused:
+        load_plan(plan, root=tmp_path)
+    assert finding.message in str(refused.value) and refused.value.location.line == 3
+
+
+def test_a_plan_with_a_skipped_heading_is_warned_at_its_line(tmp_path):
+    from gongwen.errors import PlanWarning
+    from gongwen.load import load_plan
+
+    plan = tmp_path / "plan.yaml"
+    plan.write_text("文种: 通知\n发文机关: 三门峡市民政局\n标题: 关于做好社会组织年报工作的通知\n正文: |\n"
+                    "  现通知如下。\n  一、工作要求\n  三、工作时间\n落款:\n  署名: 三门峡市民政局\n  日期: 2026-11-24\n",
+                    encoding="utf-8")
+    with pytest.warns(PlanWarning, match=r"plan\.yaml:7: \[numbering\.sequence\]"):
+        load_plan(plan, root=tmp_path)
+
+
+def test_every_document_gongwen_prints_passes_the_whole_check(paginated, tmp_path):
+    """The text review and the measured pages, with the kind read from the document itself
+    (a 简报, 函 or 令 laid out as its kind is) and the profile its plan names."""
+    from gongwen.measure import measure
+
+    failed = {}
+    for name, result in paginated.items():
+        path = tmp_path / f"{name}.docx"
+        result.document.save(str(path))
+        found = review(path, load_profile(result.job.plan.profile), lambda _path: measure(result.pdf))
+        # what the pagination itself found on the same pages (a known warning, or none)
+        if sorted((f.id, f.page) for f in found) != sorted((f.id, f.page) for f in result.findings):
+            failed[name] = [str(f) for f in found]
+    assert failed == {}, "\n".join(f"{n}: {x[:150]}" for n, xs in failed.items() for x in xs)
+
+
+def test_check_json_with_pdf_on_fixtures(paginated, tmp_path):
+    """What CI runs on bundled fixtures: gongwen check --json --pdf (printed anew), exit 0."""
+    names = ["notice-2012", "letter", "brief", "order", "request"]
+    for name in names:
+        paginated[name].document.save(str(tmp_path / f"{name}.docx"))
+    result = CliRunner().invoke(make_cli(), ["check", "--json", "--pdf", *(str(tmp_path / f"{n}.docx") for n in names)])
+    report = json.loads(result.output)
+    assert [entry["findings"] for entry in report["documents"]] == [[]] * len(names), result.output
+    assert (result.exit_code, report["findings"], report["errors"]) == (0, 0, 0)
