@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import GongwenError, Location
-from .i18n import _
+from .i18n import N_, _
 
 EMU_PER_MM = 36000
 TWIPS_PER_MM = 1440 / 25.4
@@ -25,6 +25,7 @@ MAX_RATIO = 200
 _CFB = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _RED = ("FF0000", "E60012", "C00000", "FF0101", "EE0000")
 _BLACK = ("000000", "AUTO", "")
+ALIGNMENTS = (N_("left"), N_("centre"), N_("right"))     # Footer.align, said in messages
 
 
 class ReviewError(GongwenError):
