@@ -15,6 +15,13 @@ from gongwen.cli import make_cli
 from gongwen.profile import load_profile
 from gongwen.review import review
 
+@pytest.fixture(autouse=True)
+def english(monkeypatch):
+    """Expected and found values as the English catalog words them (the Chinese one is tested
+    through the CLI elsewhere)."""
+    monkeypatch.setenv("LANGUAGE", "en")
+
+
 def ids(path) -> list[str]:
     return [f.id for f in review(path, load_profile())]
 
