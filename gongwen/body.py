@@ -35,8 +35,7 @@ class Heading:
     @property
     def value(self) -> int:
         """The number as a count: 3 for 三、, （三） and 3．."""
-        digits = self.number.strip("（()）、．.")
-        return int(digits) if digits.isdigit() else parse_numeral(digits)
+        return typed_level(self.number)[1]
 
 
 @dataclass(frozen=True)
@@ -73,6 +72,17 @@ _MARKDOWN = re.compile(r"^(#{1,6})\s*(.*)$")
 _PAGE_BREAK = re.compile(r"^(-{3,}|<分页>|＜分页＞)$")
 _SEPARATOR = re.compile(r"^\|?(\s*:?-{3,}:?\s*\|)+\s*:?-*:?\s*$")
 _STRIP = " \t\u3000"
+
+
+def typed_level(line: str) -> tuple[int, int] | None:
+    """(level 1–4, number as a count) of a heading number typed at the start of ``line``, as a
+    reader of the printed page takes it: 三、 → (1, 3), （二） → (2, 2), 4． → (3, 4)."""
+    for level, pattern in _RECOGNISED:
+        match = pattern.match(line)
+        if match:
+            digits = match.group(1)
+            return level, int(digits) if digits.isdigit() else parse_numeral(digits)
+    return None
 
 
 def number_text(level: int, n: int) -> str:
@@ -144,15 +154,13 @@ def parse(text: str) -> list[Block]:
             title, rest = split_run_in(text)
             blocks.append(Heading(level, number_text(level, counters[level - 1]), title, rest))
             continue
-        for level, pattern in _RECOGNISED:
-            match = pattern.match(line)
-            if match:
-                digits = match.group(1)
-                count(level, int(digits) if digits.isdigit() else parse_numeral(digits))
-                number = line[: match.start(2)]
-                title, rest = split_run_in(match.group(2))
-                blocks.append(Heading(level, number, title, rest))
-                break
+        typed = typed_level(line)
+        if typed is not None:
+            level, n = typed
+            count(level, n)
+            match = _RECOGNISED[level - 1][1].match(line)
+            title, rest = split_run_in(match.group(2))
+            blocks.append(Heading(level, line[: match.start(2)], title, rest))
         else:
             blocks.append(Paragraph(line))
     flush_table()

@@ -17,8 +17,6 @@ from pathlib import Path
 from .errors import GongwenError, Location
 from .i18n import N_, _
 
-EMU_PER_MM = 36000
-TWIPS_PER_MM = 1440 / 25.4
 # A Word package unpacks to a few MB; these bound what the review will inflate.
 MAX_UNPACKED = 200 * 1024 * 1024
 MAX_RATIO = 200
@@ -161,8 +159,9 @@ def read(path: Path) -> Docx:
 def _read(document, path: Path) -> Docx:
     section = document.sections[0] if document.sections else None
     half_width = (section.page_width or 0) / 2 if section is not None else 0
-    paragraphs = []
-    for index, paragraph in enumerate(paragraphs_of(document)):
+    paragraphs: list[Para] = []
+    every = paragraphs_of(document)
+    for index, paragraph in enumerate(every):
         text = paragraph.text.strip()
         if not text:
             continue
@@ -178,7 +177,7 @@ def _read(document, path: Path) -> Docx:
         paragraphs.append(Para(index, text, align == "centre", right, max(sizes) if sizes else None, red,
             east_asian_face(runs[0], paragraph, document) if runs else None, other, in_table,
             paragraph.text.startswith("\t")))
-    return Docx(path, paragraphs, _footers(document), _setup(document, paragraphs) if section is not None else None)
+    return Docx(path, paragraphs, _footers(document), _setup(document, every) if section is not None else None)
 
 
 def _style_chain(paragraph):
@@ -288,26 +287,25 @@ def _complex_result(p) -> bool:
     return False
 
 
-def _setup(document, paragraphs: list[Para]) -> Setup:
+def _setup(document, paragraphs: list) -> Setup:
+    """The first section's page; the line pitch from the document grid, or from the one exact
+    line height every paragraph with text shares (``paragraphs``: python-docx's, in order)."""
     from docx.oxml.ns import qn
 
     section = document.sections[0]
-    sect = section._sectPr
-    grid = sect.find(qn("w:docGrid"))
-    pitch = None
+    grid = section._sectPr.find(qn("w:docGrid"))
     if grid is not None and grid.get(qn("w:type")) in ("lines", "linesAndChars", "snapToChars") \
             and grid.get(qn("w:linePitch")):
         pitch = int(grid.get(qn("w:linePitch"))) / 20
     else:
-        exact = {p.paragraph_format.line_spacing.pt for p in paragraphs_of(document)
-                 if p.text.strip() and p.paragraph_format.line_spacing_rule is not None
-                 and "EXACTLY" in str(p.paragraph_format.line_spacing_rule) and p.paragraph_format.line_spacing}
+        exact = {p.paragraph_format.line_spacing.pt for p in paragraphs
+                 if p.text.strip() and "EXACTLY" in str(p.paragraph_format.line_spacing_rule)
+                 and p.paragraph_format.line_spacing}
         pitch = exact.pop() if len(exact) == 1 else None
-    settings = document.settings.element
-    mm = 1 / EMU_PER_MM
-    return Setup((section.page_width or 0) * mm, (section.page_height or 0) * mm, (section.top_margin or 0) * mm,
-                 (section.bottom_margin or 0) * mm, (section.left_margin or 0) * mm, (section.right_margin or 0) * mm,
-                 pitch, _on(settings.find(qn("w:evenAndOddHeaders"))))
+    lengths = (section.page_width, section.page_height, section.top_margin, section.bottom_margin,
+               section.left_margin, section.right_margin)
+    return Setup(*((length.mm if length is not None else 0.0) for length in lengths), pitch,
+                 _on(document.settings.element.find(qn("w:evenAndOddHeaders"))))
 
 
 def _on(flag) -> bool:

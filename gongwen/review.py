@@ -14,21 +14,16 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from .checks import Finding, run_checks
-from .chinese import parse_numeral
+from .body import typed_level
+from .geometry import MM_PER_PT
 from .i18n import _
 from .profile import Profile
-from .reading import Docx, Para, read
+from .reading import Docx, Footer, Para, read
 from .rules import END_MARKS, ends_in_punctuation, finding, numbering
 
 # a 发文字号 anywhere in its line (份号 and 密级 may stand left of it, 签发人 right of it)
 DOC_NUMBER = re.compile(r"[^\s　★]{1,20}?[〔\[【(（]\s*\d{2,4}\s*[〕\]】)）]\s*第?\s*\d+\s*号")
 DATE = re.compile(r"(\d{2,4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
-LEVELS = (
-    re.compile(r"^([一二三四五六七八九十]+)、"),
-    re.compile(r"^[（(]([一二三四五六七八九十]+)[）)]"),
-    re.compile(r"^(\d+)[．.、](?!\d)"),
-    re.compile(r"^[（(](\d+)[）)]"),
-)
 _LABEL = re.compile(r"附件\s*(\d*)")
 _NOTE_ITEM = re.compile(r"^(\d+)[．.、]\s*(.+)$")
 _EXCERPT = 16
@@ -52,20 +47,17 @@ class Roles:
     attachments: list[tuple[Para, str]]  # each attachment's label (附件2) with its title
 
 
-def excerpt(paragraph: Para | None) -> str:
+def excerpt(paragraph: Para | Footer | None) -> str:
     if paragraph is None:
         return ""
     return paragraph.text if len(paragraph.text) <= _EXCERPT else paragraph.text[:_EXCERPT] + "…"
 
 
 def level_of(text: str) -> tuple[int, int] | None:
-    """(level 0–3, number) of a typed heading number at the start of ``text``."""
-    for level, pattern in enumerate(LEVELS):
-        match = pattern.match(text)
-        if match:
-            value = match.group(1)
-            return level, int(value) if value.isdigit() else parse_numeral(value)
-    return None
+    """(level 0–3, number) of a heading number typed at the start of ``text`` (the plan's
+    reading of it, :func:`gongwen.body.typed_level`)."""
+    typed = typed_level(text)
+    return (typed[0] - 1, typed[1]) if typed else None
 
 
 def _is_title_like(paragraph: Para) -> bool:
@@ -216,7 +208,7 @@ def page_setup(doc: Docx, found: Roles, profile: Profile) -> list[Finding]:
         out.append(finding("page.margins", profile, None, ", ".join(f"{n} {w:.1f} mm" for n, w, _g in wrong),
                            ", ".join(f"{n} {g:.1f} mm" for n, _w, g in wrong)))
     if setup.line_pitch_pt:
-        height_pt = (setup.height - setup.top - setup.bottom) / 25.4 * 72
+        height_pt = (setup.height - setup.top - setup.bottom) / MM_PER_PT
         lines = int(height_pt / setup.line_pitch_pt + 0.05)
         if lines != profile.grid.lines:
             out.append(finding("grid.lines", profile, None, str(profile.grid.lines),
@@ -373,13 +365,13 @@ def faces(doc: Docx, found: Roles, profile: Profile) -> list[Finding]:
     """The face of each element as its first run sets it: body 仿宋, title 小标宋, 一、 黑体,
     （一） 楷体 (§7.3); a theme font in place of a name is a finding of its own."""
     checked = [(p, profile.text.face) for p in _ordinary(found)]
-    checked += [(p, profile.headings.faces[level]) for p in found.body if not p.in_table
-                for level, pattern in enumerate(LEVELS[:2]) if pattern.match(p.text)]
+    headings = [(p, level_of(p.text)) for p in found.body if not p.in_table]
+    checked += [(p, profile.headings.faces[level[0]]) for p, level in headings if level and level[0] < 2]
     checked += [(p, profile.title.face) for p in found.title]
     wrong: dict[tuple[str, str], Para] = {}
     for paragraph, key in checked:
         face = paragraph.face
-        if face is None or (key == "fangsong" and _is(face, "fangsong")) or (key != "fangsong" and _is(face, key)):
+        if face is None or _is(face, key):
             continue
         if key == "xiaobiaosong" and _is(face, "song") and not _is(face, "fangsong"):
             continue     # a 宋体 bold stands in for 小标宋 in many offices: the weight is not read here
@@ -390,17 +382,19 @@ def faces(doc: Docx, found: Roles, profile: Profile) -> list[Finding]:
 
 @text_rule
 def sizes(doc: Docx, found: Roles, profile: Profile) -> list[Finding]:
-    """size.role: body 三号, title 二号, 版记 四号 (the first paragraph of each size found wrong)."""
+    """size.role: body 三号, title 二号, 版记 and page number 四号 (the first element of each
+    size found wrong)."""
     tol = profile.checks.size_tolerance_pt
     checked = [(p, profile.text.size_pt) for p in _ordinary(found)]
     checked += [(p, profile.title.size_pt) for p in found.title]
     checked += [(p, profile.banji.size_pt) for p in (found.cc, found.cc_end, found.printed) if p is not None]
-    wrong: dict[tuple[float, float], Para] = {}
-    for paragraph, size in checked:
-        if paragraph.size_pt is not None and abs(paragraph.size_pt - size) > tol:
-            wrong.setdefault((size, paragraph.size_pt), paragraph)
-    return [finding("size.role", profile, None, f"{want:g} pt", f"{got:g} pt", where=excerpt(paragraph))
-            for (want, got), paragraph in wrong.items()]
+    checked += [(footer, profile.page_number.size_pt) for footer in doc.footers]
+    wrong: dict[tuple[float, float], Para | Footer] = {}
+    for element, size in checked:
+        if element.size_pt is not None and abs(element.size_pt - size) > tol:
+            wrong.setdefault((size, element.size_pt), element)
+    return [finding("size.role", profile, None, f"{want:g} pt", f"{got:g} pt", where=excerpt(element))
+            for (want, got), element in wrong.items()]
 
 
 @text_rule
@@ -436,11 +430,6 @@ def page_numbers(doc: Docx, found: Roles, profile: Profile) -> list[Finding]:
             out.append(finding("page-number.parity", profile, None, _("odd pages right, even pages left"),
                                _("odd {odd}, even {even}").format(odd=_(odd.align) if odd else _("none"),
                                                                   even=_(even.align) if even else _("none"))))
-    sizes = [f for f in doc.footers if f.size_pt is not None
-             and abs(f.size_pt - profile.page_number.size_pt) > profile.checks.size_tolerance_pt]
-    if sizes:
-        out.append(finding("size.role", profile, None, f"{profile.page_number.size_pt:g} pt", f"{sizes[0].size_pt:g} pt",
-                           where=sizes[0].text))
     blank = [f for f in doc.footers if not f.has_result]
     if blank:
         out.append(finding("page-number.field", profile, None, _("a PAGE field with its result"),

@@ -269,17 +269,19 @@ def test_a_plan_with_a_skipped_heading_is_warned_at_its_line(tmp_path):
         load_plan(plan, root=tmp_path)
 
 
-def test_every_document_gongwen_prints_passes_the_whole_check(paginated, tmp_path):
-    """The text review and the measured pages, with the kind read from the document itself
-    (a 简报, 函 or 令 laid out as its kind is) and the profile its plan names."""
+def test_every_document_gongwen_prints_gets_from_the_whole_check_what_its_pagination_found(paginated, tmp_path):
+    """The text review finds nothing, and the measured pages — with the kind read from the
+    document itself (a 简报, 函 or 令 laid out as its kind is) and the profile its plan names —
+    give exactly the findings the pagination made on the same PDF (a known warning, or none)."""
     from gongwen.measure import measure
 
     failed = {}
     for name, result in paginated.items():
         path = tmp_path / f"{name}.docx"
         result.document.save(str(path))
-        found = review(path, load_profile(result.job.plan.profile), lambda _path: measure(result.pdf))
-        # what the pagination itself found on the same pages (a known warning, or none)
+        profile = load_profile(result.job.plan.profile)
+        assert review(path, profile) == [], name
+        found = review(path, profile, lambda _path: measure(result.pdf))
         if sorted((f.id, f.page) for f in found) != sorted((f.id, f.page) for f in result.findings):
             failed[name] = [str(f) for f in found]
     assert failed == {}, "\n".join(f"{n}: {x[:150]}" for n, xs in failed.items() for x in xs)
