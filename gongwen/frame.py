@@ -101,6 +101,9 @@ def style_specs(profile: Profile, *, libreoffice: bool = False) -> list[StyleSpe
         StyleSpec("GwAttachmentLabel", "附件标识", face=profile.attachment_page.label_face, jc="left"),
         StyleSpec("GwAttachmentTitle", "附件标题", face=profile.attachment_page.title_face, keep_lines=True,
                   size_pt=profile.attachment_page.title_size_pt, jc="center", **head_line),
+        # the empty pages a supplied PDF attachment's pages are laid on after conversion: the
+        # style says so to Word's user and to gongwen check
+        StyleSpec("GwScanPage", "附件扫描页", jc="left"),
         StyleSpec("GwTable", "表格", size_pt=profile.table.size_pt, jc="center", spacing=0, snap=False,
                   line_exact=pt(profile.table.size_pt * profile.table.line_ratio)),
         StyleSpec("GwBanji", "版记", face=profile.banji.face, size_pt=profile.banji.size_pt, spacing=0, snap=False,

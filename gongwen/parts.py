@@ -557,7 +557,7 @@ class Writer:
             self.para("GwAttachmentTitle", oxml.run("\n".join(lines)), role=role, block=block)
         if attachment.pdf:
             for _page in range(1, attachment.pdf_pages):
-                self.para(None, page_break_before=True)
+                self.para("GwScanPage", page_break_before=True)
             return
         self.blank_lines(1)
         if attachment.landscape:

@@ -11,7 +11,7 @@ traceback or a hang.
 from __future__ import annotations
 
 import zipfile
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import GongwenError, Location
@@ -23,6 +23,7 @@ MAX_RATIO = 200
 _CFB = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _RED = ("FF0000", "E60012", "C00000", "FF0101", "EE0000")
 _BLACK = ("000000", "AUTO", "")
+SCAN_PAGE_STYLE = "GwScanPage"
 ALIGNMENTS = (N_("left"), N_("centre"), N_("right"))     # Footer.align, said in messages
 
 
@@ -77,6 +78,9 @@ class Docx:
     paragraphs: list[Para]
     footers: list[Footer]
     setup: Setup | None
+    # pages gongwen left empty for a supplied PDF attachment (style GwScanPage, 附件扫描页): the
+    # text last written before them, and how many
+    reserved: list[tuple[str, int]] = field(default_factory=list)
 
 
 def open_package(path: Path):
@@ -160,9 +164,14 @@ def _read(document, path: Path) -> Docx:
     section = document.sections[0] if document.sections else None
     half_width = (section.page_width or 0) / 2 if section is not None else 0
     paragraphs: list[Para] = []
+    reserved: list[tuple[str, int]] = []
     every = paragraphs_of(document)
     for index, paragraph in enumerate(every):
         text = paragraph.text.strip()
+        if paragraph.style is not None and paragraph.style.style_id == SCAN_PAGE_STYLE:
+            anchor = paragraphs[-1].text if paragraphs else ""
+            count = reserved.pop()[1] if reserved and reserved[-1][0] == anchor else 0
+            reserved.append((anchor, count + 1))
         if not text:
             continue
         left = paragraph.paragraph_format.left_indent or 0
@@ -177,7 +186,8 @@ def _read(document, path: Path) -> Docx:
         paragraphs.append(Para(index, text, align == "centre", right, max(sizes) if sizes else None, red,
             east_asian_face(runs[0], paragraph, document) if runs else None, other, in_table,
             paragraph.text.startswith("\t")))
-    return Docx(path, paragraphs, _footers(document), _setup(document, every) if section is not None else None)
+    return Docx(path, paragraphs, _footers(document), _setup(document, every) if section is not None else None,
+                reserved)
 
 
 def _style_chain(paragraph):

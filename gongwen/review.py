@@ -156,7 +156,7 @@ def _on_pages(findings: list[Finding], doc: Docx, pages: Sequence, profile: Prof
     """The text findings with the page they stand on, and the measured findings: those the
     text review also makes (paper, page-number form) are kept once, as measured; a page number
     drawn in the wrong size because its field carries no result is said as the field's fault."""
-    measured = run_checks(pages, profile)
+    measured = run_checks(_with_reserved(pages, doc), profile)
     if any(not footer.has_result for footer in doc.footers):
         measured = [f for f in measured if f.id not in ("page-number.size", "page-number.height")]
     both = {f.id for f in measured}
@@ -176,6 +176,18 @@ def _on_pages(findings: list[Finding], doc: Docx, pages: Sequence, profile: Prof
             page = 1
         located.append(replace(item, page=page))
     return sorted(located + measured, key=lambda f: (f.page or 0))
+
+
+def _with_reserved(pages: Sequence, doc: Docx) -> list:
+    """The pages, those gongwen reserved for a supplied PDF attachment marked as such (they are
+    empty in the .docx: the PDF gongwen writes lays the attachment's pages on them)."""
+    pages = list(pages)
+    for anchor, count in doc.reserved:
+        key = re.sub(r"\s", "", anchor)
+        at = next((i for i in range(len(pages) - 1, -1, -1) if key and key in re.sub(r"\s", "", pages[i].text)), None)
+        for i in range(at + 1, min(at + 1 + count, len(pages))) if at is not None else ():
+            pages[i] = replace(pages[i], scan=True)
+    return pages
 
 
 # -- the rules on the text -------------------------------------------------------------------------

@@ -279,11 +279,11 @@ def _kept_pages(paragraphs) -> list[str]:
 
 
 def test_a_scanned_attachment_keeps_one_page_per_scan_page(rendered):
-    # form-scan.pdf has 2 pages: the label page (label, blank line, title) and one empty page;
-    # then the 版记 opens a page of its own
+    # form-scan.pdf has 2 pages: the label page (label, blank line, title) and one empty page in
+    # the style that says what it is for (附件扫描页); then the 版记 opens a page of its own
     kept = _kept_pages(rendered["report"].paragraphs())
-    assert kept[:5] == ["¶GwAttachmentLabel:附件2", "-:", "GwAttachmentTitle:社会组织党建情况登记表", "¶-:",
-                        "¶-:"]
+    assert kept[:5] == ["¶GwAttachmentLabel:附件2", "-:", "GwAttachmentTitle:社会组织党建情况登记表",
+                        "¶GwScanPage:", "¶-:"]
 
 
 def test_a_scan_with_its_own_title_gets_only_the_label(tmp_path):
@@ -296,4 +296,5 @@ def test_a_scan_with_its_own_title_gets_only_the_label(tmp_path):
     (tmp_path / "form-scan.pdf").write_bytes((FIXTURES / "form-scan.pdf").read_bytes())
     plan = gongwen.load_plan(tmp_path / "plan.yaml")
     gongwen.save(gongwen.render(plan, base_dir=tmp_path), tmp_path / "plan.docx")
-    assert _kept_pages(Docx(tmp_path / "plan.docx").paragraphs())[:3] == ["¶GwAttachmentLabel:附件2", "¶-:", "¶-:"]
+    assert _kept_pages(Docx(tmp_path / "plan.docx").paragraphs())[:3] == ["¶GwAttachmentLabel:附件2", "¶GwScanPage:",
+                                                                           "¶-:"]

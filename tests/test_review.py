@@ -288,8 +288,10 @@ def test_every_document_gongwen_prints_gets_from_the_whole_check_what_its_pagina
 
 
 def test_check_json_with_pdf_on_fixtures(paginated, tmp_path):
-    """What CI runs on bundled fixtures: gongwen check --json --pdf (printed anew), exit 0."""
-    names = ["notice-2012", "letter", "brief", "order", "request"]
+    """What CI runs on bundled fixtures: gongwen check --json --pdf (printed anew), exit 0.  The
+    report's second attachment is a 2-page PDF: its second page is empty in the .docx (style
+    附件扫描页) and is not a numbered blank page."""
+    names = ["notice-2012", "letter", "brief", "order", "request", "report"]
     for name in names:
         paginated[name].document.save(str(tmp_path / f"{name}.docx"))
     result = CliRunner().invoke(make_cli(), ["check", "--json", "--pdf", *(str(tmp_path / f"{n}.docx") for n in names)])
