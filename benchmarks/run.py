@@ -53,7 +53,7 @@ def main(n: int = 20) -> None:
 def titles(n: int) -> None:
     """Title breaking by length (the combinatorial search it replaced took 34 s at 120 characters
     and never finished at 140)."""
-    from gongwen.titles import TitleTooLong, break_title
+    from gongwen.compose.titles import TitleTooLong, break_title
 
     phrase = "关于在全市社会组织中开展党组织百日集中组建活动并加强党建工作指导员队伍建设的通知"
     for length in (40, 80, 120, 140, 300):

@@ -9,8 +9,6 @@ which imports only what a command uses) costs no more than it needs.
 """
 from __future__ import annotations
 
-import sys
-import types
 from importlib import import_module
 from typing import TYPE_CHECKING
 
@@ -18,28 +16,31 @@ from .errors import (CheckFailed, ConvertError, DataError, GongwenError, Locatio
                      ProfileError, RenderError, TemplateError)
 
 if TYPE_CHECKING:
-    from .campaign import Campaign, load_campaign
-    from .checks import Finding, run_checks
-    from .load import load_plan, plan_from_data
-    from .measure import MeasuredPage, measure
-    from .model import Attachment, DocNumber, Plan, Signature
-    from .paginate import Job, Paginated, paginate
-    from .pdf import convert
+    from .plan.campaign import Campaign, load_campaign
+    from .findings import Finding
+    from .printing.checks import run_checks
+    from .plan.load import load_plan, plan_from_data
+    from .printing.measure import MeasuredPage, measure
+    from .plan.model import Attachment, DocNumber, Plan, Signature
+    from .compose.jobs import Job
+    from .printing.paginate import Paginated, paginate
+    from .printing.converter import convert
     from .profile import Profile, load_profile, profile_names
-    from .render import Layout, render, save
-    from .schema import plan_schema
+    from .compose.layout import Layout
+    from .compose.render import render, save
+    from .plan.schema import plan_schema
 
 _LAZY = {
-    "Campaign": "campaign", "load_campaign": "campaign",
-    "Finding": "checks", "run_checks": "checks",
-    "load_plan": "load", "plan_from_data": "load",
-    "MeasuredPage": "measure", "measure": "measure",
-    "Attachment": "model", "DocNumber": "model", "Plan": "model", "Signature": "model",
-    "Job": "paginate", "Paginated": "paginate", "paginate": "paginate",
-    "convert": "pdf",
+    "Campaign": "plan.campaign", "load_campaign": "plan.campaign",
+    "Finding": "findings", "run_checks": "printing.checks",
+    "load_plan": "plan.load", "plan_from_data": "plan.load",
+    "MeasuredPage": "printing.measure", "measure": "printing.measure",
+    "Attachment": "plan.model", "DocNumber": "plan.model", "Plan": "plan.model", "Signature": "plan.model",
+    "Job": "compose.jobs", "Paginated": "printing.paginate", "paginate": "printing.paginate",
+    "convert": "printing.converter",
     "Profile": "profile", "load_profile": "profile", "profile_names": "profile",
-    "Layout": "render", "render": "render", "save": "render",
-    "plan_schema": "schema",
+    "Layout": "compose.layout", "render": "compose.render", "save": "compose.render",
+    "plan_schema": "plan.schema",
 }
 
 __all__ = [
@@ -48,19 +49,6 @@ __all__ = [
     "Signature", "TemplateError", "convert", "load_campaign", "load_plan", "load_profile", "measure", "paginate", "plan_from_data",
     "plan_schema", "profile_names", "render", "run_checks", "save",
 ]
-
-
-class _Package(types.ModuleType):
-    """Importing a submodule binds its name on the package: ``gongwen.render``, ``.measure`` and
-    ``.paginate`` would then be modules.  They stay the functions of the same names."""
-
-    def __setattr__(self, name: str, value: object) -> None:
-        if isinstance(value, types.ModuleType) and _LAZY.get(name) == name:
-            value = getattr(value, name)
-        super().__setattr__(name, value)
-
-
-sys.modules[__name__].__class__ = _Package
 
 
 def __getattr__(name: str) -> object:

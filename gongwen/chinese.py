@@ -1,10 +1,22 @@
-"""Chinese numerals and the date forms official documents use."""
+"""Chinese text as official documents write it: numerals, the date forms, and how wide a
+character prints (full width or half)."""
 from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 
 _DIGITS = "零一二三四五六七八九"
+
+
+def is_wide(ch: str) -> bool:
+    """A character that takes a full em (Chinese characters and full-width marks)."""
+    return unicodedata.east_asian_width(ch) in "WF"
+
+
+def em_width(text: str) -> float:
+    """Width in ems of the text's size: wide characters 1, others ½."""
+    return sum(1 if is_wide(ch) else 0.5 for ch in text)
 
 
 def numeral(n: int) -> str:

@@ -4,7 +4,7 @@ The .docx names the official faces (仿宋_GB2312 …).  For the PDF, a fontconf
 profile maps each name to the profile's chain of free faces of the same style: the first
 (Fandol) prints what it has, and fontconfig hands each character it lacks to the next face in
 the chain that has it (a name such as 李镕: 镕 is outside GB 2312).  A character no face of the
-chain has is printed as an empty box: :func:`missing_glyphs` finds it on the measured pages.
+chain has is printed as an empty box: :mod:`gongwen.printing.face_checks` finds it on the pages.
 """
 from __future__ import annotations
 
@@ -21,14 +21,7 @@ from importlib.resources import files
 from pathlib import Path
 from xml.sax.saxutils import escape
 
-from typing import TYPE_CHECKING
-
-from .i18n import N_
-from .profile import FaceKey, Profile
-
-if TYPE_CHECKING:
-    from .checks import Finding
-    from .measure import Char, MeasuredPage
+from .profile import FaceKey, Profile, load_profile
 
 FACE_KEYS: tuple[FaceKey, ...] = ("fangsong", "kaiti", "heiti", "song", "xiaobiaosong")
 
@@ -121,33 +114,24 @@ def face_coverage(pdf_face: str, faces: dict[str, str]) -> Coverage | None:
     return Coverage.parse(faces[best]) if best else None
 
 
-def missing_glyphs(pages: Sequence[MeasuredPage], profile: Profile, config: Path) -> list[Finding]:
-    """Characters printed from a face that has no glyph for them (an empty box on paper).  For
-    Chinese it is fatal, the page no longer says what the plan says; for other symbols (an
-    emoji) a warning that names them (design: "Fonts and PDF")."""
-    from .checks import Finding
+def environment(profiles: Sequence[Profile] = ()) -> dict[str, str]:
+    """The converter's environment: official face names resolve through the profiles' chains of
+    free faces (the default profile's when none is given).  The locale is C.UTF-8: under a
+    locale the system lacks (LANG=zh_CN.UTF-8 where it was never generated) LibreOffice cannot
+    open a file whose name is Chinese ("type detection failed")."""
+    return dict(os.environ, FONTCONFIG_FILE=str(fontconfig_file(profiles or [load_profile()])),
+                LC_ALL="C.UTF-8")
 
-    faces = coverage(config)
-    by_face: dict[str, Coverage | None] = {}
 
-    def lacks(char: Char) -> bool:
-        if char.face not in by_face:     # a document names a few faces: look each up once
-            by_face[char.face] = face_coverage(char.face, faces)
-        cover = by_face[char.face]
-        return cover is not None and char.text not in cover
-
-    found = []
-    for page in pages:
-        bad = sorted({c for line in page.lines for c in line.chars if ord(c.text) > 0x7F and lacks(c)},
-                     key=lambda c: (not c.is_cjk, c.text))
-        for chinese in (True, False):
-            some = [c for c in bad if c.is_cjk == chinese]
-            if some:
-                found.append(Finding(
-                    "font.missing-glyph", profile.free_faces.clause, page.number,
-                    "、".join(profile.free_faces.everything),
-                    "; ".join(sorted({f"{c.text} U+{ord(c.text):04X} {c.face}" for c in some})),
-                    N_("characters no installed face has are printed as empty boxes; "
-                       "install a face that has them and add it to the profile's free_faces"),
-                    "fatal" if chinese else "warning"))
-    return found
+def resolve_faces(names: Iterable[str], profile: Profile | None = None) -> dict[str, str | None]:
+    """What each official face name resolves to under the profile's fontconfig file."""
+    exe = shutil.which("fc-match")
+    result: dict[str, str | None] = {}
+    for name in names:
+        if exe is None:
+            result[name] = None
+            continue
+        done = subprocess.run([exe, "-f", "%{family[0]}|%{style[0]}|%{file}", name], capture_output=True,
+                              text=True, env=environment([profile] if profile else []), timeout=30)
+        result[name] = done.stdout.strip() or None
+    return result

@@ -1,7 +1,7 @@
 """Layout profiles: every mm, pt, face and colour of a layout, read from ``styles/*.yaml``.
 
 A profile may ``extends:`` another and override single values.  Code reads numbers only from
-here; :mod:`gongwen.geometry` turns them into twips.
+here; :mod:`gongwen.compose.geometry` turns them into twips.
 """
 from __future__ import annotations
 
@@ -146,6 +146,11 @@ class Title(_Section):
     extra_lines: int
     hourglass_penalty: float
     guanyu_bonus: float
+
+    def too_long(self, needed: int) -> str:
+        """What to tell a drafter whose title needs ``needed`` lines (more than fit)."""
+        return _("the title needs {n} lines; at most {max} fit above the body on page 1: shorten it").format(
+            n=needed, max=self.max_lines)
 
 
 class Issued(_Section):

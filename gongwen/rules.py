@@ -1,7 +1,7 @@
 """Every rule gongwen holds a document to, each written once with one id and one clause.
 
 A rule may run on a plan (refused or warned when it is loaded), on a .docx (``gongwen check``
-reads its text) and on measured pages (:mod:`gongwen.checks`); the text rules shared by plans
+reads its text) and on measured pages (:mod:`gongwen.printing.checks`); the text rules shared by plans
 and documents are the functions here.  The clause is the profile's: each rule names the
 profile section whose ``clause`` it applies, so a profile that changes a number also says
 where it comes from.  ``gongwen check --rules`` lists the table.
@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
+from .findings import Finding
 from .i18n import N_
 
 PLAN, DOCX, PAGE = "plan", "docx", "page"
@@ -84,9 +85,7 @@ RULES: dict[str, Rule] = {rule.id: rule for rule in (
 
 def finding(id: str, profile, page: int | None, expected: str, measured: str, message: str | None = None, *,
             severity: str = "error", where: str = ""):
-    """A :class:`~gongwen.checks.Finding` of rule ``id`` with the rule's clause from ``profile``."""
-    from .checks import Finding
-
+    """A :class:`~gongwen.findings.Finding` of rule ``id`` with the rule's clause from ``profile``."""
     rule = RULES[id]
     return Finding(id, rule.clause(profile), page, expected, measured, message or rule.summary, severity, where)
 

@@ -34,7 +34,7 @@ TRUST = sorted((ROOT / "tests" / "trust").glob("*.yaml"))
 
 def starters() -> list[Path]:
     """The commented starter plan of every kind (``gongwen new KIND``)."""
-    from gongwen import kinds
+    from gongwen.plan import kinds
     from gongwen.cli import starter_path
 
     return [starter_path(kind) for kind in kinds.KINDS]
@@ -94,13 +94,13 @@ def paginated(tmp_path_factory):
     """Every fixture and constructed case laid out through the pagination loop: one LibreOffice
     run per pass for the whole session."""
     import gongwen
-    from gongwen.paginate import Job, paginate
+    from gongwen.printing.paginate import Job, paginate
 
     if shutil.which("soffice") is None:
         pytest.fail("LibreOffice (soffice) is not installed: run the README's setup")
     jobs = [Job(gongwen.load_plan(path, root=ROOT), path.stem, base_dir=path.parent) for path in ALL_FIXTURES + CASES + TRUST]
     jobs += [Job(gongwen.load_plan(path), f"starter-{path.stem}", base_dir=path.parent) for path in starters()]
-    from gongwen.campaign import load_campaign
+    from gongwen.plan.campaign import load_campaign
 
     campaign = load_campaign(FIXTURES / "campaign" / "campaign.yaml")
     jobs += [Job(gongwen.load_plan(d.plan, facts=campaign.facts_for(d)), f"campaign-{d.plan.stem}",
@@ -126,7 +126,7 @@ def pytest_runtest_makereport(item, call):
     report = outcome.get_result()
     if report.when != "call" or not report.failed or "paginated" not in item.fixturenames:
         return
-    from gongwen.render import save
+    from gongwen.compose.render import save
 
     named = [name for name in _PAGINATED if name in item.name]
     for name in named or list(_PAGINATED):

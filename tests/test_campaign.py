@@ -9,12 +9,12 @@ from click.testing import CliRunner
 from conftest import FIXTURES
 
 import gongwen
-from gongwen import templating
-from gongwen.campaign import load_campaign
+from gongwen.plan import templating
+from gongwen.plan.campaign import load_campaign
 from gongwen.cli import make_cli
-from gongwen.data import read_organisations
+from gongwen.plan.data import read_organisations
 from gongwen.errors import DataError
-from gongwen.stats import Statistics, progress
+from gongwen.plan.stats import Statistics, progress
 
 HEADER = "社会组织名称,所属区县,正式党员,是否建立党组织,组建方式,是否选派党建指导员\n"
 ROWS = ("甲协会,湖滨区,5,是,单独,否\n乙商会,湖滨区,3,否,,是\n丙学会,陕州区,2,否,,否\n"
@@ -176,7 +176,7 @@ def test_a_campaign_with_a_bad_table_names_the_table(tmp_path):
 def test_the_campaign_schema_accepts_the_campaign_fixture():
     from jsonschema import Draft202012Validator
 
-    from gongwen.source import parse_yaml
+    from gongwen.plan.source import parse_yaml
 
     schema = json.loads(CliRunner().invoke(make_cli(), ["schema", "campaign"]).output)
     path = FIXTURES / "campaign" / "campaign.yaml"

@@ -8,14 +8,15 @@ from types import SimpleNamespace
 
 import pytest
 
-from gongwen.checks import (banji, chars_per_line, chinese_faces, lines_per_page, mark_position, other_faces,
-                            page_numbers, paper_and_text_area, red_rule, signature_with_body, title)
-from gongwen.measure import Box, Char, Line, MeasuredPage, Rule
+from gongwen.printing.face_checks import chinese_faces, other_faces
+from gongwen.printing.page_checks import (banji, chars_per_line, lines_per_page, mark_position, page_numbers,
+                                          paper_and_text_area, red_rule, signature_with_body, title)
+from gongwen.printing.measure import Box, Char, Line, MeasuredPage, Rule
 from gongwen.errors import ConvertError
-from gongwen.paginate import Placed, _own_findings, _require_chinese_faces, decide
+from gongwen.printing.paginate import Placed, _own_findings, _require_chinese_faces, decide
 from gongwen.profile import load_profile
-from gongwen.render import Layout, Written
-from gongwen.scans import Scan
+from gongwen.compose.render import Layout, Written
+from gongwen.printing.overlay import Scan
 
 PROFILE = load_profile()
 PT = 25.4 / 72

@@ -11,9 +11,9 @@ import pytest
 from pypdf import PdfWriter
 
 import gongwen
-from gongwen import pdf as pdf_module
+from gongwen.printing import converter as pdf_module
 from gongwen.errors import ConvertError
-from gongwen.paginate import Job, paginate
+from gongwen.printing.paginate import Job, paginate
 from test_bad_input import GOOD
 
 
@@ -95,7 +95,7 @@ def test_a_damaged_or_blank_pdf_is_an_error(tmp_path, monkeypatch, content, mess
             targets.append(target)
         return targets
 
-    monkeypatch.setattr(sys.modules["gongwen.paginate"], "convert", fake_convert)
+    monkeypatch.setattr(sys.modules["gongwen.printing.paginate"], "convert", fake_convert)
     monkeypatch.setenv("LANG", "en_US.UTF-8")
     plan_path = tmp_path / "plan.yaml"
     plan_path.write_text(GOOD, encoding="utf-8")

@@ -9,11 +9,11 @@ import copy
 import pytest
 from docx import Document
 
-from gongwen.checks import run_checks
-from gongwen.frame import for_libreoffice
-from gongwen.measure import measure
-from gongwen.pdf import convert
-from gongwen.render import save
+from gongwen.printing.checks import run_checks
+from gongwen.compose.frame import for_libreoffice
+from gongwen.printing.measure import measure
+from gongwen.printing.converter import convert
+from gongwen.compose.render import save
 
 EDITED = ["notice-2012", "000", "one-page", "signature-alone", "even-page-full"]
 

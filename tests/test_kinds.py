@@ -6,7 +6,7 @@ import warnings
 import pytest
 
 import gongwen
-from gongwen import kinds
+from gongwen.plan import kinds
 from gongwen.cli import starter_path
 
 BASE = {"发文机关": ["三门峡市民政局"], "标题": "三门峡市民政局关于社会组织年检情况的报告", "正文": "现将有关情况报告如下。",
@@ -129,7 +129,7 @@ def test_standalone_plan_opens_with_its_title_at_the_top_of_page_1(paginated):
 
 
 def test_phases_are_printed_from_structured_dates_where_the_body_says():
-    from gongwen.body import Heading
+    from gongwen.plan.body import Heading
 
     plan = gongwen.plan_from_data({
         "文种": "实施方案", "标题": "某某活动实施方案", "日期行": "（2011年2月）",
@@ -250,8 +250,8 @@ def test_a_kind_adapts_a_profile_given_as_an_object_too():
     # an order's mark moves up whether the caller names the profile or hands one in
     from conftest import FIXTURES
 
-    from gongwen.paginate import Job
-    from gongwen.render import document_bytes
+    from gongwen.printing.paginate import Job
+    from gongwen.compose.render import document_bytes
 
     plan = gongwen.load_plan(FIXTURES / "order.yaml")
     named = document_bytes(gongwen.render(plan))

@@ -15,9 +15,9 @@ from babel.messages.pofile import read_po
 from click.testing import CliRunner
 
 import gongwen
-from gongwen import kinds
+from gongwen.plan import kinds
 from gongwen.cli import make_cli, starter_path
-from gongwen.template_build import build
+from gongwen.compose.template_build import build
 from conftest import ALL_FIXTURES, CASES, FIXTURES, ROOT, TRUST
 
 LOCALE = ROOT / "gongwen" / "locale" / "zh_CN" / "LC_MESSAGES"
@@ -31,7 +31,7 @@ def _parts(data: bytes) -> dict[str, bytes]:
 def test_committed_template_is_built_from_the_default_profile(tmp_path):
     fresh = gongwen.save(build(), tmp_path / "document.docx").read_bytes()
     committed = (ROOT / "templates" / "document.docx").read_bytes()
-    assert _parts(fresh) == _parts(committed), "run: python -m gongwen.template_build"
+    assert _parts(fresh) == _parts(committed), "run: python -m gongwen.compose.template_build"
 
 
 def test_catalog_is_complete_and_compiled():
@@ -96,7 +96,7 @@ def test_cli_new_prints_each_kinds_own_starter(tmp_path, name):
 def test_every_starter_fixture_and_case_validates_against_the_schema():
     from jsonschema import Draft202012Validator
 
-    from gongwen.source import parse_yaml
+    from gongwen.plan.source import parse_yaml
 
     validator = Draft202012Validator(json.loads(CliRunner().invoke(make_cli(), ["schema"]).output))
     plans = [starter_path(kind) for kind in kinds.KINDS] + ALL_FIXTURES + CASES + TRUST
@@ -142,7 +142,7 @@ def test_render_pdf_writes_both_files_and_doctor_finds_the_faces(tmp_path):
 
 def test_no_paginate_pdf_converts_once_and_still_draws_the_scan(tmp_path):
     from gongwen.cli import make_cli
-    from gongwen.measure import measure
+    from gongwen.printing.measure import measure
 
     result = CliRunner().invoke(make_cli(), ["render", str(FIXTURES / "report.yaml"), "-o", str(tmp_path),
                                              "--pdf", "--no-paginate"])
@@ -152,7 +152,7 @@ def test_no_paginate_pdf_converts_once_and_still_draws_the_scan(tmp_path):
 
 
 def test_render_without_libreoffice_says_pagination_was_skipped(tmp_path, monkeypatch):
-    from gongwen import pdf
+    from gongwen.printing import converter as pdf
     from gongwen.cli import make_cli
 
     monkeypatch.setattr(pdf, "soffice", lambda: None)
@@ -166,7 +166,7 @@ def test_render_without_libreoffice_says_pagination_was_skipped(tmp_path, monkey
 
 def test_convert_reports_a_document_libreoffice_cannot_write(tmp_path):
     from gongwen import ConvertError
-    from gongwen.pdf import convert
+    from gongwen.printing.converter import convert
 
     with pytest.raises(ConvertError, match="not-there.docx"):
         convert([tmp_path / "not-there.docx"])
@@ -184,7 +184,7 @@ def test_the_public_names_are_the_functions_even_after_their_modules_are_importe
     import subprocess
     import sys
 
-    code = ("import gongwen.render, gongwen.measure, gongwen.paginate, gongwen\n"
+    code = ("import gongwen.compose.render, gongwen.printing.measure, gongwen.printing.paginate, gongwen\n"
             "assert all(callable(f) and not isinstance(f, type(gongwen)) for f in "
             "(gongwen.render, gongwen.measure, gongwen.paginate, gongwen.load_plan, gongwen.save))\n"
             "assert sorted(gongwen.__all__) == sorted(n for n in dir(gongwen))\n")
@@ -196,8 +196,8 @@ def test_writing_a_docx_imports_nothing_of_pdf_measuring_or_libreoffice():
     import sys
 
     code = ("import sys\nfrom gongwen.cli import main\nsys.argv = ['gongwen', 'new', 'notice']\n"
-            "import gongwen.load, gongwen.render\n"
-            "print(sorted(m for m in ('gongwen.paginate', 'gongwen.measure', 'gongwen.pdf', 'gongwen.checks', "
+            "import gongwen.plan.load, gongwen.compose.render\n"
+            "print(sorted(m for m in ('gongwen.printing.paginate', 'gongwen.printing.measure', 'gongwen.printing.converter', 'gongwen.printing.checks', "
             "'pypdfium2') if m in sys.modules))")
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert done.stdout.strip() == "[]", done.stderr

@@ -17,8 +17,8 @@ from hypothesis import strategies as st
 from ruamel.yaml import YAML
 
 import gongwen
-from gongwen.body import Heading, Paragraph, Table
-from gongwen.render import document_bytes
+from gongwen.plan.body import Heading, Paragraph, Table
+from gongwen.compose.render import document_bytes
 
 EXAMPLES = int(os.environ.get("GONGWEN_PROPERTY_EXAMPLES", "500"))
 # Everything Unicode has, control characters and non-characters included; most plans draw

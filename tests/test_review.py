@@ -13,7 +13,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 
 from gongwen.cli import make_cli
 from gongwen.profile import load_profile
-from gongwen.review import review
+from gongwen.review.document import review
 
 @pytest.fixture(autouse=True)
 def english(monkeypatch):
@@ -72,8 +72,8 @@ PRINTED_FAULTS = {
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory):
     """Every document of the corpus, written and printed once (one LibreOffice batch)."""
-    from gongwen.measure import measure
-    from gongwen.pdf import convert
+    from gongwen.printing.measure import measure
+    from gongwen.printing.converter import convert
 
     folder = tmp_path_factory.mktemp("corpus")
     changes = {"clean": {}} | {name: fault[0] for name, fault in (FAULTS | PRINTED_FAULTS).items()}
@@ -245,7 +245,7 @@ def test_findings_carry_their_rules_clause(corpus, paginated):
 
 def test_a_plan_and_a_document_are_refused_by_the_same_rule(tmp_path):
     from gongwen.errors import PlanError
-    from gongwen.load import load_plan
+    from gongwen.plan.load import load_plan
 
     clerk_document(tmp_path / "faulty.docx", number="三民[2026]3号")
     [finding] = review(tmp_path / "faulty.docx", load_profile())
@@ -259,7 +259,7 @@ def test_a_plan_and_a_document_are_refused_by_the_same_rule(tmp_path):
 
 def test_a_plan_with_a_skipped_heading_is_warned_at_its_line(tmp_path):
     from gongwen.errors import PlanWarning
-    from gongwen.load import load_plan
+    from gongwen.plan.load import load_plan
 
     plan = tmp_path / "plan.yaml"
     plan.write_text("文种: 通知\n发文机关: 三门峡市民政局\n标题: 关于做好社会组织年报工作的通知\n正文: |\n"
@@ -273,7 +273,7 @@ def test_every_document_gongwen_prints_gets_from_the_whole_check_what_its_pagina
     """The text review finds nothing, and the measured pages — with the kind read from the
     document itself (a 简报, 函 or 令 laid out as its kind is) and the profile its plan names —
     give exactly the findings the pagination made on the same PDF (a known warning, or none)."""
-    from gongwen.measure import measure
+    from gongwen.printing.measure import measure
 
     failed = {}
     for name, result in paginated.items():

@@ -61,7 +61,7 @@ def test_csv_that_is_not_utf8(tmp_path):
 
 @pytest.mark.parametrize("rows", [[("a", "b")], [("很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长", "短")]])
 def test_column_widths_always_add_up(rows):
-    from gongwen.tables import column_widths
+    from gongwen.compose.tables import column_widths
 
     widths = column_widths(tuple(rows), 8844, 14, gongwen.load_profile(), 2, 216)
     assert sum(widths) == 8844 and all(w >= 2 * 14 * 20 for w in widths)

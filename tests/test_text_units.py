@@ -5,10 +5,11 @@ import math
 
 import pytest
 
-from gongwen.body import BodyError, PageBreak, Paragraph, Table, parse
+from gongwen.plan.body import BodyError, PageBreak, Paragraph, Table, parse
 from gongwen.chinese import chinese_date, numeral
-from gongwen.model import DocNumber
-from gongwen.titles import TitleTooLong, break_title, is_hourglass, width
+from gongwen.plan.model import DocNumber
+from gongwen.chinese import em_width as width
+from gongwen.compose.titles import TitleTooLong, break_title, is_hourglass
 
 
 def test_recognised_levels_keep_the_drafters_numbers():

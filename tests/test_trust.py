@@ -6,10 +6,12 @@ import re
 
 from conftest import TRUST
 
-from gongwen.checks import Frame, substituted_faces
-from gongwen.fonts import Coverage, missing_glyphs
-from gongwen.measure import Char, Line, MeasuredPage
-from gongwen.paginate import place
+from gongwen.printing.face_checks import substituted_faces
+from gongwen.printing.page_frame import Frame
+from gongwen.fonts import Coverage
+from gongwen.printing.face_checks import missing_glyphs
+from gongwen.printing.measure import Char, Line, MeasuredPage
+from gongwen.printing.paginate import place
 from gongwen.profile import load_profile
 
 PROFILE = load_profile()
@@ -77,7 +79,7 @@ def test_coverage_parses_fontconfig_ranges():
 
 
 def test_placing_text_with_a_character_beyond_the_bmp():
-    from gongwen.render import Written
+    from gongwen.compose.render import Written
 
     line = Line.of([Char(ch, 30 + i * 5.6, 50, 35 + i * 5.6, 55, 54, 16, "FandolFang-Regular", "000000")
                     for i, ch in enumerate("𠀀字号")])
@@ -119,7 +121,7 @@ def test_a_document_whose_hanging_mark_libreoffice_drops_is_printed_without_hang
     # print that document without hanging punctuation instead of losing the mark.
     import gongwen
     from conftest import FIXTURES
-    from gongwen.paginate import Job, paginate
+    from gongwen.printing.paginate import Job, paginate
 
     base = gongwen.load_profile()
     narrow = base.model_copy(update={"metrics": base.metrics.model_copy(update={"libreoffice_hanging_right_pt": 0.5})})

@@ -1,0 +1,14 @@
+"""通知 (notice): the general format of GB/T 9704-2012 §7 — 版头, title, 主送, body, 附件说明,
+signature, 附注, attachment pages, 版记."""
+from __future__ import annotations
+
+from ..writer import Writer
+
+REQUIRED = ("issuers", "body")
+
+
+def write(writer: Writer) -> None:
+    writer.head()
+    writer.main()
+    writer.attachments()
+    writer.banji()

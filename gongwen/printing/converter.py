@@ -1,0 +1,356 @@
+"""PDF through LibreOffice: a listening office started once per process and fed documents
+through UNO (:mod:`gongwen.printing.uno_bridge`), or, where UNO is not installed or the listener will
+not start, one ``soffice --convert-to`` run per batch.  Either way: a user profile of our own
+(kept in a cache folder between runs), a timeout, the project's fontconfig file, and a check
+that every PDF really was written (``soffice`` exits 0 even when it wrote nothing)."""
+from __future__ import annotations
+
+import atexit
+import contextlib
+import fcntl
+import json
+import os
+import re
+import select
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import uuid
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import IO
+
+from ..errors import ConvertError, Location
+from ..fonts import environment, fontconfig_file
+from ..i18n import _
+from ..profile import Profile, load_profile
+
+# Blank pages are part of the layout (版记 on an even page): the default export drops them.
+EXPORT_OPTIONS = {"IsSkipEmptyPages": False, "ExportBookmarks": True, "ExportNotes": False}
+SECONDS_PER_FILE = 20
+MIN_TIMEOUT = 60
+START_SECONDS = 60        # a cold office (its profile made anew) takes a few seconds
+PROFILE_SLOTS = 8         # parallel runs each take a cached profile of their own
+
+
+def soffice() -> Path | None:
+    """The LibreOffice executable, or None when it is not installed."""
+    found = shutil.which("soffice") or shutil.which("libreoffice")
+    return Path(found) if found else None
+
+
+def libreoffice_version() -> str | None:
+    exe = soffice()
+    if exe is None:
+        return None
+    with tempfile.TemporaryDirectory(prefix="gongwen-lo-") as profile:
+        done = subprocess.run([str(exe), _profile_arg(profile), "--version"], capture_output=True, text=True,
+                              timeout=MIN_TIMEOUT, env=environment())
+    match = re.search(r"LibreOffice ([\d.]+)", done.stdout)
+    return match.group(1) if match else done.stdout.strip() or None
+
+
+@cache
+def _process_profile() -> Path:
+    """A LibreOffice user profile for this process, never shared with another process at the
+    same time (parallel runs on one profile fail silently).  Kept between runs in the cache
+    folder, one slot per concurrent process, held by a lock: making a profile is most of a cold
+    start.  Without a writable cache, a temporary profile made anew."""
+    cache_home = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+    root = cache_home / "gongwen" / "libreoffice"
+    with contextlib.suppress(OSError):
+        root.mkdir(parents=True, exist_ok=True)
+        for slot in range(PROFILE_SLOTS):
+            lock = (root / f"profile-{slot}.lock").open("w")
+            try:
+                fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except OSError:
+                lock.close()
+                continue
+            _HELD.append(lock)      # held until the process ends
+            atexit.register(lock.close)
+            return root / f"profile-{slot}"
+    folder = Path(tempfile.mkdtemp(prefix="gongwen-lo-profile-"))
+    atexit.register(shutil.rmtree, folder, ignore_errors=True)
+    return folder
+
+
+_HELD: list[IO[str]] = []
+
+
+def _profile_arg(directory: str | Path) -> str:
+    return f"-env:UserInstallation={Path(directory).resolve().as_uri()}"
+
+
+def convert(documents: Sequence[str | Path], output_dir: str | Path | None = None, *,
+            timeout: float | None = None, profiles: Sequence[Profile] = ()) -> list[Path]:
+    """Convert .docx files to PDF in one LibreOffice run; returns the PDF paths in order.
+
+    Each PDF is written beside its document unless ``output_dir`` is given.  The PDFs appear
+    only when complete: LibreOffice writes into a private folder and finished files are moved.
+    """
+    documents = [Path(d) for d in documents]
+    if not documents:
+        return []
+    exe = soffice()
+    if exe is None:
+        raise ConvertError(_("LibreOffice (soffice) is not installed; run scripts/setup.sh or "
+                             "apt-get install libreoffice-writer-nogui"))
+    for doc in documents:
+        if not doc.is_file():
+            raise ConvertError(_("file not found"), Location(doc))
+    stems = [d.stem for d in documents]
+    duplicate = next((s for s in stems if stems.count(s) > 1), None)
+    if duplicate:
+        raise ConvertError(_("two documents in one batch share the name {name}.pdf").format(name=duplicate))
+    targets = [Path(output_dir or d.parent) / f"{d.stem}.pdf" for d in documents]
+    with tempfile.TemporaryDirectory(prefix="gongwen-pdf-") as work:
+        out = Path(work) / "out"
+        out.mkdir()
+        listener = _listener(profiles)
+        if listener is not None:
+            for doc in documents:
+                listener.convert(doc, out / f"{doc.stem}.pdf", timeout or SECONDS_PER_FILE)
+            done = None
+        else:
+            done = _convert_once(exe, documents, out, timeout or max(MIN_TIMEOUT, SECONDS_PER_FILE * len(documents)),
+                                 profiles, work)
+        for doc, target in zip(documents, targets):
+            made = out / f"{doc.stem}.pdf"
+            if not _is_pdf(made):
+                detail = (done.stderr or done.stdout).strip().splitlines() if done else []
+                raise ConvertError(_("LibreOffice wrote no PDF (exit {code}){detail}").format(
+                    code=done.returncode if done else 0, detail=": " + detail[-1] if detail else ""), Location(doc))
+            target.parent.mkdir(parents=True, exist_ok=True)
+            temp = target.with_name(f".{target.name}.tmp")
+            shutil.move(str(made), temp)
+            os.replace(temp, target)
+    return targets
+
+
+def _convert_once(exe: Path, documents: Sequence[Path], out: Path, timeout: float, profiles: Sequence[Profile],
+                  work: str) -> subprocess.CompletedProcess:
+    """The whole batch through one ``soffice --convert-to`` run."""
+    options = {name: {"type": "boolean", "value": str(value).lower()} for name, value in EXPORT_OPTIONS.items()}
+    command = [str(exe), _profile_arg(_process_profile()), "--headless", "--norestore",
+               "--convert-to", "pdf:writer_pdf_Export:" + json.dumps(options, separators=(",", ":")),
+               "--outdir", str(out), *(str(d.resolve()) for d in documents)]
+    return _run(command, timeout, dict(environment(profiles), TMPDIR=work), documents)
+
+
+# -- the listening office ------------------------------------------------------------------------
+
+@cache
+def uno_python() -> str | None:
+    """A Python that can ``import uno`` (LibreOffice's own, or Debian's with python3-uno);
+    ``GONGWEN_UNO_PYTHON`` names one.  None: the converter runs ``soffice`` once per batch."""
+    exe = soffice()
+    candidates = [os.environ.get("GONGWEN_UNO_PYTHON"), "/usr/bin/python3",
+                  str(exe.resolve().parent / "python") if exe else None, shutil.which("python3")]
+    for candidate in dict.fromkeys(c for c in candidates if c):
+        with contextlib.suppress(OSError, subprocess.SubprocessError):
+            if subprocess.run([candidate, "-c", "import uno"], capture_output=True, timeout=30).returncode == 0:
+                return candidate
+    return None
+
+
+def converter_mode() -> str:
+    """What :func:`convert` uses here, in words (for ``gongwen doctor``)."""
+    python = uno_python()
+    if python is None:
+        return _("soffice --convert-to, started once per batch (no Python with UNO: apt-get install python3-uno)")
+    if os.environ.get("GONGWEN_CONVERTER") == "once" or _FAILED:
+        return _("soffice --convert-to, started once per batch ({reason})").format(
+            reason=_FAILED[0] if _FAILED else "GONGWEN_CONVERTER=once")
+    return _("a LibreOffice kept listening for the whole run, fed through UNO ({python})").format(python=python)
+
+
+@dataclass
+class _Listener:
+    """soffice listening on a pipe, and the bridge process that talks UNO to it; both in
+    process groups of their own, so a hang or a crash takes them down together."""
+
+    fontconfig: Path
+    office: subprocess.Popen
+    bridge: subprocess.Popen
+    work: Path
+    broken: bool = field(default=False)
+    ready: bool = field(default=False)
+
+    @classmethod
+    def start(cls, profiles: Sequence[Profile]) -> _Listener:
+        """Both processes started and registered for stopping at exit; the office still loading
+        (see :meth:`wait`).  Interrupted half way (SIGTERM), what was started is stopped."""
+        exe, python = soffice(), uno_python()
+        assert exe is not None and python is not None
+        pipe = f"gongwen-{uuid.uuid4().hex}"
+        work = Path(tempfile.mkdtemp(prefix="gongwen-office-"))
+        env = dict(environment(profiles), TMPDIR=str(work))
+        started: list[subprocess.Popen] = []
+        try:
+            started.append(subprocess.Popen(
+                [str(exe), _profile_arg(_process_profile()), "--headless", "--invisible", "--nologo", "--norestore",
+                 "--nodefault", "--nolockcheck", f"--accept=pipe,name={pipe};urp;StarOffice.ComponentContext"],
+                stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env,
+                start_new_session=True))
+            started.append(subprocess.Popen(
+                [python, str(Path(__file__).with_name("uno_bridge.py")), pipe, str(START_SECONDS)],
+                stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env,
+                start_new_session=True))
+            listener = cls(fontconfig_file(profiles or [load_profile()]), started[0], started[1], work)
+            _LISTENERS.append(listener)
+        except BaseException:
+            for process in started:
+                with contextlib.suppress(ProcessLookupError, PermissionError):
+                    os.killpg(process.pid, signal.SIGKILL)
+            shutil.rmtree(work, ignore_errors=True)
+            raise
+        return listener
+
+    def wait(self) -> None:
+        """Until the office accepts documents; ConvertError when it does not within START_SECONDS."""
+        if self.ready:
+            return
+        try:
+            reply = self._reply(START_SECONDS)
+        except BaseException:      # interrupted while the office starts: nothing may stay behind
+            self.stop()
+            raise
+        if reply is None:
+            error = self.bridge.stderr.read() if self.bridge.stderr and self.bridge.poll() is not None else ""
+            self.stop()
+            raise ConvertError(_("LibreOffice did not start listening{detail}").format(
+                detail=": " + error.strip().splitlines()[-1] if error.strip() else ""))
+        self.ready = True
+
+    def convert(self, source: Path, target: Path, timeout: float) -> None:
+        request = {"source": str(source.resolve()), "target": str(target.resolve()), "options": EXPORT_OPTIONS}
+        try:
+            assert self.bridge.stdin is not None
+            self.bridge.stdin.write(json.dumps(request) + "\n")
+            self.bridge.stdin.flush()
+        except (BrokenPipeError, OSError):
+            reply = None
+        else:
+            reply = self._reply(timeout)
+        if reply is None:
+            hung = self.broken
+            self.stop()
+            raise ConvertError(_("LibreOffice did not finish {names} within {seconds} s").format(
+                names=source.name, seconds=round(timeout)) if hung else _("LibreOffice stopped while converting"),
+                Location(source))
+        if not reply.get("ok"):
+            raise ConvertError(_("LibreOffice could not convert the document: {reason}").format(
+                reason=reply.get("error")), Location(source))
+
+    def _reply(self, timeout: float) -> dict | None:
+        """The bridge's next line, or None when it does not come in time or the bridge died."""
+        stream = self.bridge.stdout
+        assert stream is not None
+        ready, _w, _x = select.select([stream], [], [], timeout)
+        if not ready:
+            self.broken = True
+            return None
+        line = stream.readline()
+        return json.loads(line) if line else None
+
+    @property
+    def alive(self) -> bool:
+        return not self.broken and self.office.poll() is None and self.bridge.poll() is None
+
+    def stop(self) -> None:
+        self.broken = True
+        for process in (self.bridge, self.office):
+            with contextlib.suppress(ProcessLookupError, PermissionError):
+                os.killpg(process.pid, signal.SIGKILL)
+            with contextlib.suppress(subprocess.SubprocessError, OSError):
+                process.communicate(timeout=10)
+        shutil.rmtree(self.work, ignore_errors=True)
+
+
+_LISTENERS: list[_Listener] = []
+_FAILED: list[str] = []          # why the listener would not start: this process converts once per batch
+
+
+def start_converter(profiles: Sequence[Profile] = ()) -> None:
+    """Start LibreOffice now, without waiting for it: it loads while the documents are rendered
+    (about a second saved on a first document)."""
+    _listener(profiles, wait=False)
+
+
+def _listener(profiles: Sequence[Profile], *, wait: bool = True) -> _Listener | None:
+    """The running listener for these profiles' faces, started (or restarted after a crash or a
+    hang) when needed; None where UNO is missing, the caller asked for one-shot runs, or it will
+    not start (then one-shot runs, and :func:`converter_mode` says why)."""
+    if os.environ.get("GONGWEN_CONVERTER") == "once" or _FAILED or soffice() is None or uno_python() is None:
+        return None
+    wanted = fontconfig_file(profiles or [load_profile()])
+    found = None
+    for listener in list(_LISTENERS):
+        if listener.alive and listener.fontconfig == wanted:
+            found = listener
+            continue
+        listener.stop()
+        _LISTENERS.remove(listener)
+    if found is None:
+        found = _Listener.start(profiles)
+        _stop_at_exit()
+    if not wait:
+        return found
+    try:
+        found.wait()
+    except ConvertError as error:
+        print(_("gongwen: {error}; converting with one soffice run per batch instead").format(error=error),
+              file=sys.stderr)
+        _FAILED.append(str(error))
+        _LISTENERS.remove(found)
+        return None
+    return found
+
+
+@cache
+def _stop_at_exit() -> None:
+    """A worker process of a pool ends without running atexit: multiprocessing's own exit hook
+    stops its office too."""
+    import multiprocessing.util
+
+    multiprocessing.util.Finalize(None, _stop_listeners, exitpriority=10)
+
+
+@atexit.register
+def _stop_listeners() -> None:
+    for listener in _LISTENERS:
+        listener.stop()
+    _LISTENERS.clear()
+
+
+def _run(command: list[str], timeout: float, env: dict[str, str],
+         documents: Sequence[Path]) -> subprocess.CompletedProcess:
+    """Run soffice in a process group of its own; on timeout the whole group goes (soffice.bin
+    outlives its launcher), and the error names the documents.  Its temporary files (lu*.tmp)
+    go to TMPDIR, the caller's folder that is removed afterwards."""
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env,
+                               start_new_session=True)
+    try:
+        stdout, stderr = process.communicate(timeout=timeout)
+    except BaseException as exc:
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(process.pid, signal.SIGKILL)
+        process.communicate()
+        if isinstance(exc, subprocess.TimeoutExpired):
+            raise ConvertError(_("LibreOffice did not finish {names} within {seconds} s").format(
+                names="、".join(d.name for d in documents), seconds=round(timeout))) from None
+        raise
+    return subprocess.CompletedProcess(command, process.returncode, stdout, stderr)
+
+
+def _is_pdf(path: Path) -> bool:
+    try:
+        with path.open("rb") as handle:
+            return handle.read(5) == b"%PDF-" and path.stat().st_size > 100
+    except OSError:
+        return False

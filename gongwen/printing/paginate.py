@@ -1,0 +1,380 @@
+"""Render, convert, measure, decide, re-render: the pagination rules only a renderer can keep.
+
+- page 1 carries body text: a 主送 list that pushes it off page 1 moves to the 版记;
+- the signature block never stands alone: the last body lines go with it to its page;
+- the 版记 sits on an even last page: on the text's last page when it fits there and that page
+  is even, else on a page of its own, after an unnumbered blank page when needed.
+
+A batch goes through one LibreOffice run per pass; documents leave the loop when a pass
+changes nothing.  Decisions hold for the renderer measured (LibreOffice with the project's
+faces); Word may break pages elsewhere.
+"""
+from __future__ import annotations
+
+import dataclasses
+import math
+import re
+import shutil
+import tempfile
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from docx.document import Document
+
+from ..findings import Finding
+from .checks import run_checks
+from .face_checks import chinese_faces
+from .page_frame import Frame, content_lines
+from ..errors import ConvertError, GongwenError
+from ..fonts import fontconfig_file
+from .face_checks import missing_glyphs
+from ..compose.frame import for_libreoffice
+from ..i18n import N_, _
+from ..compose.jobs import Job
+from .measure import MM_PER_PT, Line, MeasuredPage, measure
+from ..plan.model import Plan
+from .converter import convert
+from ..profile import Profile
+from ..compose.render import Composed, Layout, Written, compose, save
+from .overlay import Scan, overlay
+from .stable import stabilize
+
+MAX_PASSES = 4
+_SPACE = re.compile(r"\s+")
+
+
+@dataclass
+class Paginated:
+    job: Job
+    document: Document | None        # None when the job failed
+    layout: Layout
+    pages: list[MeasuredPage]
+    pdf: Path | None
+    passes: int
+    settled: bool
+    findings: list[Finding] = field(default_factory=list)
+    error: GongwenError | None = None
+
+    @property
+    def fatal(self) -> list[Finding]:
+        """Findings that make the PDF untrue to the plan (text lost, empty boxes): no document."""
+        return [f for f in self.findings if f.severity == "fatal"]
+
+
+@dataclass(frozen=True)
+class Placed:
+    """A written paragraph found on the rendered pages: the lines its characters fell on."""
+
+    written: Written
+    lines: tuple[tuple[int, Line, int], ...]   # (page number, line, offset of the line's first char)
+
+    @property
+    def first_page(self) -> int:
+        return self.lines[0][0]
+
+    @property
+    def last_page(self) -> int:
+        return self.lines[-1][0]
+
+
+def paginate(jobs: Sequence[Job], work_dir: str | Path | None = None, *, adjust: bool = True,
+             raise_errors: bool = True, progress: Callable[[int], None] | None = None) -> list[Paginated]:
+    """Lay out every job until its pages satisfy the rules; PDFs are left in ``work_dir``.
+
+    With ``adjust=False`` each document is converted once as first rendered: its PDF is
+    measured and checked, and scans are drawn in, but nothing is moved.  With
+    ``raise_errors=False`` a job that fails does not stop the others: its result carries the
+    error instead of a document.  ``progress(1)`` is called as each document is done."""
+    names = [job.name for job in jobs]
+    if len(set(names)) != len(names):
+        raise ValueError("job names must be unique in a batch")
+    own = work_dir is None
+    root = Path(tempfile.mkdtemp(prefix="gongwen-paginate-") if own else work_dir)
+    layouts = {i: Layout() for i in range(len(jobs))}
+    done: dict[int, Paginated] = {}
+    passes = MAX_PASSES if adjust else 1
+
+    def fail(i: int, error: GongwenError) -> None:
+        if raise_errors:
+            raise error
+        done[i] = Paginated(jobs[i], None, layouts[i], [], None, 0, False, error=error)
+        if progress:
+            progress(1)
+
+    for number in range(1, passes + 1):
+        folder = root / f"pass{number}"
+        composed: dict[int, Composed] = {}
+        for i in [i for i in layouts if i not in done]:
+            try:
+                composed[i] = _compose(jobs[i], layouts[i])
+                with for_libreoffice(composed[i].document, jobs[i].resolved_profile(),
+                                     hanging=layouts[i].hanging) as document:
+                    save(document, folder / f"{jobs[i].name}.docx")
+            except GongwenError as error:
+                fail(i, error)
+        if not composed:
+            break
+        for i, pdf in _convert_apart(composed, jobs, folder, fail).items():
+            try:
+                layouts[i], finished = _pass(jobs[i], layouts[i], composed[i], pdf, number, number == passes)
+            except GongwenError as error:
+                fail(i, error)
+                continue
+            if finished:
+                done[i] = finished
+                if progress:
+                    progress(1)
+    result = [done[i] for i in range(len(jobs))]
+    if own:
+        # Callers of the default work folder get the PDFs copied out before it goes.
+        keep = Path(tempfile.mkdtemp(prefix="gongwen-pdf-"))
+        for item in result:
+            if item.pdf:
+                item.pdf = Path(shutil.copy2(item.pdf, keep / item.pdf.name))
+        shutil.rmtree(root, ignore_errors=True)
+    return result
+
+
+def _convert_apart(composed: dict[int, Composed], jobs: Sequence[Job], folder: Path,
+                   fail: Callable[[int, GongwenError], None]) -> dict[int, Path]:
+    """One LibreOffice run for the batch; when it fails, one run per document, so one broken
+    document never spoils the others and the error names it."""
+    order = list(composed)
+    profiles = [jobs[i].resolved_profile() for i in order]
+    try:
+        return dict(zip(order, convert([folder / f"{jobs[i].name}.docx" for i in order], profiles=profiles)))
+    except ConvertError as error:
+        if len(order) == 1:
+            fail(order[0], error)
+            return {}
+    pdfs = {}
+    for i, profile in zip(order, profiles):
+        try:
+            pdfs[i] = convert([folder / f"{jobs[i].name}.docx"], profiles=[profile])[0]
+        except ConvertError as error:
+            fail(i, error)
+    return pdfs
+
+
+def _pass(job: Job, layout: Layout, composed: Composed, pdf: Path, number: int,
+          last: bool) -> tuple[Layout, Paginated | None]:
+    """Measure one converted document and decide its next layout; when it settled (or this was
+    the last pass) check it, draw its scans and return the result too."""
+    profile = job.resolved_profile()
+    pages = _measured(pdf, job.name)
+    _require_chinese_faces(pages, profile, job.name)
+    placed, lost = place(composed.paragraphs, pages, Frame.of(profile))
+    decided = decide(layout, placed, pages, job.plan, profile)
+    if lost and layout.hanging:
+        # LibreOffice may drop a hanging mark at a line end: print that document without hanging.
+        decided = dataclasses.replace(decided, hanging=False)
+    settled = decided == layout
+    if not (settled or last):
+        return decided, None
+    scans = _scans(placed, pages, job.plan, profile)
+    pages = [dataclasses.replace(page, scan=True) if any(page.number in s.pages for s in scans) else page
+             for page in pages]
+    findings = (run_checks(pages, profile) + _own_findings(placed, lost, profile, pages, scans)
+                + missing_glyphs(pages, profile, fontconfig_file([profile])))
+    overlay(pdf, scans, profile)
+    # The same plan gives the same PDF bytes: dates from the document, identifiers from content.
+    stabilize(pdf, job.plan.signature.date if job.plan.signature else job.plan.printed_on)
+    return decided, Paginated(job, composed.document, layout, pages, pdf, number, settled, findings)
+
+
+def _measured(pdf: Path, name: str) -> list[MeasuredPage]:
+    """The converter's PDF, measured; a PDF that cannot be read or prints nothing is an error,
+    never a document."""
+    try:
+        pages = measure(pdf)
+    except Exception as exc:   # pdfium raises its own errors for a damaged file
+        raise ConvertError(_("{name}: LibreOffice wrote a damaged PDF ({reason})").format(
+            name=name, reason=exc)) from None
+    if not any(page.lines for page in pages):
+        raise ConvertError(_("{name}: LibreOffice wrote a PDF without any text").format(name=name))
+    return pages
+
+
+def _require_chinese_faces(pages: Sequence[MeasuredPage], profile: Profile, name: str) -> None:
+    """Chinese set in a fallback face is no document, and every measure of it is wrong: stop."""
+    fell = chinese_faces(pages, profile)
+    if fell:
+        raise ConvertError(_("{name}: Chinese characters fell back to a face without Chinese glyphs ({found}); "
+                             "the faces are not installed: run scripts/setup.sh, and see gongwen doctor").format(
+                                 name=name, found=fell[0].measured))
+
+
+def _compose(job: Job, layout: Layout) -> Composed:
+    return compose(job.plan, profile=job.resolved_profile(), template=job.template, base_dir=job.base_dir,
+                   layout=layout)
+
+
+def place(written: Sequence[Written], pages: Sequence[MeasuredPage], frame: Frame) -> tuple[list[Placed], list[Written]]:
+    """Find each written paragraph's characters, in order, in the text of the pages.
+
+    Whitespace is ignored on both sides (tabs, LibreOffice's CJK/Latin spacing).  Paragraphs
+    not found are returned apart: text the renderer lost.
+    """
+    stream: list[tuple[int, Line, int]] = []   # per character: page, line, index in line
+    text = []
+    for page in pages:
+        for line in content_lines(page, frame):
+            for index, char in enumerate(line.chars):
+                stream.append((page.number, line, index))
+                text.append(char.text)
+    joined = "".join(text)
+    placed, lost = [], []
+    position = 0
+    for item in written:
+        wanted = _SPACE.sub("", item.text)
+        if not wanted:
+            continue
+        found = joined.find(wanted, position)
+        if found < 0:
+            lost.append(item)
+            continue
+        lines: list[tuple[int, Line, int]] = []
+        for offset in range(len(wanted)):
+            page_number, line, index = stream[found + offset]
+            if not lines or lines[-1][1] is not line:
+                lines.append((page_number, line, offset))
+        placed.append(Placed(item, tuple(lines)))
+        position = found + len(wanted)
+    return placed, lost
+
+
+def decide(layout: Layout, placed: Sequence[Placed], pages: Sequence[MeasuredPage], plan: Plan,
+           profile: Profile) -> Layout:
+    """The layout the next pass should render, from what this pass's pages show."""
+    body = [p for p in placed if p.written.role == "body"]
+    to = next((p for p in placed if p.written.role == "to"), None)
+    if to and not layout.to_in_banji and body and body[0].first_page > 1 and _fills_page_one(to, profile):
+        return Layout(to_in_banji=True)
+    if layout.break_at is None:
+        needed = _keep_with_signature(placed, profile.signature.keep_body_lines)
+        if needed:
+            # The lines kept with the signature go to its page, already the text's last: the
+            # 版记 can be placed from these pages too (the next pass confirms both).
+            layout = dataclasses.replace(layout, break_at=needed, banji="flow")
+    return _banji_placement(layout, placed, pages, profile)
+
+
+def _fills_page_one(to: Placed, profile: Profile) -> bool:
+    """Whether the 主送 leaves no grid line for body text on page 1 (§7.3.2: only then is it
+    moved to the 版记; a body pushed off page 1 by anything else keeps its 主送)."""
+    if to.last_page > 1:
+        return True
+    pitch = profile.grid.line_pitch_pt * MM_PER_PT
+    return to.lines[-1][1].bottom > Frame.of(profile).bottom - pitch
+
+
+def _keep_with_signature(placed: Sequence[Placed], keep: int) -> tuple[int, int] | None:
+    """Where the last body paragraph's last ``keep`` lines begin: from there on, the text keeps
+    with the signature (a keep-with-next chain that re-flows when the text is edited), so the
+    signature never stands alone and only those lines travel with it."""
+    if not any(p.written.role in ("signature", "date") for p in placed):
+        return None
+    body = [p for p in placed if p.written.role == "body"]
+    if not body or len(body[-1].lines) <= keep:
+        return None
+    owner = body[-1]
+    _page, _line, offset = owner.lines[-keep]
+    return owner.written.block, _index_of(owner.written.text, offset)
+
+
+def _index_of(text: str, visible: int) -> int:
+    """Index in ``text`` of its ``visible``-th non-whitespace character."""
+    seen = 0
+    for index, char in enumerate(text):
+        if not char.isspace():
+            if seen == visible:
+                return index
+            seen += 1
+    return len(text)
+
+
+def _text_end(pages: Sequence[MeasuredPage], banji: Placed, profile: Profile) -> int:
+    """The last page with anything above the 版记: traced paragraphs, and tables, which are not
+    traced (their rows read in no single order when a cell wraps)."""
+    frame = Frame.of(profile)
+    at, first = banji.first_page, banji.lines[0][1]
+    for page in reversed(pages[:at]):
+        lines = content_lines(page, frame)
+        if page.number == at:
+            lines = [line for line in lines if line.bottom < first.top]
+        if lines:
+            return page.number
+    return 1
+
+
+def _banji_placement(layout: Layout, placed: Sequence[Placed], pages: Sequence[MeasuredPage],
+                     profile: Profile) -> Layout:
+    banji = [p for p in placed if p.written.role == "banji"]
+    text = [p for p in placed if p.written.role != "banji"]
+    if not banji or not text:
+        return layout
+    end = max(max(p.last_page for p in text), _text_end(pages, banji[0], profile))
+    if layout.banji == "blank-page" and banji[0].first_page == end + 1:
+        # The flowing 版记 had left a page empty; in its even-page section it follows the text
+        # directly: no blank page came, so its page is numbered.
+        return dataclasses.replace(layout, banji="new-page")
+    if layout.banji != "flow":
+        return layout
+    at, last = banji[0].first_page, banji[-1].last_page
+    if not profile.banji.even_page:
+        return layout
+    if at == end:
+        return dataclasses.replace(layout, banji="new-page" if end % 2 else "flow")
+    if last % 2 == 0:
+        # Alone on an even page: in a section of its own that starts on an even page, so that it
+        # stays there when the text is edited.
+        return dataclasses.replace(layout, banji="new-page") if last == at else layout
+    # On odd pages of its own: one page is preceded by an unnumbered blank page; a 版记 that
+    # runs over pages is spread over one page more, so every page of it stays numbered.
+    if last > at:
+        return dataclasses.replace(layout, banji_pages=last - at + 2)
+    return dataclasses.replace(layout, banji="blank-page")
+
+
+def _scans(placed: Sequence[Placed], pages: Sequence[MeasuredPage], plan: Plan, profile: Profile) -> list[Scan]:
+    """The pages each supplied PDF is drawn on: from its traced label on, one page per page of
+    the scan; on the first, from the grid line after the label (and title) and a blank line."""
+    frame, ap = Frame.of(profile), profile.attachment_page
+    pitch = profile.grid.line_pitch_pt * MM_PER_PT
+    found = []
+    for index, attachment in enumerate(plan.attachments):
+        heads = [p for p in placed if p.written.role == "scan" and p.written.block == index]
+        if not (attachment.pdf and heads):
+            continue   # a lost label is a text.lost finding
+        first = heads[0].first_page
+        bottom = max(line.bottom for p in heads for number, line, _offset in p.lines if number == first)
+        used = math.floor((bottom - frame.top) / pitch) + 1
+        numbers = tuple(range(first, first + attachment.pdf_pages))
+        found.append(Scan(attachment.pdf, numbers, frame.top + (used + ap.scan_gap_lines) * pitch))
+    return found
+
+
+def _own_findings(placed: Sequence[Placed], lost: Sequence[Written], profile: Profile,
+                  pages: Sequence[MeasuredPage] = (), scans: Sequence[Scan] = ()) -> list[Finding]:
+    """What only the paragraph trail can tell: lost text, a split title, page 1 without body,
+    a scan whose pages are missing or not empty."""
+    found = [Finding("text.lost", profile.page.clause, None, item.text[:20], "—",
+                     N_("text of the document is missing from the PDF"), "fatal") for item in lost]
+    for p in placed:
+        if p.written.role == "title" and p.first_page != p.last_page:
+            found.append(Finding("title.split", profile.title.clause, p.first_page, "1 page",
+                                 f"{p.last_page - p.first_page + 1} pages", N_("the title is split across pages")))
+    body = [p for p in placed if p.written.role == "body"]
+    if body and body[0].first_page > 1:
+        found.append(Finding("page1.body", profile.title.clause, 1, "body text on page 1", "none",
+                             N_("page 1 carries no body text")))
+    frame = Frame.of(profile)
+    for scan in scans:
+        taken = [n for n in scan.pages[1:] if n > len(pages) or content_lines(pages[n - 1], frame)]
+        if taken or scan.top_mm >= frame.bottom:
+            found.append(Finding("attachment.scan-pages", profile.attachment_page.clause, scan.pages[0],
+                                 _("pages {pages} free for the scan").format(pages=f"{scan.pages[0]}–{scan.pages[-1]}"),
+                                 ", ".join(map(str, taken)) or _("no room"),
+                                 N_("the pages kept for a PDF attachment are missing or not free")))
+    return found

@@ -1,0 +1,325 @@
+"""Reading any .docx — gongwen's own or one typed by hand in Word or WPS — as the review sees
+it: each paragraph's text and how it is set as Word shows it (the run's direct formatting,
+else its character style, else its paragraph style and the styles that one is based on, else
+the document's defaults), the footers that print a page number, the page setup.
+
+A file is opened only after it has shown it is a Word package of sane size: a PDF, a .doc or
+.wps (binary), a password-protected document (an encrypted package inside a compound file),
+a zip bomb and a zip without ``word/document.xml`` each get their own message, never a
+traceback or a hang.
+"""
+from __future__ import annotations
+
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..errors import GongwenError, Location
+from ..i18n import N_, _
+
+# A Word package unpacks to a few MB; these bound what the review will inflate.
+MAX_UNPACKED = 200 * 1024 * 1024
+MAX_RATIO = 200
+_CFB = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_RED = ("FF0000", "E60012", "C00000", "FF0101", "EE0000")
+_BLACK = ("000000", "AUTO", "")
+SCAN_PAGE_STYLE = "GwScanPage"
+ALIGNMENTS = (N_("left"), N_("centre"), N_("right"))     # Footer.align, said in messages
+
+
+class ReviewError(GongwenError):
+    """The file cannot be reviewed (not a .docx, unreadable, too large when unpacked)."""
+
+
+@dataclass(frozen=True)
+class Para:
+    """A paragraph with text, in document order (table cells included)."""
+
+    index: int
+    text: str
+    centred: bool
+    right: bool             # set towards the right (jc=right, or indented past a quarter of the page)
+    size_pt: float | None   # the largest run size
+    red: bool
+    face: str | None = None     # the East Asian face of its first run ("theme" when a theme font wins)
+    colour: str | None = None   # a colour other than black or red, as RRGGBB
+    in_table: bool = False
+    tabbed: bool = False        # it opens with a tab (text pushed to a tab stop)
+
+
+@dataclass(frozen=True)
+class Footer:
+    """A footer paragraph holding a PAGE field."""
+
+    kind: str               # default (odd pages when odd and even differ), even, first
+    text: str
+    align: str              # left, centre, right
+    size_pt: float | None
+    has_result: bool        # the field carries the number it last showed (a result run)
+
+
+@dataclass(frozen=True)
+class Setup:
+    """The first section's page, in mm, and its line grid."""
+
+    width: float
+    height: float
+    top: float
+    bottom: float
+    left: float
+    right: float
+    line_pitch_pt: float | None     # the document grid's, or one exact line height all body text shares
+    odd_and_even: bool
+
+
+@dataclass(frozen=True)
+class Docx:
+    path: Path
+    paragraphs: list[Para]
+    footers: list[Footer]
+    setup: Setup | None
+    # pages gongwen left empty for a supplied PDF attachment (style GwScanPage, 附件扫描页): the
+    # text last written before them, and how many
+    reserved: list[tuple[str, int]] = field(default_factory=list)
+
+
+def open_package(path: Path):
+    """The python-docx Document at ``path``, after the checks that keep a wrong file from
+    crashing or exhausting the review."""
+    import docx
+    from docx.opc.exceptions import PackageNotFoundError
+
+    path = Path(path)
+    if not path.is_file():
+        raise ReviewError(_("file not found"), Location(path))
+    with path.open("rb") as handle:
+        head = handle.read(8)
+    if head.startswith(b"%PDF"):
+        raise ReviewError(_("a PDF, not a .docx: gongwen check reads the Word document it was made from"),
+                          Location(path))
+    if head == _CFB:
+        encrypted = b"E\x00n\x00c\x00r\x00y\x00p\x00t\x00e\x00d\x00P\x00a\x00c\x00k\x00a\x00g\x00e" in path.read_bytes()
+        raise ReviewError(_("a password-protected document: remove the password in Word or WPS and check it again")
+                          if encrypted else
+                          _("a Word 97–2003 .doc or a WPS .wps file, not a .docx: save it as .docx (Word 2007 or "
+                            "later) and check that"), Location(path))
+    if not zipfile.is_zipfile(path):
+        raise ReviewError(_("a damaged .docx: the package is cut short or corrupt") if head.startswith(b"PK") else
+                          _("not a .docx (not a zip package): is it the right file?"), Location(path))
+    try:
+        with zipfile.ZipFile(path) as package:
+            members = package.infolist()
+            names = {member.filename for member in members}
+            unpacked = sum(member.file_size for member in members)
+            packed = sum(member.compress_size for member in members) or 1
+    except (zipfile.BadZipFile, OSError, ValueError) as exc:
+        raise ReviewError(_("a damaged .docx: {reason}").format(reason=exc), Location(path)) from None
+    if unpacked > MAX_UNPACKED or (unpacked > 10 * 1024 * 1024 and unpacked / packed > MAX_RATIO):
+        raise ReviewError(_("the package would unpack to {mb} MB (a zip bomb?): not opened").format(
+            mb=unpacked // (1024 * 1024)), Location(path))
+    if "word/document.xml" not in names:
+        raise ReviewError(_("a zip, but not a Word document (no word/document.xml)"), Location(path))
+    try:
+        return docx.Document(str(path))
+    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
+        raise ReviewError(_("a damaged .docx: {reason}").format(reason=exc), Location(path)) from None
+    except Exception as exc:        # lxml's XMLSyntaxError and what else a broken part raises
+        raise ReviewError(_("a damaged .docx: {reason}").format(reason=exc), Location(path)) from None
+
+
+def paragraphs_of(document) -> list:
+    """Every python-docx paragraph of the body in reading order, those in table cells included
+    (a hand-made 版记 is often a table)."""
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+
+    out = []
+
+    def walk(items) -> None:
+        for item in items:
+            if isinstance(item, Paragraph):
+                out.append(item)
+            elif isinstance(item, Table):
+                for row in item.rows:
+                    for cell in dict.fromkeys(row.cells):     # a merged cell comes once per row it spans
+                        walk(cell.iter_inner_content())
+
+    walk(document.iter_inner_content())
+    return out
+
+
+def read(path: Path) -> Docx:
+    """The document at ``path`` as the review sees it."""
+    path = Path(path)
+    document = open_package(path)
+    try:
+        return _read(document, path)
+    except ReviewError:
+        raise
+    except Exception as exc:    # a part python-docx could open but not walk: say which file
+        raise ReviewError(_("a damaged .docx: {reason}").format(reason=exc), Location(path)) from None
+
+
+def _read(document, path: Path) -> Docx:
+    section = document.sections[0] if document.sections else None
+    half_width = (section.page_width or 0) / 2 if section is not None else 0
+    paragraphs: list[Para] = []
+    reserved: list[tuple[str, int]] = []
+    every = paragraphs_of(document)
+    for index, paragraph in enumerate(every):
+        text = paragraph.text.strip()
+        if paragraph.style is not None and paragraph.style.style_id == SCAN_PAGE_STYLE:
+            anchor = paragraphs[-1].text if paragraphs else ""
+            count = reserved.pop()[1] if reserved and reserved[-1][0] == anchor else 0
+            reserved.append((anchor, count + 1))
+        if not text:
+            continue
+        left = paragraph.paragraph_format.left_indent or 0
+        align = _alignment(paragraph)
+        runs = [run for run in paragraph.runs if run.text.strip()]
+        sizes = [size for run in runs if (size := _run_size(run, paragraph)) is not None]
+        colours = [_run_colour(run, paragraph) for run in runs]
+        red = any(colour in _RED for colour in colours)
+        other = next((c for c in colours if c not in _RED and c not in _BLACK), None)
+        in_table = paragraph._p.getparent().tag.endswith("}tc")
+        right = align == "right" or bool(half_width and left > half_width / 2)
+        paragraphs.append(Para(index, text, align == "centre", right, max(sizes) if sizes else None, red,
+            east_asian_face(runs[0], paragraph, document) if runs else None, other, in_table,
+            paragraph.text.startswith("\t")))
+    return Docx(path, paragraphs, _footers(document), _setup(document, every) if section is not None else None,
+                reserved)
+
+
+def _style_chain(paragraph):
+    style = paragraph.style
+    while style is not None:
+        yield style
+        style = style.base_style
+
+
+def _alignment(paragraph) -> str:
+    value = paragraph.alignment
+    for style in _style_chain(paragraph):
+        if value is not None:
+            break
+        value = style.paragraph_format.alignment
+    name = str(value or "")
+    return "centre" if ("CENTER" in name or "DISTRIBUTE" in name) else "right" if "RIGHT" in name else "left"
+
+
+def _run_size(run, paragraph) -> float | None:
+    if run.font.size:
+        return run.font.size.pt
+    if run.style is not None and run.style.font.size and run._r.rPr is not None:
+        return run.style.font.size.pt
+    for style in _style_chain(paragraph):
+        if style.font.size:
+            return style.font.size.pt
+    return None
+
+
+def _run_colour(run, paragraph) -> str:
+    if run.font.color.type is not None:
+        return str(run.font.color.rgb or "").upper()
+    for style in _style_chain(paragraph):
+        if style.font.color.type is not None:
+            return str(style.font.color.rgb or "").upper()
+    return ""
+
+
+def east_asian_face(run, paragraph, document) -> str | None:
+    """The face Word shows for Chinese text: the run's w:eastAsia, else its character style's,
+    else its paragraph style's (and the styles it is based on), else the document default; a
+    theme attribute wins over a name at the same level (Word reads the theme's font then)."""
+    from docx.oxml.ns import qn
+
+    def of(rpr) -> str | None:
+        fonts = rpr.find(qn("w:rFonts")) if rpr is not None else None
+        if fonts is None:
+            return None
+        if fonts.get(qn("w:eastAsiaTheme")):
+            return "theme"
+        return fonts.get(qn("w:eastAsia"))
+
+    face = of(run._r.rPr)
+    character = run.style if run._r.rPr is not None and run._r.rPr.find(qn("w:rStyle")) is not None else None
+    while face is None and character is not None:      # a character style (a run-in heading's)
+        face = of(character.element.rPr)
+        character = character.base_style
+    for style in _style_chain(paragraph):
+        if face is not None:
+            break
+        face = of(style.element.rPr)
+    if face is None:
+        defaults = document.styles.element.find(qn("w:docDefaults"))
+        default = defaults.find(qn("w:rPrDefault")) if defaults is not None else None
+        face = of(default.find(qn("w:rPr"))) if default is not None else None
+    return face
+
+
+def _footers(document) -> list[Footer]:
+    """The footer paragraphs that hold a PAGE field (in w:instrText or w:fldSimple)."""
+    from docx.oxml.ns import qn
+
+    found = []
+    for section in document.sections:
+        for kind, footer in (("default", section.footer), ("even", section.even_page_footer),
+                             ("first", section.first_page_footer)):
+            if footer.is_linked_to_previous:
+                continue
+            for paragraph in footer.paragraphs:
+                p = paragraph._p
+                simple = [f for f in p.iter(qn("w:fldSimple")) if "PAGE" in (f.get(qn("w:instr")) or "")]
+                complex_ = any("PAGE" in (t.text or "") for t in p.iter(qn("w:instrText")))
+                if not (simple or complex_):
+                    continue
+                if simple:
+                    has_result = any(t.text for f in simple for t in f.iter(qn("w:t")))
+                else:
+                    has_result = _complex_result(p)
+                sizes = [size for run in paragraph.runs if run.text.strip()
+                         and (size := _run_size(run, paragraph)) is not None]
+                found.append(Footer(kind, paragraph.text.strip(), _alignment(paragraph),
+                                    max(sizes) if sizes else None, has_result))
+    return list({(f.kind, f.text, f.align): f for f in found}.values())
+
+
+def _complex_result(p) -> bool:
+    """A complex field has a result when text stands between its separate and end marks."""
+    from docx.oxml.ns import qn
+
+    state = None
+    for element in p.iter(qn("w:fldChar"), qn("w:t")):
+        if element.tag == qn("w:fldChar"):
+            state = element.get(qn("w:fldCharType"))
+        elif state == "separate" and (element.text or "").strip():
+            return True
+    return False
+
+
+def _setup(document, paragraphs: list) -> Setup:
+    """The first section's page; the line pitch from the document grid, or from the one exact
+    line height every paragraph with text shares (``paragraphs``: python-docx's, in order)."""
+    from docx.oxml.ns import qn
+
+    section = document.sections[0]
+    grid = section._sectPr.find(qn("w:docGrid"))
+    if grid is not None and grid.get(qn("w:type")) in ("lines", "linesAndChars", "snapToChars") \
+            and grid.get(qn("w:linePitch")):
+        pitch = int(grid.get(qn("w:linePitch"))) / 20
+    else:
+        exact = {p.paragraph_format.line_spacing.pt for p in paragraphs
+                 if p.text.strip() and "EXACTLY" in str(p.paragraph_format.line_spacing_rule)
+                 and p.paragraph_format.line_spacing}
+        pitch = exact.pop() if len(exact) == 1 else None
+    lengths = (section.page_width, section.page_height, section.top_margin, section.bottom_margin,
+               section.left_margin, section.right_margin)
+    return Setup(*((length.mm if length is not None else 0.0) for length in lengths), pitch,
+                 _on(document.settings.element.find(qn("w:evenAndOddHeaders"))))
+
+
+def _on(flag) -> bool:
+    """An OOXML on/off element: present and not switched off."""
+    from docx.oxml.ns import qn
+
+    return flag is not None and flag.get(qn("w:val"), "true") not in ("0", "false", "off")
