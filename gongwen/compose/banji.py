@@ -6,9 +6,21 @@ twips from the characters' widths; the profile's ``banji.page_fill`` keeps a mar
 """
 from __future__ import annotations
 
+import warnings
+from collections.abc import Sequence
+from copy import deepcopy
 from dataclasses import dataclass
 
-from . import oxml
+from docx.oxml.ns import qn
+
+from ..chinese import arabic_date
+from ..errors import PlanWarning
+from ..i18n import _
+from . import frame, oxml
+from .geometry import eighths, pt, text_width
+from .layout import Written
+from .oxml import el
+from .pen import Pen
 
 
 @dataclass(frozen=True)
@@ -96,3 +108,121 @@ def _fill(rows: list[Row | Names], room: float) -> list[list[Row]]:
             place(row.piece(start, end))
             start = end
     return [page for page in pages if page]
+
+
+class BanjiParts(Pen):
+    """The 版记's parts."""
+
+    def banji(self, rows: list[Row | Names] | None = None, *, ruled: bool = True) -> None:
+        """版记 (§7.4): a floating table bottom-anchored to the 版心, so its last rule sits on the
+        版心 bottom of the last page; the paragraph after it is the anchor LibreOffice needs.
+        A 版记 too tall for one page (300 主送, 170 抄送) runs over pages of its own, each a full
+        版记 frame at the foot of its page; a names list goes on where the last page left it.
+        A 信函's 版记 has no rules (``ruled=False``)."""
+        plan, profile = self.plan, self.profile
+        pages = pack(self.banji_rows() if rows is None else rows, self.page.text_height * profile.banji.page_fill, self.layout.banji_pages)
+        if not pages:
+            return
+        own_page = self.layout.banji != "flow" and len(pages) == 1
+        if own_page:
+            self.banji_section(numbered=self.layout.banji == "new-page")
+            # A plain paragraph opens the section: one that begins with a floating table loses its break.
+            self.para(None, line_exact=self.anchor_line, snap_to_grid=False)
+        ends_with_scan = bool(plan.attachments and plan.attachments[-1].pdf)
+        for number, rows in enumerate(pages):
+            if not own_page and (number or len(pages) > 1 or self.layout.banji != "flow" or ends_with_scan):
+                # A plain paragraph opens the page: a page that begins with a floating table loses
+                # its break.  A scan fills its last page: the 版记 never shares it.
+                self.para(None, line_exact=self.anchor_line, snap_to_grid=False, page_break_before=True)
+            self.banji_frame(rows, ruled=ruled)
+
+    def banji_frame(self, rows: list[Row], *, ruled: bool = True) -> None:
+        """One 版记 frame: a rule under each row (§7.4), or, when rows go together (a 简报's
+        报：送：发：), under the last of each group only."""
+        b, width = self.profile.banji, self.page.text_width
+        outer = (eighths(b.outer_rule_pt), self.profile.colours.text)
+        inner = (eighths(b.inner_rule_pt), self.profile.colours.text)
+        grouped = not all(row.ruled for row in rows)
+        borders = {"top": None if b.legacy else outer, "insideH": None if grouped else inner, "bottom": outer} \
+            if ruled else {}
+        built = []
+        for i, row in enumerate(rows):
+            under = inner if ruled and grouped and row.ruled and i < len(rows) - 1 else None
+            built.append(oxml.row([oxml.cell(width, [row.paragraph], v_align="center", bottom_border=under)],
+                                  height=self.page.line, exact=False))
+            self.written.append(Written("banji", "".join(t.text or "" for t in row.paragraph.iter(qn("w:t")))))
+        self.add(oxml.table(width, [width], built, borders=borders, float_bottom_x=self.page.left))
+        self.para(None, line_exact=self.anchor_line, snap_to_grid=False)
+
+    def banji_names(self, label: str, items: Sequence[str], *, ruled: bool = True) -> Names:
+        """主送：/抄送：/报： and its names, the lines after the first aligned after the colon."""
+        b, profile = self.profile.banji, self.profile
+        indent = pt(b.indent_chars * b.size_pt)
+        hanging = text_width(label, b.size_pt, profile)
+        widths = [text_width(item + "，", b.size_pt, profile) for item in items]
+        return Names(label, tuple(items), widths, indent, hanging, self.page.text_width - 2 * indent - hanging,
+                           pt(b.size_pt + b.line_extra_pt), self.page.line, ruled)
+
+    def banji_rows(self, *, printed_line: bool = True) -> list[Row | Names]:
+        """The 版记's elements in order (§7.4; legacy: 主题词 first, 印数 last); a 信函's
+        without the 印发 line (§10.1)."""
+        plan, profile = self.plan, self.profile
+        b = profile.banji
+        indent = pt(b.indent_chars * b.size_pt)
+        usable = self.page.text_width - 2 * indent
+        rows: list[Row | Names] = []
+
+        def fixed(paragraph: oxml.Element, text: str, size_pt: float = b.size_pt) -> None:
+            lines = max(1, -(-text_width(text, size_pt, profile) // usable))
+            rows.append(Row(paragraph, max(self.page.line, lines * pt(size_pt + b.line_extra_pt))))
+
+        if b.legacy and plan.subject_words:
+            fixed(oxml.paragraph(oxml.ppr(style="GwSubjectWords"), self.face_run("主题词：", b.subject_label_face),
+                                 oxml.run("　".join(plan.subject_words))),
+                  "主题词：" + "　".join(plan.subject_words), b.subject_size_pt)
+        elif plan.subject_words:
+            warnings.warn(PlanWarning(_("主题词 is not part of GB/T 9704-2012 and is left out; "
+                                        "use the party-legacy profile to print it")), stacklevel=3)
+        if plan.to and self.layout.to_in_banji:
+            rows.append(self.banji_names("主送：", plan.to))
+        if plan.cc:
+            rows.append(self.banji_names("抄送：", plan.cc))
+        if printed_line and (plan.printed_by or plan.printed_on):
+            by = plan.printed_by or ""
+            when = f"{arabic_date(plan.printed_on)}印发" if plan.printed_on else ""
+            # The organ left, the date right; an organ too long to leave a 字 between them puts
+            # the date at the right of a second line instead of wrapping it.
+            parted = "\n" if text_width(by + "　" + when, b.size_pt, profile) > usable else ""
+            fixed(oxml.paragraph(oxml.ppr(style="GwBanji", tabs=[("right", self.page.text_width - indent)]),
+                                 oxml.run(f"{by}{parted}\t{when}")), f"{by}　{when}")
+        if b.legacy and plan.copies:
+            fixed(oxml.paragraph(oxml.ppr(style="GwBanji", jc="right"), oxml.run(f"（共印{plan.copies}份）")),
+                  f"（共印{plan.copies}份）")
+        elif plan.copies:
+            warnings.warn(PlanWarning(_("印数 is not part of GB/T 9704-2012 and is left out; "
+                                        "use the party-legacy profile to print it")), stacklevel=3)
+        return rows
+
+    def banji_section(self, *, numbered: bool) -> None:
+        """End the text's section at the last paragraph written; the 版记 follows in a section
+        that starts on an even page, so its page stays even however the text above re-flows
+        (LibreOffice and Word insert a blank page without a footer when one is needed).  Its
+        footers carry the number or not, as the measured pages decided (§7.5: after a blank page,
+        no number)."""
+        last = next(node for node in reversed(self.body) if node.tag == qn("w:p"))
+        if not "".join(t.text or "" for t in last.iter(qn("w:t"))):
+            # LibreOffice drops an empty paragraph that ends a section, and with it the page break
+            # that made a scan's last page: the section ends on a paragraph of its own.
+            last = self.para(None)
+        props = last.find(qn("w:pPr"))
+        if props is None:
+            props = el("w:pPr")
+            last.insert(0, props)
+        props.append(deepcopy(self.sect_pr))
+        for ref in self.sect_pr.findall(qn("w:footerReference")) + self.sect_pr.findall(qn("w:headerReference")):
+            self.sect_pr.remove(ref)
+        oxml.section_start(self.sect_pr, "evenPage")
+        # LibreOffice lays out the first page of a later section with its own footer geometry:
+        # a taller footer line puts that page's 版心 bottom back where the others have it.
+        frame.footers(self.document.sections[-1], numbered=numbered,
+                      line_pt=self.profile.page_number.line_pt + self.profile.metrics.later_section_footer_pt)

@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from ..profile import Profile
 
 TWIPS_PER_PT = 20
+EMU_PER_TWIP = 635
 TWIPS_PER_MM = 1440 / 25.4
 MM_PER_PT = 25.4 / 72
 

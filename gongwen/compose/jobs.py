@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..plan import kinds
+from . import kinds
 from ..plan.model import Plan
 from ..profile import Profile, load_profile
 

@@ -21,6 +21,7 @@ from docx.oxml.ns import qn
 
 from . import frame
 from ..plan import kinds
+from . import kinds as layouts
 from ..atomic import write_atomic
 from ..errors import Location, TemplateError
 from ..i18n import _
@@ -53,14 +54,14 @@ def compose(plan: Plan, *, profile: Profile | str | None = None, template: str |
     """:func:`render`, also returning the paragraphs written, in order."""
     if not isinstance(profile, Profile):
         profile = load_profile(profile or plan.profile, base_dir)
-    profile = kinds.adapted(plan.kind, profile)
+    profile = layouts.adapted(plan.kind, profile)
     document = _open_template(Path(template) if template else template_path(plan.kind), plan, profile)
     body = document.element.body
     for child in list(body):
         if child.tag != qn("w:sectPr"):
             body.remove(child)
     writer = Writer(document, plan, profile, layout or Layout())
-    kinds.get(plan.kind).module.write(writer)
+    layouts.module(plan.kind).write(writer)
     _core_properties(document, plan)
     return Composed(document, writer.written)
 

@@ -247,22 +247,21 @@ def _check_consistency(plan: Plan, positions: Positions) -> None:
             printed=plan.printed_on, signed=plan.signature.date), ("printed_on",), _field_name(("printed_on",)),
             hint=_("a document is printed on or after the day it is signed"))
     kind = kinds.get(plan.kind)
-    for field in getattr(kind.module, "REQUIRED", ()):
+    for field in kind.required:
         if not getattr(plan, field):
             raise positions.error(_("a {kind} needs {element}").format(kind=kind.zh, element=_field_name((field,))),
                                   ("kind",), _field_name((field,)), key=True)
     for other in kinds.KINDS.values():
-        for field in getattr(other.module, "OWN", ()) if other is not kind else ():
+        for field in other.own if other is not kind else ():
             if getattr(plan, field):
                 raise positions.error(_("{element} belongs to a {owner}; this plan is a {kind}").format(
                     element=_field_name((field,)), owner=other.zh, kind=kind.zh), (field,), _field_name((field,)),
                     hint=_("write 文种: {owner}, or leave the field out").format(owner=other.zh), key=True)
-    for field in getattr(kind.module, "REFUSED", ()):
+    for field in kind.refused:
         if getattr(plan, field):
             raise positions.error(_("a {kind} has no {element}").format(kind=kind.zh, element=_field_name((field,))),
                                   (field,), _field_name((field,)), key=True)
-    check = getattr(kind.module, "check", None)
-    for message in check(plan) if check else ():
+    for message in kind.check(plan) if kind.check else ():
         warnings.warn(PlanWarning(f"{positions.locate(('kind',))}: {message}"), stacklevel=3)
     if kind.upward or kind.name == "notice":
         title = plan.title_text.rstrip()

@@ -327,7 +327,6 @@ class Article(_Titled):
         return body_parser.parse(self.body)
 
 
-PHASES_MARKERS = ("<时间安排>", "<实施步骤>", "＜时间安排＞", "＜实施步骤＞")
 
 Secrecy = Literal["绝密", "机密", "秘密"]
 Urgency = Literal["特急", "加急"]
@@ -449,5 +448,5 @@ class Plan(_Dated):
                                       phase.heading + ("。" if phase.content else ""), phase.content)
                   for n, phase in enumerate(self.phases, 1)]
         at = next((i for i, b in enumerate(blocks) if isinstance(b, body_parser.Paragraph)
-                   and b.text in PHASES_MARKERS), None)
+                   and b.text in kinds.PHASES_MARKERS), None)
         return blocks[:at] + phases + blocks[at + 1:] if at is not None else blocks + phases

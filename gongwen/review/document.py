@@ -129,7 +129,7 @@ def review(path: Path, profile: Profile, printed: Callable[[Path], Sequence] | N
     """Every finding of the document at ``path``.  With ``printed`` (a function that prints a
     .docx and returns its measured pages, called only once the file has shown it is a sound
     Word package) the geometric checks run too, and each finding gets its page."""
-    from ..plan import kinds
+    from ..compose import kinds
 
     doc = read(path)
     found = roles(doc)

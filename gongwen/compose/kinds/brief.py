@@ -4,15 +4,17 @@ their own titles (an excerpt with its source), and the 报尾 (报：送：发�
 印数) at the foot of the last page."""
 from __future__ import annotations
 
-from ...i18n import _
-from ...plan.model import Plan
-from ..writer import Writer
-from ...profile import Profile
+import io
+from copy import deepcopy
 
-REQUIRED = ("issuers", "issue_number", "printed_on", "articles")
-OWN = ("issue_number", "total_issue", "supplement", "articles", "report_to", "send_to", "distribute_to",
-       "editor", "reviewer", "approver")
-REFUSED = ("body", "to", "signature", "attachments", "cc", "doc_number")
+from ...chinese import arabic_date
+from ...errors import RenderError
+from ...i18n import _
+from ...plan.model import Chart
+from ...profile import Profile
+from .. import banji, geometry, oxml
+from ..geometry import pt
+from ..writer import Writer
 
 
 def profile(base: Profile) -> Profile:
@@ -26,17 +28,94 @@ def profile(base: Profile) -> Profile:
     })
 
 
-def write(writer: Writer) -> None:
-    writer.brief_head()
-    writer.contents()
-    writer.articles()
-    writer.banji(writer.brief_tail())
+def write(w: Writer) -> None:
+    head(w)
+    contents(w)
+    articles(w)
+    w.banji(tail(w))
 
 
-def check(plan: Plan) -> list[str]:
-    found = []
-    if not plan.title_text.endswith(("简报", "动态", "通讯", "快报", "专报", "情况")):
-        found.append(_("the 报头 of a 简报 names it: ……简报 (or 动态, 快报 …)"))
-    if not (plan.report_to or plan.send_to or plan.distribute_to):
-        found.append(_("the 报尾 says who receives the 简报: 报 (superiors), 送 (peers), 发 (subordinates)"))
-    return found
+def head(w: Writer) -> None:
+    """A 简报's 报头 (spec §8): the red name on one line, the 期号 centred under it, the
+    编印单位 left and the date right on the next line with the red rule under them; 份号
+    and 密级 above, as on a document's 版头."""
+    plan, profile = w.plan, w.profile
+    pre = w.head_lines()
+    layout = geometry.head(profile, [plan.title_text], "", len(pre), 2)
+    if layout.mark.size_pt < profile.brief.name_min_size_pt:
+        raise RenderError(_("the 报头 name is too long for one line (it would print at {size:g} pt, less than "
+                            "{least:g} pt)").format(size=layout.mark.size_pt, least=profile.brief.name_min_size_pt),
+                          field=_("title"))
+    w.mark_block(layout, pre)
+    w.para("GwIssue", oxml.run(plan.issue_text), role="issue")
+    rule = oxml.border("bottom", layout.rule_size, profile.colours.red, layout.rule_space_pt)
+    date = arabic_date(plan.printed_on)
+    w.para("GwIssueLine", oxml.run(f"{plan.issuers[0]}\t{date}"), tabs=[("right", w.page.text_width)],
+              border=rule, role="issue")
+    w.spacer(layout.title_filler)
+
+
+def contents(w: Writer) -> None:
+    """本期要目: the articles' titles under a label, when there are two or more (spec §8)."""
+    plan, b = w.plan, w.profile.brief
+    if not (plan.contents and len(plan.articles) > 1):
+        return
+    w.para("GwContentsLabel", oxml.run("本期要目"), role="contents")
+    # ● is in GB 2312: drawn from the Chinese face, not left to a Latin one.
+    bullet = w.face_run("●", b.contents_face, latin=w.profile.face(b.contents_face))
+    for article in plan.articles:
+        w.para("GwContents", deepcopy(bullet), oxml.run(article.title_text), role="contents")
+
+
+def articles(w: Writer) -> None:
+    """Each article of a 简报: its title centred in 小标宋, a blank line, its body with the
+    body's levels, and an excerpt's source （摘自…） at the right (spec §8)."""
+    plan, b = w.plan, w.profile.brief
+    for number, article in enumerate(plan.articles):
+        if (number or w.written[-1].role == "contents") and not article.new_page:
+            w.blank_lines(b.article_gap_lines)
+        lines = w.title_lines(article.title_text, article.title_lines, b.article_title_size_pt,
+                                 _("article title"))
+        w.para("GwArticleTitle", oxml.run("\n".join(lines)), role="title",
+                  page_break_before=article.new_page or None)
+        w.blank_lines(w.profile.title.blank_lines_after, keep_next=True)   # never a title alone
+        w.blocks(article.blocks, "body")
+        for chart in article.charts:
+            draw_chart(w, chart)
+        if article.source_line:
+            w.para("GwSource", oxml.run(article.source_line), role="source")
+
+
+def draw_chart(w: Writer, chart: Chart) -> None:
+    """A bar chart as wide as the profile says, centred, its caption under it; the picture's
+    paragraph as tall as the picture, off the grid (the text after it is back on it)."""
+    from docx.shared import Mm
+    from docx.text.paragraph import Paragraph
+
+    from ..charts import png
+
+    c = w.profile.chart
+    w.blank_lines(c.gap_lines)
+    holder = w.para(None, jc="center", line_auto=True, snap_to_grid=False, keep_next=True)
+    Paragraph(holder, w.document.part).add_run().add_picture(io.BytesIO(png(chart, w.profile)),
+                                                                 width=Mm(c.width_mm))
+    w.para("GwCaption", oxml.run(chart.title), role="caption")
+
+
+def tail(w: Writer) -> list[banji.Row | banji.Names]:
+    """A 简报's 报尾 (spec §8): 报：送：发： together between rules, then 编辑、审核、审签
+    left and （共印N份） right, in the 版记's frame at the foot of the last page."""
+    plan, b = w.plan, w.profile.banji
+    lists = [(label, names) for label, names in (("报：", plan.report_to), ("送：", plan.send_to),
+                                                ("发：", plan.distribute_to)) if names]
+    rows: list[banji.Row | banji.Names] = [w.banji_names(label, names, ruled=i == len(lists) - 1)
+                                           for i, (label, names) in enumerate(lists)]
+    staff = "　".join(f"{label}：{name}" for label, name in (("编辑", plan.editor), ("审核", plan.reviewer),
+                                                            ("审签", plan.approver)) if name)
+    copies = f"（共印{plan.copies}份）" if plan.copies else ""
+    if staff or copies:
+        indent = pt(b.indent_chars * b.size_pt)
+        paragraph = oxml.paragraph(oxml.ppr(style="GwBanji", tabs=[("right", w.page.text_width - indent)]),
+                                   oxml.run(f"{staff}\t{copies}"))
+        rows.append(banji.Row(paragraph, w.page.line))
+    return rows

@@ -4,24 +4,19 @@ levels, then the 版记 (spec §9; seeds 002 and 003)."""
 from __future__ import annotations
 
 from ...i18n import _
-from ...plan.model import Plan
 from ..writer import Writer
 
-REQUIRED = ("issuers", "body", "issued")
-OWN = ("issued",)          # fields only this kind prints
+
+def write(w: Writer) -> None:
+    w.head()
+    w.main()
+    issued_document(w)
+    w.attachments()
+    w.banji()
 
 
-def write(writer: Writer) -> None:
-    writer.head()
-    writer.main()
-    writer.issued_document()
-    writer.attachments()
-    writer.banji()
-
-
-def check(plan: Plan) -> list[str]:
-    """The notice's title names what it issues: 关于印发《title》的通知."""
-    if plan.issued and plan.issued.title_text not in plan.title_text:
-        return [_("the title of a 印发通知 names what it issues: 关于印发《{title}》的通知").format(
-            title=plan.issued.title_text)]
-    return []
+def issued_document(w: Writer) -> None:
+    """The plan or opinion a 印发通知 issues: on a new page, its title centred, its （date）
+    line under it, then its body with its own heading levels (spec §9)."""
+    w.titled_opening(w.plan.issued, _("title of the issued document"), page_break=True)
+    w.blocks(w.plan.issued.blocks, "issued")

@@ -5,11 +5,10 @@ then the general parts (title, 主送, body, signature, 附注, attachments) and
 from __future__ import annotations
 
 from ...i18n import _
-from ...plan.model import Plan
-from ..writer import Writer
 from ...profile import Profile
-
-REQUIRED = ("issuers", "body", "to")
+from .. import frame, geometry, oxml
+from ..geometry import half_points, mm
+from ..writer import Writer
 
 
 def profile(base: Profile) -> Profile:
@@ -25,19 +24,40 @@ def profile(base: Profile) -> Profile:
     })
 
 
-def write(writer: Writer) -> None:
-    writer.letter_head()
-    writer.main()
-    writer.attachments()
-    writer.banji(writer.banji_rows(printed_line=False), ruled=False)
+def write(w: Writer) -> None:
+    head(w)
+    w.main()
+    w.attachments()
+    w.banji(w.banji_rows(printed_line=False), ruled=False)
 
 
-def check(plan: Plan) -> list[str]:
-    found = []
-    if not plan.title_text.endswith("函"):
-        found.append(_("the title of a 函 ends in 函 (关于……的函)"))
-    if plan.printed_by or plan.printed_on:
-        found.append(_("a 信函's 版记 has no 印发 line (§10.1): 印发机关 and 印发日期 are not printed"))
-    if len(plan.issuers) > 1:
-        found.append(_("a joint 函 carries the lead organ's mark only (§10.1); the others sign"))
-    return found
+def head(w: Writer) -> None:
+    """信函格式 (§10.1): the mark 30 mm from the paper top with the thick-over-thin red rule
+    under it, and the thin-over-thick rule 20 mm above the paper bottom, both 170 mm long
+    (frames placed on the page, beyond the 版心); 份号/密级 left and 发文字号 right 7/8 of a
+    三号 character under the first rule; the title two lines lower; page 1 unnumbered.  A
+    joint letter carries the lead organ's mark."""
+    plan, profile, page = w.plan, w.profile, w.page
+    lt, red = profile.letter, profile.colours.red
+    left = w.head_lines()
+    number = str(plan.doc_number or "")
+    lines = max(len(left), 1 if number else 0)
+    head = geometry.letter(profile, plan.issuers[0], plan.mark_suffix, lines)
+    width = mm(lt.rule_length_mm)
+    placed = {"w": width, "hSpace": 0, "vSpace": 0, "wrap": "none", "vAnchor": "page", "hAnchor": "page",
+              "x": (page.width - width) // 2}
+    w.para("GwMark", oxml.run(head.mark.names[0], oxml.rpr(size_half_pt=half_points(head.mark.size_pt))),
+              line_exact=head.mark.line, frame=placed | {"y": head.mark_y},
+              border=oxml.border("bottom", lt.rule_sz, red, head.rule_space_pt, lt.rule_style_top))
+    w.para(None, line_exact=w.anchor_line, snap_to_grid=False, frame=placed | {"y": head.bottom_y},
+              border=oxml.border("top", lt.rule_sz, red, 0, lt.rule_style_bottom))
+    w.spacer(head.number_filler)
+    for i in range(lines):
+        runs = [left[i]] if i < len(left) else []
+        if i == 0 and number:
+            runs.append(oxml.run("\t" + number))
+        w.para("GwDocNumber", *runs, jc="left", tabs=[("right", page.text_width)])
+    w.spacer(head.title_filler)
+    w.title(plan, "title", _("title"))
+    w.blank_lines(profile.title.blank_lines_after)
+    frame.first_page_footer(w.document.sections[-1])

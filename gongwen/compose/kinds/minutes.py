@@ -3,19 +3,28 @@
 出席/请假/列席 lines; no seal."""
 from __future__ import annotations
 
-from ...i18n import _
-from ...plan.model import Plan
-from .notice import REQUIRED, write
-
-__all__ = ["REQUIRED", "check", "write"]
+from .. import oxml
+from ..geometry import text_width
+from ..writer import Writer
 
 
-def check(plan: Plan) -> list[str]:
-    found = []
-    if not plan.mark_suffix.endswith("纪要"):
-        found.append(_("the mark of a 纪要 ends in 纪要 (标志后缀: 会议纪要)"))
-    if not plan.present:
-        found.append(_("a 纪要 lists who attended (出席)"))
-    if plan.signature and plan.signature.seal:
-        found.append(_("a 纪要 carries no seal (§10.3)"))
-    return found
+def write(w: Writer) -> None:
+    w.head()
+    w.main(closing=lambda: attendance(w))
+    w.attachments()
+    w.banji()
+
+
+def attendance(w: Writer) -> None:
+    """出席：/请假：/列席： (§10.3): one blank line below, 2 字 in, the label in 黑体, the names
+    in 仿宋, continuation lines aligned with the first name."""
+    if not w.plan.attendance:
+        return
+    m = w.profile.minutes
+    w.blank_lines(m.blank_lines_before)
+    indent = round(m.indent_chars * w.page.char)
+    for label, names in w.plan.attendance:
+        label = label + "："
+        hanging = text_width(label, w.profile.text.size_pt, w.profile, w.profile.grid.char_spacing_pt)
+        w.para("GwAttendance", oxml.run(label, oxml.rpr(style="GwAttendanceLabel")),
+                  oxml.run("、".join(names)), left=indent + hanging, hanging=hanging, role="attendance")

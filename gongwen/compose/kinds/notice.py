@@ -4,11 +4,6 @@ from __future__ import annotations
 
 from ..writer import Writer
 
-REQUIRED = ("issuers", "body")
 
-
-def write(writer: Writer) -> None:
-    writer.head()
-    writer.main()
-    writer.attachments()
-    writer.banji()
+def write(w: Writer) -> None:
+    w.general()
