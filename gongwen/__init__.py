@@ -21,7 +21,8 @@ if TYPE_CHECKING:
     from .printing.checks import run_checks
     from .plan.load import load_plan, plan_from_data
     from .printing.measure import MeasuredPage, measure
-    from .plan.model import Attachment, DocNumber, Plan, Signature
+    from .plan.elements import Attachment, DocNumber, Signature
+    from .plan.model import Plan
     from .compose.jobs import Job
     from .printing.paginate import Paginated, paginate
     from .printing.converter import convert
@@ -35,7 +36,7 @@ _LAZY = {
     "Finding": "findings", "run_checks": "printing.checks",
     "load_plan": "plan.load", "plan_from_data": "plan.load",
     "MeasuredPage": "printing.measure", "measure": "printing.measure",
-    "Attachment": "plan.model", "DocNumber": "plan.model", "Plan": "plan.model", "Signature": "plan.model",
+    "Attachment": "plan.elements", "DocNumber": "plan.elements", "Plan": "plan.model", "Signature": "plan.elements",
     "Job": "compose.jobs", "Paginated": "printing.paginate", "paginate": "printing.paginate",
     "convert": "printing.converter",
     "Profile": "profile", "load_profile": "profile", "profile_names": "profile",

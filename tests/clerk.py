@@ -88,7 +88,7 @@ def clerk_document(path, **changes) -> None:
     for row in rows:        # 版记 rows off the grid ("对齐到网格" unticked), so they sit on the bottom edge
         snap = OxmlElement("w:snapToGrid")
         snap.set(qn("w:val"), "0")
-        row._p.get_or_add_pPr().insert(0, snap)
+        row._p.get_or_add_pPr().insert_element_before(snap, *_AFTER_SNAP)
         row.paragraph_format.line_spacing = Pt(28)
     if not parts.get("banji_floats"):
         rows[0].paragraph_format.space_before = Pt(19.8)
@@ -105,7 +105,22 @@ def clerk_document(path, **changes) -> None:
     for footer, align in footers:
         page_number(footer.paragraphs[0], parts["footer"], parts.get("footer_align", align),
                     parts.get("field_result", True))
+    # python-docx's template carries Word 2010's stylesWithEffects, which no longer matches the
+    # styles once footers are added; Word 2013 and later write none
+    for r_id, rel in list(document.part.rels.items()):
+        if rel.reltype.endswith("/stylesWithEffects"):
+            document.part.drop_rel(r_id)
     document.save(path)
+
+
+# Word writes a paragraph's properties in the schema's order (CT_PPr): what follows w:snapToGrid
+# and w:pBdr, so that each goes in its place.
+_AFTER_SNAP = ("w:spacing", "w:ind", "w:contextualSpacing", "w:mirrorIndents", "w:suppressOverlap", "w:jc",
+               "w:textDirection", "w:textAlignment", "w:textboxTightWrap", "w:outlineLvl", "w:divId",
+               "w:cnfStyle", "w:rPr", "w:sectPr", "w:pPrChange")
+_AFTER_BORDERS = ("w:shd", "w:tabs", "w:suppressAutoHyphens", "w:kinsoku", "w:wordWrap", "w:overflowPunct",
+                  "w:topLinePunct", "w:autoSpaceDE", "w:autoSpaceDN", "w:bidi", "w:adjustRightInd",
+                  "w:snapToGrid", *_AFTER_SNAP)
 
 
 def border(paragraph, side, eighths, colour, space=1) -> None:
@@ -113,7 +128,7 @@ def border(paragraph, side, eighths, colour, space=1) -> None:
     borders = paragraph._p.get_or_add_pPr().find(qn("w:pBdr"))
     if borders is None:
         borders = OxmlElement("w:pBdr")
-        paragraph._p.get_or_add_pPr().append(borders)
+        paragraph._p.get_or_add_pPr().insert_element_before(borders, *_AFTER_BORDERS)
     edge = OxmlElement(f"w:{side}")
     for key, value in (("val", "single"), ("sz", str(eighths)), ("space", str(space)), ("color", colour)):
         edge.set(qn(f"w:{key}"), value)

@@ -63,8 +63,12 @@ def test_unknown_nested_key(tmp_path):
                   "未知的键 '印张'", "是否应为“印章”")
 
 
-def test_doc_number_with_square_brackets(tmp_path):
-    assert_failed(tmp_path, GOOD.replace("三民〔2026〕3号", "皖社党[2017] 1号"), "2:5:", "发文字号", "六角括号")
+@pytest.mark.parametrize("number", ["皖社党[2017]1号", "皖社党【2017】1号", "皖社党(2017)1号", "皖社党[2017] 1号"])
+def test_doc_number_with_square_brackets(tmp_path, number):
+    # refused for its brackets alone: the same number with 〔〕 is accepted
+    (tmp_path / "good").mkdir()
+    assert run(tmp_path / "good", GOOD.replace("三民〔2026〕3号", "皖社党〔2017〕1号"))[0] == 0
+    assert_failed(tmp_path, GOOD.replace("三民〔2026〕3号", number), "2:5:", "发文字号", "六角括号")
 
 
 def test_doc_number_with_di(tmp_path):

@@ -188,11 +188,11 @@ def test_the_campaign_schema_accepts_the_campaign_fixture():
 def test_a_batch_in_small_groups_and_in_two_processes_writes_every_document(tmp_path, monkeypatch):
     import shutil
 
-    import gongwen.cli
+    import gongwen.cli.batch
 
     for name in ("one-page.yaml", "request.yaml", "minutes.yaml"):
         shutil.copy2(FIXTURES / name, tmp_path / name)
-    monkeypatch.setattr(gongwen.cli, "GROUP", 1)          # a group written before the next is made
+    monkeypatch.setattr(gongwen.cli.batch, "GROUP", 1)          # a group written before the next is made
     for workers in ("1", "2"):
         out = tmp_path / f"out{workers}"
         report = tmp_path / f"report{workers}.json"
@@ -280,3 +280,27 @@ def test_briefings_without_a_number_follow_the_last_one_given(tmp_path):
                                      "  - {计划: 简报三.yaml, 事实: {期号: 20}}\n", encoding="utf-8")
     campaign = load_campaign(tmp_path / "c.yaml")
     assert [campaign.facts_for(d).get("期号") for d in campaign.documents] == [7, None, 8, 20]
+
+
+def test_briefings_print_the_numbers_of_their_sequence(tmp_path):
+    # the sequence as a reader sees it: each rendered 报头 carries its own 期号 (第7期, 第8期, 第20期)
+    import shutil
+
+    from docx import Document
+
+    for name in ("简报.yaml", "社会组织.csv", "社会组织-上期.csv"):
+        shutil.copy2(FIXTURES / "campaign" / name, tmp_path / name)
+    for other in ("简报二.yaml", "简报三.yaml"):
+        shutil.copy2(tmp_path / "简报.yaml", tmp_path / other)
+    text = (FIXTURES / "campaign" / "campaign.yaml").read_text(encoding="utf-8")
+    text = text[:text.index("\n文件:")] + ("\n简报起始期号: 7\n文件:\n  - 简报.yaml\n  - 简报二.yaml\n"
+                                          "  - {计划: 简报三.yaml, 事实: {期号: 20}}\n")
+    (tmp_path / "c.yaml").write_text(text, encoding="utf-8")
+    result = CliRunner().invoke(make_cli(), ["render", str(tmp_path / "c.yaml"), "-o", str(tmp_path / "out"),
+                                             "--no-paginate"])
+    assert result.exit_code == 0, result.output
+    issues = {}
+    for name in ("简报", "简报二", "简报三"):
+        texts = [p.text for p in Document(str(tmp_path / "out" / f"{name}.docx")).paragraphs]
+        issues[name] = [t for t in texts if t.startswith("第") and t.endswith("期")]
+    assert issues == {"简报": ["第7期"], "简报二": ["第8期"], "简报三": ["第20期"]}

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -13,6 +14,8 @@ from pypdf import PdfWriter
 import gongwen
 from gongwen.printing import converter as pdf_module
 from gongwen.errors import ConvertError
+from gongwen.fonts import fontconfig_file
+from gongwen.profile import load_profile
 from gongwen.printing.paginate import Job, paginate
 from test_bad_input import GOOD
 
@@ -53,13 +56,18 @@ def test_a_hung_converter_is_killed_with_its_children_and_its_temporary_files(tm
         monkeypatch.setattr(pdf_module, "_LISTENERS", [])
     document = tmp_path / "通知.docx"
     document.write_bytes(b"PK")
-    temporary = Path(os.environ.get("TMPDIR", "/tmp"))
-    before = set(temporary.glob("gongwen-pdf-*")) | set(temporary.glob("gongwen-office-*"))
+    # a temporary folder of the test's own: another gongwen process on the machine cannot touch it
+    # (the process's fontconfig file, kept until exit, is written before it is set)
+    fontconfig_file([load_profile()])
+    temporary = tmp_path / "tmp"
+    temporary.mkdir()
+    monkeypatch.setenv("TMPDIR", str(temporary))
+    monkeypatch.setattr(tempfile, "tempdir", None)
     with pytest.raises(ConvertError, match="通知.docx"):
         pdf_module.convert([document], timeout=1)
     for pid in pids.read_text().split():
         assert gone(int(pid))
-    assert set(temporary.glob("gongwen-pdf-*")) | set(temporary.glob("gongwen-office-*")) == before
+    assert list(temporary.iterdir()) == []
 
 
 def test_an_office_that_never_listens_leaves_the_run_to_one_shot_conversions(tmp_path, monkeypatch):

@@ -25,7 +25,12 @@ def test_grid_is_22_lines_of_28_95_pt(rendered):
     # spec decision: type lines (not linesAndChars), pitch 28.95 pt = 579 twips; 22 × 579 = 12738 ≤ 225 mm = 12756
     assert attr(grid, "type") == "lines"
     assert attr(grid, "linePitch") == "579"
-    assert 22 * 579 <= 12756 < 23 * 579
+    # the document's own 版心 height holds 22 of its lines and not 23
+    sect = grid.getparent()
+    size, margins = sect.find("w:pgSz", NS), sect.find("w:pgMar", NS)
+    height = int(attr(size, "h")) - int(attr(margins, "top")) - int(attr(margins, "bottom"))
+    pitch = int(attr(grid, "linePitch"))
+    assert 22 * pitch <= height < 23 * pitch
 
 
 def test_body_characters_are_compressed_to_28_per_line(rendered):
@@ -33,7 +38,12 @@ def test_body_characters_are_compressed_to_28_per_line(rendered):
     # 16 pt − 0.25 pt = 15.75 pt per character; 28 × 15.75 = 441 pt fits the 442.2 pt (156 mm) line
     assert attr(normal.find("w:rPr/w:spacing", NS), "val") == "-5"
     assert attr(normal.find("w:rPr/w:sz", NS), "val") == "32"
-    assert 28 * 15.75 <= 156 / 25.4 * 72 < 29 * 15.75
+    # the document's own 版心 width holds 28 of its characters (size + spacing) and not 29
+    sect = rendered["000"].xml().find(".//w:body/w:sectPr", NS)
+    size, margins = sect.find("w:pgSz", NS), sect.find("w:pgMar", NS)
+    width = int(attr(size, "w")) - int(attr(margins, "left")) - int(attr(margins, "right"))
+    advance = int(attr(normal.find("w:rPr/w:sz", NS), "val")) * 10 + int(attr(normal.find("w:rPr/w:spacing", NS), "val"))
+    assert 28 * advance <= width < 29 * advance
     body = rendered["000"].style("GwBody")
     # 正文 indented 2 字 = 2 × 315 twips
     assert attr(body.find("w:pPr/w:ind", NS), "firstLine") == "630"

@@ -6,6 +6,7 @@ from __future__ import annotations
 import errno
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 from test_bad_input import GOOD
 
@@ -121,3 +122,20 @@ def test_the_same_plan_gives_the_same_pdf_bytes(tmp_path):
     assert first == second
     signed = job.plan.signature.date                       # the document's own date, not today's
     assert f"{signed:%Y%m%d}000000Z".encode() in first.split(b"/CreationDate", 1)[1][:40]
+
+
+def test_outputs_written_together_are_all_kept_when_one_of_them_cannot_be_written(tmp_path):
+    # the guard itself, without the CLI: the .docx is not replaced when its .pdf cannot be written
+    from gongwen.atomic import write_together
+    from gongwen.errors import RenderError
+
+    docx, pdf = tmp_path / "plan.docx", tmp_path / "plan.pdf"
+    docx.write_bytes(b"old docx")
+    pdf.mkdir()                                   # a folder in the way of the PDF
+    with pytest.raises(RenderError) as caught:
+        write_together({docx: b"new docx", pdf: b"new pdf"})
+    assert "plan.pdf" in str(caught.value)
+    assert docx.read_bytes() == b"old docx" and pdf.is_dir()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["plan.docx", "plan.pdf"]
+    write_together({docx: b"new docx", tmp_path / "other.pdf": b"new pdf"})
+    assert docx.read_bytes() == b"new docx" and (tmp_path / "other.pdf").read_bytes() == b"new pdf"

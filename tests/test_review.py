@@ -225,9 +225,9 @@ def test_every_finding_the_code_can_make_is_a_rule_and_every_rule_is_made_somewh
 
     from gongwen.rules import RULES
 
-    source = {path.name: path.read_text(encoding="utf-8") for path in Path("gongwen").rglob("*.py")}
-    made = {m for name, text in source.items() if name != "rules.py"
-            for m in re.findall(r'(?:Finding|finding|_within)\(\s*"([a-z0-9.-]+)"', text)}
+    source = {str(path): path.read_text(encoding="utf-8") for path in Path("gongwen").rglob("*.py")}
+    made = {m for name, text in source.items() if not name.endswith("/rules.py")
+            for m in re.findall(r'(?:Finding|finding|within)\(\s*"([a-z0-9.-]+)"', text)}
     made |= {m for text in source.values() for m in re.findall(r'"(face\.theme|face\.role|numbering\.\w+)"', text)}
     assert made - set(RULES) == set()
     assert set(RULES) - made == set()
@@ -238,9 +238,11 @@ def test_findings_carry_their_rules_clause(corpus, paginated):
 
     profile = load_profile()
     paths, printed = corpus
-    found = [f for path in paths.values() for f in review(path, profile, printed)]
-    found += [f for result in paginated.values() for f in result.findings]
-    assert {f.id for f in found if f.clause != RULES[f.id].clause(profile)} == set()
+    found = [(f, profile) for path in paths.values() for f in review(path, profile, printed)]
+    # each document's findings against the profile it was laid out with (seed 000: party-legacy)
+    found += [(f, result.job.resolved_profile()) for result in paginated.values() for f in result.findings]
+    assert len(found) > 10
+    assert {f.id for f, laid_out in found if f.clause != RULES[f.id].clause(laid_out)} == set()
 
 
 def test_a_plan_and_a_document_are_refused_by_the_same_rule(tmp_path):
@@ -298,3 +300,27 @@ def test_check_json_with_pdf_on_fixtures(paginated, tmp_path):
     report = json.loads(result.output)
     assert [entry["findings"] for entry in report["documents"]] == [[]] * len(names), result.output
     assert (result.exit_code, report["findings"], report["errors"]) == (0, 0, 0)
+
+
+@pytest.mark.parametrize(("change", "finding", "fixed_text"), [
+    ({"number": "三民（2026）3号"}, "number.form", "三民〔2026〕3号"),
+    ({"date": "2026年2月05日"}, "date.form", "2026年2月5日"),
+    ({"to": "各县（市、区）民政局"}, "to.colon", "各县（市、区）民政局："),
+    ({"cc": "抄送：市委组织部"}, "cc.stop", "抄送：市委组织部。"),
+])
+def test_each_safe_fix_alone_removes_its_finding_and_a_second_fix_changes_nothing(tmp_path, change, finding,
+                                                                                   fixed_text):
+    # independent of the CLI test above: the library's fix on one fault at a time
+    from docx import Document
+
+    from gongwen.review.fixes import fix
+
+    source, once, twice = tmp_path / "faulty.docx", tmp_path / "once.docx", tmp_path / "twice.docx"
+    clerk_document(source, **change)
+    profile = load_profile()
+    assert finding in [f.id for f in review(source, profile)]
+    assert len(fix(source, once)) == 1
+    assert review(once, profile) == []
+    document = Document(str(once))
+    assert fixed_text in [p.text.strip("\u3000") for p in document.paragraphs]
+    assert fix(once, twice) == []

@@ -7,7 +7,7 @@ import pytest
 
 from gongwen.plan.body import BodyError, PageBreak, Paragraph, Table, parse
 from gongwen.chinese import chinese_date, numeral
-from gongwen.plan.model import DocNumber
+from gongwen.plan.elements import DocNumber
 from gongwen.chinese import em_width as width
 from gongwen.compose.titles import TitleTooLong, break_title, is_hourglass
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from ..i18n import _
 from ..plan.tables import Rows
 from ..plan.body import Table
-from ..plan.model import Attachment
+from ..plan.elements import Attachment
 from . import oxml
 from .geometry import eighths, half_points, mm, pt, text_width
 from .pen import Pen

@@ -7,7 +7,7 @@ import io
 from functools import cache
 
 from .geometry import MM_PER_PT
-from ..plan.model import Chart
+from ..plan.elements import Chart
 from ..profile import Profile
 
 MM_PER_INCH = 25.4

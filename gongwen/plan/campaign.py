@@ -18,7 +18,7 @@ from ..chinese import date_range
 from ..errors import PlanError
 from ..i18n import _
 from .load import validated
-from .model import Names, Phase, _existing_file, _Model
+from .elements import Model, Names, Phase, existing_file
 from .source import parse_yaml, read_text
 
 MARKERS = ("活动", "campaign")     # a YAML file with one of these top-level keys is a campaign
@@ -39,7 +39,7 @@ def _rate(value: object) -> object:
 Rate = Annotated[float, BeforeValidator(_rate, json_schema_input_type=str | float)]
 
 
-class DataSource(_Model):
+class DataSource(Model):
     """The organisation table: one row per organisation (see :mod:`gongwen.plan.data`)."""
 
     file: Path = Field(description="CSV 或 XLSX 文件（相对活动文件）")
@@ -48,7 +48,7 @@ class DataSource(_Model):
     columns: dict[str, str] = Field(default_factory=dict,
                                     description="字段与表头的对应，如 名称: 单位全称（缺省按常用表头识别）")
 
-    _exists = field_validator("file", "previous")(_existing_file)
+    _exists = field_validator("file", "previous")(existing_file)
 
     @field_validator("columns")
     @classmethod
@@ -64,16 +64,16 @@ class DataSource(_Model):
         return out
 
 
-class CampaignDocument(_Model):
+class CampaignDocument(Model):
     """A document the campaign produces: its plan file, and facts for it alone (a 期号)."""
 
     plan: Path = Field(description="计划文件（相对活动文件）")
     facts: dict[str, Any] = Field(default_factory=dict, description="只用于本文件的事实，如 期号: 5")
 
-    _exists = field_validator("plan")(_existing_file)
+    _exists = field_validator("plan")(existing_file)
 
 
-class Campaign(_Model):
+class Campaign(Model):
     """What the campaign file says."""
 
     name: str = Field(min_length=1, description="活动名称")

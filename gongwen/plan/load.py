@@ -19,7 +19,8 @@ from ..chinese import em_width
 from .body import BodyError, Heading, number_text
 from ..errors import PlanError, PlanWarning
 from ..i18n import _, language, validation_message
-from .model import Article, Attachment, IssuedDocument, Plan, require_under
+from .elements import Attachment, require_under
+from .model import Article, IssuedDocument, Plan
 from ..profile import load_profile, profile_names
 from ..rules import RULES, numbering
 from .source import Path_, Positions, forbidden_character, parse_yaml, read_text

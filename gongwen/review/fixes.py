@@ -11,7 +11,8 @@ from ..atomic import write_atomic
 from ..errors import Location
 from ..i18n import _
 from .reading import ReviewError, open_package, paragraphs_of, read
-from .document import roles, unpadded
+from .roles import roles
+from .text_rules import unpadded
 
 _BRACKET_YEAR = re.compile(r"[\[【(（]\s*(\d{4})\s*[\]】)）]")
 _PADDED_DATE = re.compile(r"(\d{4})年0?(\d{1,2})月0?(\d{1,2})日")

@@ -10,7 +10,7 @@ from copy import deepcopy
 from ...chinese import arabic_date
 from ...errors import RenderError
 from ...i18n import _
-from ...plan.model import Chart
+from ...plan.elements import Chart
 from ...profile import Profile
 from .. import banji, geometry, oxml
 from ..geometry import pt

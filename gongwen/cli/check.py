@@ -1,0 +1,121 @@
+"""``gongwen check``: any .docx reviewed against GB/T 9704 — its text, and with ``--pdf`` the
+pages LibreOffice prints — with ``--fix`` for the fixes that cannot change its meaning."""
+from __future__ import annotations
+
+import functools
+import json
+import shutil
+import tempfile
+from collections.abc import Sequence
+from pathlib import Path
+
+import click
+
+from .. import styles
+from ..errors import GongwenError
+from ..i18n import _
+from .output import error
+
+
+def command() -> click.Command:
+    """The command, built with the group (its help in the locale in force then)."""
+    @click.command("check", help=_("Review .docx files against GB/T 9704-2012 (any document, ours or typed by "
+                                   "hand): exit 0 when clean, 3 with findings, 1 on errors."))
+    @click.argument("documents", nargs=-1, type=click.Path(dir_okay=False, path_type=Path))
+    @click.option("--profile", help=_("Layout profile: a bundled name ({names}) or a .yaml file.").format(
+        names=", ".join(styles.names())))
+    @click.option("--json", "as_json", is_flag=True, help=_("Print a machine-readable report."))
+    @click.option("--pdf", "want_pdf", is_flag=True,
+                  help=_("Also print each document with LibreOffice and measure its pages (margins, mark, rules, "
+                         "版记, page numbers); every finding gets its page."))
+    @click.option("--fix", "want_fix", is_flag=True,
+                  help=_("Write the document with the fixes that cannot change its meaning to -o (a new file), "
+                         "list them, then review the fixed file."))
+    @click.option("-o", "--output", "fixed", type=click.Path(dir_okay=False, path_type=Path),
+                  help=_("The fixed document (with --fix)."))
+    @click.option("--rules", "list_rules", is_flag=True, help=_("List the rules: id, where each runs, clause."))
+    def check_command(documents: tuple[Path, ...], profile: str | None, as_json: bool, want_pdf: bool,
+                      want_fix: bool, fixed: Path | None, list_rules: bool) -> None:
+        from ..findings import clause_ids
+        from ..profile import load_profile
+        from ..rules import RULES
+
+        try:
+            loaded = load_profile(profile)
+        except GongwenError as exc:
+            error(exc)
+            raise SystemExit(1) from None
+        if list_rules:
+            for rule in RULES.values():
+                click.echo(f"{rule.id:24} {'/'.join(rule.scopes):15} {clause_ids(rule.clause(loaded))}  {_(rule.summary)}")
+            return
+        if not documents:
+            raise click.UsageError(_("name the .docx files to check (or --rules)"))
+        if want_fix:
+            from ..review.fixes import fix
+
+            if len(documents) != 1 or fixed is None:
+                raise click.UsageError(_("--fix takes one document and -o FIXED.docx"))
+            try:
+                for change in fix(documents[0], fixed):
+                    click.echo(change)
+            except GongwenError as exc:
+                error(exc)
+                raise SystemExit(1) from None
+            documents = (fixed,)
+        report = check_documents(documents, loaded, want_pdf, as_json)
+        findings = sum(len(entry["findings"]) for entry in report)
+        errors = sum("error" in entry for entry in report)
+        if as_json:
+            click.echo(json.dumps({"documents": report, "findings": findings, "errors": errors},
+                                  ensure_ascii=False, indent=2))
+        raise SystemExit(1 if errors else 3 if findings else 0)
+
+    return check_command
+
+
+def check_documents(documents: Sequence[Path], profile, want_pdf: bool, as_json: bool) -> list[dict]:
+    """Review each document, printing its findings as they come (unless ``as_json``); with
+    ``want_pdf`` each is printed through LibreOffice and its pages measured.  One report entry
+    per document."""
+    from ..review.document import review
+
+    report: list[dict] = []
+    with tempfile.TemporaryDirectory(prefix="gongwen-check-") as work:
+        printed = None
+        if want_pdf:
+            from ..printing.converter import start_converter
+
+            start_converter([profile])
+            printed = functools.partial(printed_pages, folder=Path(work), profile=profile)
+        for path in documents:
+            try:
+                found = review(path, profile, printed)
+            except GongwenError as exc:
+                error(exc)
+                report.append({"document": str(path), "error": str(exc), "findings": []})
+                continue
+            report.append({"document": str(path), "findings": [f.as_dict() for f in found]})
+            if not as_json:
+                for finding in found:
+                    click.echo(f"{path}: {finding}")
+    return report
+
+
+def printed_pages(path: Path, folder: Path, profile) -> list:
+    """The pages of ``path`` as LibreOffice prints them (converted under a name of its own:
+    two documents of one name in one call do not meet).  A document gongwen made is printed as
+    gongwen prints it: through the styles that make LibreOffice hang punctuation where Word does."""
+    from ..compose.frame import for_libreoffice
+    from ..printing.measure import measure
+    from ..printing.converter import convert
+    from ..review.reading import open_package
+
+    copy = folder / f"{len(list(folder.iterdir())):05d}.docx"
+    document = open_package(path)
+    if any(style.style_id.startswith("Gw") for style in document.styles):
+        with for_libreoffice(document, profile):
+            document.save(str(copy))
+    else:
+        shutil.copyfile(path, copy)
+    return measure(convert([copy], folder, profiles=[profile])[0])

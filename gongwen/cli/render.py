@@ -1,0 +1,114 @@
+"""``gongwen render``: plan files, folders of them and campaign files to .docx (and PDF)."""
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import click
+
+from .. import styles
+from ..errors import GongwenError
+from ..i18n import _
+from .output import error, warnings_shown
+from .report import Entry, write_report
+
+
+def command() -> click.Command:
+    """The command, built with the group (its help in the locale in force then)."""
+    @click.command("render", help=_("Render plan files to .docx (OUTDIR/<plan stem>.docx), paginated on the "
+                                    "page LibreOffice lays out."))
+    @click.argument("plans", nargs=-1, required=True, type=click.Path(path_type=Path))
+    @click.option("-o", "--output-dir", "output_dir", type=click.Path(file_okay=False, path_type=Path),
+                  help=_("Folder for the documents (default: next to each plan)."))
+    @click.option("--profile", help=_("Layout profile: a bundled name ({names}) or a .yaml file.").format(
+        names=", ".join(styles.names())))
+    @click.option("--template", type=click.Path(dir_okay=False, path_type=Path),
+                  help=_("A .docx template of your own (named styles, page setup, footers)."))
+    @click.option("--pdf", "want_pdf", is_flag=True, help=_("Also write <plan stem>.pdf beside the .docx."))
+    @click.option("--no-paginate", "no_paginate", is_flag=True,
+                  help=_("Skip the LibreOffice pagination pass (faster; 版记 parity and the signature page "
+                         "are not checked)."))
+    @click.option("--allow-outside", "allow_outside", is_flag=True,
+                  help=_("Let a plan name files (seal, tables, scans, profile) outside its own folder."))
+    @click.option("--report", "report_path", type=click.Path(dir_okay=False, path_type=Path),
+                  help=_("Write a JSON report: one entry per document (status, outputs, findings)."))
+    @click.option("-j", "--jobs", "workers", type=click.IntRange(1, 32), default=1, show_default=True,
+                  help=_("Render in this many processes (each with its own LibreOffice)."))
+    def render_command(plans: tuple[Path, ...], output_dir: Path | None, profile: str | None,
+                       template: Path | None, want_pdf: bool, no_paginate: bool, allow_outside: bool,
+                       report_path: Path | None, workers: int) -> None:
+        from ..compose.jobs import Job
+        from .batch import render_jobs
+        from ..plan.load import load_plan
+        from ..printing.converter import soffice
+
+        jobs, entries = [], []
+        for plan_path, facts in plan_files(plans, allow_outside, entries):
+            try:
+                with warnings_shown():
+                    plan = load_plan(plan_path, allow_outside=allow_outside, facts=facts)
+                    jobs.append(Job(plan, plan_path.stem, profile, template, plan_path.parent, plan_path))
+            except GongwenError as exc:
+                entries.append(Entry(plan_path.stem, str(plan_path), "failed", error=str(exc)))
+                error(exc)
+        targets = {id(job): (output_dir or job.base_dir) / f"{job.name}.docx" for job in jobs}
+        clash = first_clash(list(targets.values()))
+        if clash:
+            raise click.UsageError(_("two plans would write {path}").format(path=clash))
+        office = soffice()
+        paginate_now = not no_paginate and office is not None
+        if not paginate_now and not no_paginate:
+            click.echo(_("warning: LibreOffice not found: pagination skipped (版记 page, signature page and "
+                         "blank pages are not adjusted); run scripts/setup.sh"), err=True)
+        if want_pdf and office is None:
+            raise click.ClickException(_("--pdf needs LibreOffice; run scripts/setup.sh"))
+        if jobs and (paginate_now or want_pdf) and workers == 1:
+            from ..printing.converter import start_converter
+
+            # LibreOffice loads while the documents are rendered.
+            start_converter(list({job.resolved_profile() for job in jobs}))
+        try:
+            render_jobs(jobs, targets, paginate_now, want_pdf, entries, workers)
+        except GongwenError as exc:
+            error(exc)
+            raise SystemExit(1) from None
+        finally:
+            if report_path:
+                write_report(report_path, entries)
+        if any(entry.status == "failed" for entry in entries):
+            raise SystemExit(1)
+
+    return render_command
+
+
+def plan_files(inputs: tuple[Path, ...], allow_outside: bool,
+                entries: list[Entry]) -> Iterator[tuple[Path, dict[str, object] | None]]:
+    """The plan files to render, with the campaign facts each may use: a folder gives its .yaml
+    files in name order, a campaign file the documents it lists."""
+    from ..plan.campaign import is_campaign, load_campaign
+
+    for path in inputs:
+        if path.is_dir():
+            yield from plan_files(tuple(sorted(p for p in path.iterdir() if p.suffix in (".yaml", ".yml"))),
+                                   allow_outside, entries)
+        elif path.suffix in (".yaml", ".yml") and path.is_file() and is_campaign(path):
+            try:
+                campaign = load_campaign(path, allow_outside=allow_outside)
+            except GongwenError as exc:
+                entries.append(Entry(path.stem, str(path), "failed", error=str(exc)))
+                error(exc)
+                continue
+            for document in campaign.documents:
+                yield document.plan, campaign.facts_for(document)
+        else:
+            yield path, None
+
+
+def first_clash(paths: list[Path]) -> Path | None:
+    seen: set[Path] = set()
+    for path in paths:
+        resolved = path.resolve()
+        if resolved in seen:
+            return path
+        seen.add(resolved)
+    return None
