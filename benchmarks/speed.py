@@ -25,9 +25,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 import gongwen
+from gongwen.compose.render import document_bytes, template_path
 from gongwen.printing.measure import measure
 from gongwen.printing.paginate import Job, paginate
-from gongwen.compose.render import document_bytes, template_path
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "fixtures" / "seeds" / "000.yaml"

@@ -12,24 +12,24 @@ from __future__ import annotations
 from importlib import import_module
 from typing import TYPE_CHECKING
 
-from .errors import (CheckFailed, ConvertError, DataError, GongwenError, Location, PlanError, PlanWarning,
-                     ProfileError, RenderError, TemplateError)
+from .errors import (CheckFailed, ConvertError, DataError, GongwenError, Location, PlanError, PlanWarning, ProfileError,
+                     RenderError, TemplateError)
 
 if TYPE_CHECKING:
-    from .plan.campaign import Campaign, load_campaign
-    from .findings import Finding
-    from .printing.checks import run_checks
-    from .plan.load import load_plan, plan_from_data
-    from .printing.measure import MeasuredPage, measure
-    from .plan.elements import Attachment, DocNumber, Signature
-    from .plan.model import Plan
     from .compose.jobs import Job
-    from .printing.paginate import Paginated, paginate
-    from .printing.converter import convert
-    from .profile import Profile, load_profile, profile_names
     from .compose.layout import Layout
     from .compose.render import render, save
+    from .findings import Finding
+    from .plan.campaign import Campaign, load_campaign
+    from .plan.elements import Attachment, DocNumber, Signature
+    from .plan.load import load_plan, plan_from_data
+    from .plan.model import Plan
     from .plan.schema import plan_schema
+    from .printing.checks import run_checks
+    from .printing.converter import convert
+    from .printing.measure import MeasuredPage, measure
+    from .printing.paginate import Paginated, paginate
+    from .profile import Profile, load_profile, profile_names
 
 _LAZY = {
     "Campaign": "plan.campaign", "load_campaign": "plan.campaign",

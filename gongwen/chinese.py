@@ -32,7 +32,7 @@ def numeral(n: int) -> str:
     if n < 1000:
         rest = n % 100
         tail = "" if rest == 0 else ("零" + numeral(rest) if rest < 10 else
-                                      ("一" + numeral(rest) if rest < 20 else numeral(rest)))
+                                     ("一" + numeral(rest) if rest < 20 else numeral(rest)))
         return _DIGITS[n // 100] + "百" + tail
     raise ValueError(f"numbering beyond 999 is not supported: {n}")
 

@@ -48,4 +48,4 @@ def clause_ids(clause: str) -> str:
     if not ids:
         return clause
     return "、".join(dict.fromkeys(("GB/T 9704-2012 " + i) if not i.startswith("spec") else
-                                   _("gongwen spec {clause}").format(clause=i[5:]) for i in ids))
+                                  _("gongwen spec {clause}").format(clause=i[5:]) for i in ids))

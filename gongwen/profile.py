@@ -81,7 +81,7 @@ class FreeFaces(_Section):
     def primaries(self) -> tuple[str, ...]:
         """The first face of each chain: what prints every character it has."""
         return tuple(dict.fromkeys(self.chain(key)[0] for key in ("fangsong", "kaiti", "heiti", "song",
-                                                                   "xiaobiaosong")))
+                                                                  "xiaobiaosong")))
 
     @property
     def everything(self) -> tuple[str, ...]:

@@ -23,6 +23,8 @@ def seed_text(number: str) -> str:
     if not found:
         pytest.skip(f"seed {number} not found in {SEEDS}")
     return found[0].read_text(encoding="utf-8")
+
+
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 NS = {"w": W[1:-1]}
 ALL_FIXTURES = sorted(FIXTURES.glob("*.yaml")) + sorted((FIXTURES / "seeds").glob("*.yaml"))
@@ -34,8 +36,8 @@ TRUST = sorted((ROOT / "tests" / "trust").glob("*.yaml"))
 
 def starters() -> list[Path]:
     """The commented starter plan of every kind (``gongwen new KIND``)."""
-    from gongwen.plan import kinds
     from gongwen.cli import starter_path
+    from gongwen.plan import kinds
 
     return [starter_path(kind) for kind in kinds.KINDS]
 

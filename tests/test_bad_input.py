@@ -213,6 +213,7 @@ def test_cc_ending_in_its_own_full_stop_prints_one(tmp_path):
 
 # -- impossible values and hostile YAML: an error with its line, never a traceback -------------
 
+
 @pytest.mark.parametrize("date", ["2024-13-40", "2025-02-30", "2025年2月30日"])
 def test_impossible_dates(tmp_path, date):
     assert_failed(tmp_path, GOOD.replace("2026-11-24", date), "8:7:", "成文日期", "不是日期", date)
@@ -262,6 +263,7 @@ def test_the_echoed_line_is_the_line_named(tmp_path):
 
 # -- YAML mistakes named on their own line, with the fix -------------------------------------------
 
+
 @pytest.mark.parametrize(("broken", "where", "message"), [
     (GOOD.replace("标题: ", "标题 "), "3:", "缺少冒号"),
     (GOOD.replace("标题: ", "标题："), "3:3:", "全角冒号"),
@@ -275,6 +277,7 @@ def test_yaml_mistakes_point_at_their_line(tmp_path, broken, where, message):
 
 
 # -- paths from a plan stay under its folder ------------------------------------------------------
+
 
 @pytest.mark.parametrize("where", ["/etc/passwd", "../secret.csv", "link.csv"])
 def test_plan_paths_stay_under_the_plan_folder(tmp_path, where):
@@ -307,6 +310,7 @@ def test_a_profile_file_outside_the_plan_folder(tmp_path):
 
 
 # -- local profiles ---------------------------------------------------------------------------------
+
 
 @pytest.mark.parametrize(("content", "message"), [
     ("- a\n- b\n".encode(), "版式文件应由"),

@@ -9,11 +9,11 @@ from click.testing import CliRunner
 from conftest import FIXTURES
 
 import gongwen
+from gongwen.cli import make_cli
+from gongwen.errors import DataError
 from gongwen.plan import templating
 from gongwen.plan.campaign import load_campaign
-from gongwen.cli import make_cli
 from gongwen.plan.data import read_organisations
-from gongwen.errors import DataError
 from gongwen.plan.stats import Statistics, progress
 
 HEADER = "社会组织名称,所属区县,正式党员,是否建立党组织,组建方式,是否选派党建指导员\n"
@@ -238,7 +238,7 @@ def test_the_briefings_chart_stands_in_the_text_area_with_its_caption_under_it(p
 def test_chart_data_written_by_a_loop_and_its_mistakes(tmp_path):
     plan = {"文种": "简报", "报头": "某某工作简报", "期号": 1, "编印单位": "某某办公室", "编印日期": "2026-12-01",
             "报": ["某某"], "文章": [{"标题": "某事", "正文": "内容。",
-                                   "图表": [{"图题": "图1　覆盖率", "百分比": True, "数据": "甲区: 37.5%\n乙区：0.25\n"}]}]}
+                                 "图表": [{"图题": "图1　覆盖率", "百分比": True, "数据": "甲区: 37.5%\n乙区：0.25\n"}]}]}
     chart = gongwen.plan_from_data(plan).articles[0].charts[0]
     assert chart.data == {"甲区": 0.375, "乙区": 0.25}
     plan["文章"][0]["图表"][0]["数据"] = "甲区 37.5\n"
@@ -294,7 +294,7 @@ def test_briefings_print_the_numbers_of_their_sequence(tmp_path):
         shutil.copy2(tmp_path / "简报.yaml", tmp_path / other)
     text = (FIXTURES / "campaign" / "campaign.yaml").read_text(encoding="utf-8")
     text = text[:text.index("\n文件:")] + ("\n简报起始期号: 7\n文件:\n  - 简报.yaml\n  - 简报二.yaml\n"
-                                          "  - {计划: 简报三.yaml, 事实: {期号: 20}}\n")
+                                         "  - {计划: 简报三.yaml, 事实: {期号: 20}}\n")
     (tmp_path / "c.yaml").write_text(text, encoding="utf-8")
     result = CliRunner().invoke(make_cli(), ["render", str(tmp_path / "c.yaml"), "-o", str(tmp_path / "out"),
                                              "--no-paginate"])

@@ -8,15 +8,15 @@ from types import SimpleNamespace
 
 import pytest
 
+from gongwen.compose.render import Layout, Written
+from gongwen.errors import ConvertError
 from gongwen.printing.face_checks import chinese_faces, other_faces
+from gongwen.printing.measure import Box, Char, Line, MeasuredPage, Rule
+from gongwen.printing.overlay import Scan
 from gongwen.printing.page_checks import (banji, chars_per_line, lines_per_page, mark_position, page_numbers,
                                           paper_and_text_area, red_rule, signature_with_body, title)
-from gongwen.printing.measure import Box, Char, Line, MeasuredPage, Rule
-from gongwen.errors import ConvertError
 from gongwen.printing.paginate import Placed, _own_findings, _require_chinese_faces, decide
 from gongwen.profile import load_profile
-from gongwen.compose.render import Layout, Written
-from gongwen.printing.overlay import Scan
 
 PROFILE = load_profile()
 PT = 25.4 / 72
@@ -220,6 +220,7 @@ def test_symbols_and_latin_in_other_faces_are_a_warning():
 
 
 # -- pagination decisions on hand-built traces -----------------------------------------------------
+
 
 def placed(role: str, page_number: int, text: str = "党党", block: int | None = None, offset: int = 0) -> Placed:
     return Placed(Written(role, text, block), ((page_number, line(text, 28, 50), offset),))

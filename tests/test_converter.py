@@ -10,14 +10,14 @@ from pathlib import Path
 
 import pytest
 from pypdf import PdfWriter
+from test_bad_input import GOOD
 
 import gongwen
-from gongwen.printing import converter as pdf_module
 from gongwen.errors import ConvertError
 from gongwen.fonts import fontconfig_file
-from gongwen.profile import load_profile
+from gongwen.printing import converter as pdf_module
 from gongwen.printing.paginate import Job, paginate
-from test_bad_input import GOOD
+from gongwen.profile import load_profile
 
 
 def alive(pid: int) -> bool:

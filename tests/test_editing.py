@@ -9,11 +9,11 @@ import copy
 import pytest
 from docx import Document
 
-from gongwen.printing.checks import run_checks
 from gongwen.compose.frame import for_libreoffice
-from gongwen.printing.measure import measure
-from gongwen.printing.converter import convert
 from gongwen.compose.render import save
+from gongwen.printing.checks import run_checks
+from gongwen.printing.converter import convert
+from gongwen.printing.measure import measure
 
 EDITED = ["notice-2012", "000", "one-page", "signature-alone", "even-page-full"]
 

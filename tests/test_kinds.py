@@ -42,6 +42,7 @@ def test_a_request_goes_to_one_organ_with_a_contact():
 
 # -- 印发通知 (forward): seeds 002 and 003 --------------------------------------------------------
 
+
 def seed_lines(name: str) -> list[str]:
     from conftest import seed_text
 
@@ -114,6 +115,7 @@ def test_a_forward_notice_names_what_it_issues():
 
 # -- 实施方案 (plan): seed 004 and dated phases ---------------------------------------------------
 
+
 def test_seed_004_standalone_plan_in_order(rendered):
     lines = seed_lines("004")
     # deliberate: the web page's closing line is dropped
@@ -154,6 +156,7 @@ def test_a_phase_that_ends_before_it_starts_is_refused():
 
 
 # -- 纪要 (minutes) ----------------------------------------------------------------------------------
+
 
 def test_minutes_attendance_lines_in_order_with_their_labels(rendered):
     from conftest import NS, W
@@ -201,6 +204,7 @@ def test_a_field_another_kind_prints_is_refused_not_dropped():
 
 # -- 命令（令） (order) ------------------------------------------------------------------------------
 
+
 def test_order_mark_number_and_signer_where_the_standard_puts_them(paginated):
     page = paginated["order"].pages[0]
     mark = [line for line in page.lines if line.colour == "FF0000"]
@@ -233,6 +237,7 @@ def test_an_order_needs_its_number_and_signer():
 
 # -- 年度工作报告 (annual report) ---------------------------------------------------------------------
 
+
 def test_an_annual_report_reviews_the_year_names_problems_and_plans():
     base = {**BASE, "文种": "年度工作报告", "签发人": ["王建国"], "标题": "某局关于2026年度工作情况的报告",
             "正文": "一、一年来工作回顾\n完成了……\n二、存在问题\n……\n三、2027年工作打算\n……\n特此报告。"}
@@ -251,8 +256,8 @@ def test_a_kind_adapts_a_profile_given_as_an_object_too():
     # an order's mark moves up whether the caller names the profile or hands one in
     from conftest import FIXTURES
 
-    from gongwen.printing.paginate import Job
     from gongwen.compose.render import document_bytes
+    from gongwen.printing.paginate import Job
 
     plan = gongwen.load_plan(FIXTURES / "order.yaml")
     named = document_bytes(gongwen.render(plan))
@@ -262,6 +267,7 @@ def test_a_kind_adapts_a_profile_given_as_an_object_too():
 
 
 # -- 简报 (brief): seed 001 -------------------------------------------------------------------------
+
 
 def _normal(text: str) -> str:
     """Seed and document compared as a reader would: no white space, punctuation full-width,
@@ -371,6 +377,7 @@ def test_a_brief_name_too_long_for_one_line_is_refused():
 
 
 # -- 函 (letter, 信函格式) ----------------------------------------------------------------------------
+
 
 def test_letter_head_rules_and_number_where_the_standard_puts_them(paginated):
     pages = paginated["letter"].pages

@@ -6,7 +6,6 @@ widths in eighths of a point.
 from __future__ import annotations
 
 import pytest
-
 from conftest import NS, W, attr
 
 
@@ -297,8 +296,9 @@ def test_a_scanned_attachment_keeps_one_page_per_scan_page(rendered):
 
 
 def test_a_scan_with_its_own_title_gets_only_the_label(tmp_path):
-    import gongwen
     from conftest import FIXTURES, Docx
+
+    import gongwen
 
     text = (FIXTURES / "report.yaml").read_text(encoding="utf-8").replace(
         "    扫描件: form-scan.pdf\n", "    扫描件: form-scan.pdf\n    扫描件含标题: true\n")
@@ -307,4 +307,4 @@ def test_a_scan_with_its_own_title_gets_only_the_label(tmp_path):
     plan = gongwen.load_plan(tmp_path / "plan.yaml")
     gongwen.save(gongwen.render(plan, base_dir=tmp_path), tmp_path / "plan.docx")
     assert _kept_pages(Docx(tmp_path / "plan.docx").paragraphs())[:3] == ["¶GwAttachmentLabel:附件2", "¶GwScanPage:",
-                                                                           "¶-:"]
+                                                                          "¶-:"]

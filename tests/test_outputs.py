@@ -113,8 +113,9 @@ def test_a_template_with_jinja_tags_gets_the_plans_fields_and_one_without_is_not
 
 def test_the_same_plan_gives_the_same_pdf_bytes(tmp_path):
     # LibreOffice stamps the time, a random /ID and random Type 1 /UniqueIDs into every PDF
-    import gongwen
     from conftest import FIXTURES
+
+    import gongwen
 
     job = gongwen.Job(gongwen.load_plan(FIXTURES / "request.yaml"), "request", base_dir=FIXTURES)
     first = gongwen.paginate([job], tmp_path / "a")[0].pdf.read_bytes()

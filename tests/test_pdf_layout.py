@@ -16,8 +16,8 @@ from conftest import ALL_FIXTURES, CASES
 from pypdf import PdfReader
 
 from gongwen.plan import kinds
-from gongwen.printing.page_frame import Frame, banji_rules, content_lines, page_number
 from gongwen.printing.measure import measure
+from gongwen.printing.page_frame import Frame, banji_rules, content_lines, page_number
 from gongwen.profile import load_profile
 
 PROFILE = load_profile()

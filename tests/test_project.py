@@ -9,16 +9,15 @@ import sys
 import zipfile
 
 import pytest
-
 from babel.messages.mofile import read_mo
 from babel.messages.pofile import read_po
 from click.testing import CliRunner
+from conftest import ALL_FIXTURES, CASES, FIXTURES, ROOT, TRUST
 
 import gongwen
-from gongwen.plan import kinds
 from gongwen.cli import make_cli, starter_path
 from gongwen.compose.template_build import build
-from conftest import ALL_FIXTURES, CASES, FIXTURES, ROOT, TRUST
+from gongwen.plan import kinds
 
 LOCALE = ROOT / "gongwen" / "locale" / "zh_CN" / "LC_MESSAGES"
 
@@ -152,8 +151,8 @@ def test_no_paginate_pdf_converts_once_and_still_draws_the_scan(tmp_path):
 
 
 def test_render_without_libreoffice_says_pagination_was_skipped(tmp_path, monkeypatch):
-    from gongwen.printing import converter as pdf
     from gongwen.cli import make_cli
+    from gongwen.printing import converter as pdf
 
     monkeypatch.setattr(pdf, "soffice", lambda: None)
     result = CliRunner().invoke(make_cli(), ["render", str(FIXTURES / "one-page.yaml"), "-o", str(tmp_path)])

@@ -19,8 +19,8 @@ from hypothesis import strategies as st
 from ruamel.yaml import YAML
 
 import gongwen
-from gongwen.plan.body import Heading, Paragraph, Table
 from gongwen.compose.render import document_bytes
+from gongwen.plan.body import Heading, Paragraph, Table
 
 EXAMPLES = int(os.environ.get("GONGWEN_PROPERTY_EXAMPLES", "500"))
 # Everything Unicode has, control characters and non-characters included; most plans draw
@@ -53,7 +53,7 @@ def plan_strategy(char: st.SearchStrategy[str]) -> st.SearchStrategy[dict]:
                                           optional={"日期行": text}),
             "日期行": text, "出席": names, "请假": names, "列席": names,
             "时间安排": st.lists(st.fixed_dictionaries({"名称": word}, optional={"开始": date, "结束": date,
-                                                                             "内容": text}), max_size=3),
+                                                                           "内容": text}), max_size=3),
             "文号": st.one_of(word, st.sampled_from(["三民〔2026〕3号", "三民[2026]3号"])),
             "主送": names, "抄送": names, "附注": text, "签发人": names, "印发机关": word, "印发日期": date,
             "落款": st.fixed_dictionaries({"日期": date}, optional={"署名": names}),
@@ -78,7 +78,7 @@ def sound_plan() -> st.SearchStrategy[dict]:
         {"标题": han.map(lambda t: f"关于{t}的通知"), "正文": body, "发文机关": st.lists(name, min_size=1, max_size=3)},
         optional={"主送": st.lists(name, min_size=1, max_size=20), "抄送": st.lists(name, min_size=1, max_size=20),
                   "落款": st.fixed_dictionaries({"日期": st.dates(min_value=dt.date(2000, 1, 1),
-                                                                max_value=dt.date(2030, 12, 31)).map(str)}),
+                                                              max_value=dt.date(2030, 12, 31)).map(str)}),
                   "附件": st.lists(han, max_size=3), "附注": han, "印发机关": name,
                   "文号": st.tuples(han, st.integers(2000, 2030), st.integers(1, 999)).map(
                       lambda n: f"{n[0]}〔{n[1]}〕{n[2]}号")})
@@ -179,7 +179,7 @@ def attempt(function, *args, **kwargs):
 
 
 @settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow,
-                                                                         HealthCheck.data_too_large])
+                                                                       HealthCheck.data_too_large])
 @given(PLAN_OR_TYPO)
 def _any_plan_data(data):
     with tempfile.TemporaryDirectory() as folder:

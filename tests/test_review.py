@@ -6,14 +6,15 @@ from __future__ import annotations
 import json
 
 import pytest
-from click.testing import CliRunner
 from clerk import clerk_document
+from click.testing import CliRunner
 from docx import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 
 from gongwen.cli import make_cli
 from gongwen.profile import load_profile
 from gongwen.review.document import review
+
 
 @pytest.fixture(autouse=True)
 def english(monkeypatch):
@@ -72,8 +73,8 @@ PRINTED_FAULTS = {
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory):
     """Every document of the corpus, written and printed once (one LibreOffice batch)."""
-    from gongwen.printing.measure import measure
     from gongwen.printing.converter import convert
+    from gongwen.printing.measure import measure
 
     folder = tmp_path_factory.mktemp("corpus")
     changes = {"clean": {}} | {name: fault[0] for name, fault in (FAULTS | PRINTED_FAULTS).items()}
@@ -309,7 +310,7 @@ def test_check_json_with_pdf_on_fixtures(paginated, tmp_path):
     ({"cc": "抄送：市委组织部"}, "cc.stop", "抄送：市委组织部。"),
 ])
 def test_each_safe_fix_alone_removes_its_finding_and_a_second_fix_changes_nothing(tmp_path, change, finding,
-                                                                                   fixed_text):
+                                                                                  fixed_text):
     # independent of the CLI test above: the library's fix on one fault at a time
     from docx import Document
 

@@ -11,10 +11,10 @@ from conftest import FIXTURES
 from pypdf import PdfReader, PdfWriter
 
 from gongwen.errors import RenderError
-from gongwen.printing.measure import measure
-from gongwen.profile import load_profile
 from gongwen.plan.scans import page_count
+from gongwen.printing.measure import measure
 from gongwen.printing.overlay import Scan, overlay
+from gongwen.profile import load_profile
 
 PROFILE = load_profile()
 FORM = FIXTURES / "form-scan.pdf"

@@ -5,8 +5,9 @@ from __future__ import annotations
 import struct
 import zlib
 
-import gongwen
 from conftest import NS, Docx, attr
+
+import gongwen
 
 WP = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}"
 

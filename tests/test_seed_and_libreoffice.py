@@ -3,10 +3,10 @@ from __future__ import annotations
 
 import re
 
+from conftest import ALL_FIXTURES, ROOT, seed_text
 from pypdf import PdfReader
 
 import gongwen
-from conftest import ALL_FIXTURES, ROOT, seed_text
 
 
 def _seed_paragraphs() -> list[str]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import NS, W, Docx
+from conftest import NS, Docx, W
 from test_bad_input import GOOD, assert_failed
 
 import gongwen

@@ -5,11 +5,12 @@ import math
 
 import pytest
 
-from gongwen.plan.body import BodyError, PageBreak, Paragraph, Table, parse
-from gongwen.chinese import chinese_date, numeral
-from gongwen.plan.elements import DocNumber
+from gongwen.chinese import chinese_date
 from gongwen.chinese import em_width as width
+from gongwen.chinese import numeral
 from gongwen.compose.titles import TitleTooLong, break_title, is_hourglass
+from gongwen.plan.body import BodyError, PageBreak, Paragraph, Table, parse
+from gongwen.plan.elements import DocNumber
 
 
 def test_recognised_levels_keep_the_drafters_numbers():

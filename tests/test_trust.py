@@ -6,11 +6,10 @@ import re
 
 from conftest import TRUST
 
-from gongwen.printing.face_checks import substituted_faces
-from gongwen.printing.page_frame import Frame
 from gongwen.fonts import Coverage
-from gongwen.printing.face_checks import missing_glyphs
+from gongwen.printing.face_checks import missing_glyphs, substituted_faces
 from gongwen.printing.measure import Char, Line, MeasuredPage
+from gongwen.printing.page_frame import Frame
 from gongwen.printing.paginate import place
 from gongwen.profile import load_profile
 
@@ -97,7 +96,7 @@ def test_huge_banji_loses_nothing_and_ends_on_an_even_page(paginated):
         text = printed(result).replace(" ", "")
         assert first in text and last in text and "三门峡市民政局办公室2026年11月24日印发" in text
         banji_pages = [page for page in result.pages if any("街道办事处" in l.text or "管理局" in l.text
-                                                             for l in page.lines if l.size_pt < 15)]
+                                                            for l in page.lines if l.size_pt < 15)]
         assert len(banji_pages) >= 3, name
         assert result.pages[-1].number % 2 == 0
         for page in banji_pages:
@@ -119,8 +118,9 @@ def test_a_document_whose_hanging_mark_libreoffice_drops_is_printed_without_hang
     # With the lines widened only 0.5 pt, LibreOffice drops the comma hanging after
     # "…已建立党组织的41家" in the request (measured); the loop must notice the lost text and
     # print that document without hanging punctuation instead of losing the mark.
-    import gongwen
     from conftest import FIXTURES
+
+    import gongwen
     from gongwen.printing.paginate import Job, paginate
 
     base = gongwen.load_profile()

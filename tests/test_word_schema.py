@@ -7,10 +7,10 @@ from __future__ import annotations
 import zipfile
 
 import pytest
+from clerk import clerk_document
 from click.testing import CliRunner
 from openxml_audit import FileFormat, OpenXmlValidator
 
-from clerk import clerk_document
 from gongwen.cli import make_cli
 from gongwen.compose.render import save
 

@@ -27,7 +27,7 @@ GROUP = 20     # documents paginated together: one group's documents are in memo
 
 
 def render_jobs(jobs: list[Job], targets: dict[int, Path], paginate_now: bool, want_pdf: bool,
-                 entries: list[Entry], workers: int = 1) -> None:
+                entries: list[Entry], workers: int = 1) -> None:
     """Render (and paginate) every job in groups, writing each group's outputs before the next
     is made, so a batch of a thousand plans holds twenty documents at a time; with ``workers``
     the groups run in that many processes (each with its own LibreOffice)."""
@@ -44,14 +44,14 @@ def render_jobs(jobs: list[Job], targets: dict[int, Path], paginate_now: bool, w
 
         with ProcessPoolExecutor(max_workers=workers) as pool:
             for group, done in zip(groups, pool.map(render_group, groups, [paginate_now] * len(groups),
-                                                  [want_pdf] * len(groups))):
+                                                    [want_pdf] * len(groups))):
                 entries += done
                 if advance:
                     advance(len(group))
 
 
 def render_group(pairs: list[tuple[Job, Path]], paginate_now: bool, want_pdf: bool,
-                  advance: Callable[[int], None] | None = None) -> list[Entry]:
+                 advance: Callable[[int], None] | None = None) -> list[Entry]:
     """Render (and paginate in one LibreOffice batch) a group of jobs; write each job's outputs
     together, and only for jobs that succeeded; an entry for each job."""
     from ..atomic import write_together
@@ -113,8 +113,8 @@ def render_group(pairs: list[tuple[Job, Path]], paginate_now: bool, want_pdf: bo
             for path in outputs:
                 click.echo(str(path))
             entries.append(Entry(job.name, str(job.path), outputs=[str(p) for p in outputs],
-                                  findings=[f.as_dict() for f in findings], passes=passes,
-                                  done_after_s=round(time.monotonic() - STARTED, 2)))
+                                 findings=[f.as_dict() for f in findings], passes=passes,
+                                 done_after_s=round(time.monotonic() - STARTED, 2)))
     return entries
 
 

@@ -107,8 +107,8 @@ def printed_pages(path: Path, folder: Path, profile) -> list:
     two documents of one name in one call do not meet).  A document gongwen made is printed as
     gongwen prints it: through the styles that make LibreOffice hang punctuation where Word does."""
     from ..compose.frame import for_libreoffice
-    from ..printing.measure import measure
     from ..printing.converter import convert
+    from ..printing.measure import measure
     from ..review.reading import open_package
 
     copy = folder / f"{len(list(folder.iterdir())):05d}.docx"

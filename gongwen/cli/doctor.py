@@ -25,7 +25,7 @@ def command() -> click.Command:
         missing += exe is None
         default = load_profile()
         faces = [*dict.fromkeys(getattr(default.faces, key) for key in ("xiaobiaosong", "fangsong", "kaiti",
-                                                                       "heiti", "song", "latin"))]
+                                                                        "heiti", "song", "latin"))]
         for name, resolved in resolve_faces(faces, default).items():
             family = (resolved or "").split("|")[0]
             expected = name == default.faces.latin or family.startswith(default.checks.cjk_faces)

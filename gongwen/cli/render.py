@@ -38,9 +38,9 @@ def command() -> click.Command:
                        template: Path | None, want_pdf: bool, no_paginate: bool, allow_outside: bool,
                        report_path: Path | None, workers: int) -> None:
         from ..compose.jobs import Job
-        from .batch import render_jobs
         from ..plan.load import load_plan
         from ..printing.converter import soffice
+        from .batch import render_jobs
 
         jobs, entries = [], []
         for plan_path, facts in plan_files(plans, allow_outside, entries):
@@ -82,7 +82,7 @@ def command() -> click.Command:
 
 
 def plan_files(inputs: tuple[Path, ...], allow_outside: bool,
-                entries: list[Entry]) -> Iterator[tuple[Path, dict[str, object] | None]]:
+               entries: list[Entry]) -> Iterator[tuple[Path, dict[str, object] | None]]:
     """The plan files to render, with the campaign facts each may use: a folder gives its .yaml
     files in name order, a campaign file the documents it lists."""
     from ..plan.campaign import is_campaign, load_campaign
@@ -90,7 +90,7 @@ def plan_files(inputs: tuple[Path, ...], allow_outside: bool,
     for path in inputs:
         if path.is_dir():
             yield from plan_files(tuple(sorted(p for p in path.iterdir() if p.suffix in (".yaml", ".yml"))),
-                                   allow_outside, entries)
+                                  allow_outside, entries)
         elif path.suffix in (".yaml", ".yml") and path.is_file() and is_campaign(path):
             try:
                 campaign = load_campaign(path, allow_outside=allow_outside)

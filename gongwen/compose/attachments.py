@@ -4,9 +4,9 @@ the pages of a supplied scan."""
 from __future__ import annotations
 
 from ..i18n import _
-from ..plan.tables import Rows
 from ..plan.body import Table
 from ..plan.elements import Attachment
+from ..plan.tables import Rows
 from . import oxml
 from .geometry import eighths, half_points, mm, pt, text_width
 from .pen import Pen
@@ -107,7 +107,7 @@ class AttachmentParts(Pen):
             shown = head + piece
             built = [oxml.row([oxml.cell(thickness[r], [oxml.paragraph(oxml.ppr(style="GwTable", line_exact=line), oxml.run(
                 rows[r][c] if c < len(rows[r]) else "", oxml.rpr(style="GwHeading1Char" if r in head else None,
-                                                               size_half_pt=half_points(size))))],
+                                                                 size_half_pt=half_points(size))))],
                 v_align="center", text_direction="btLr") for r in shown], height=widths[c])
                 for c in reversed(range(len(widths)))]
             self.add(oxml.table(sum(thickness[r] for r in shown), [thickness[r] for r in shown], built, jc="center",

@@ -161,7 +161,7 @@ class BanjiParts(Pen):
         hanging = text_width(label, b.size_pt, profile)
         widths = [text_width(item + "，", b.size_pt, profile) for item in items]
         return Names(label, tuple(items), widths, indent, hanging, self.page.text_width - 2 * indent - hanging,
-                           pt(b.size_pt + b.line_extra_pt), self.page.line, ruled)
+                     pt(b.size_pt + b.line_extra_pt), self.page.line, ruled)
 
     def banji_rows(self, *, printed_line: bool = True) -> list[Row | Names]:
         """The 版记's elements in order (§7.4; legacy: 主题词 first, 印数 last); a 信函's

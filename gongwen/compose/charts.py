@@ -6,9 +6,9 @@ from __future__ import annotations
 import io
 from functools import cache
 
-from .geometry import MM_PER_PT
 from ..plan.elements import Chart
 from ..profile import Profile
+from .geometry import MM_PER_PT
 
 MM_PER_INCH = 25.4
 

@@ -15,10 +15,10 @@ from docx.document import Document
 from docx.oxml.ns import qn
 from docx.section import Section
 
+from ..profile import FaceKey, Profile
 from . import oxml
 from .geometry import Page, footer_distance, half_points, pt
 from .oxml import el
-from ..profile import FaceKey, Profile
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 
 from ..i18n import _
 from . import geometry, oxml
-from .geometry import mm, pt, half_points, text_width
+from .geometry import half_points, mm, pt, text_width
 from .pen import Pen
 
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import kinds
 from ..plan.model import Plan
 from ..profile import Profile, load_profile
+from . import kinds
 
 
 @dataclass

@@ -137,7 +137,7 @@ class MainParts(Pen):
         x = centre_x - diameter // 2
         y = self.page.line - height // 2 - mm(self.profile.signature.seal_raise_mm)
         paragraph.append(el("w:r", None, oxml.anchored_picture(r_id, diameter * EMU_PER_TWIP, height * EMU_PER_TWIP,
-                                                              x * EMU_PER_TWIP, y * EMU_PER_TWIP, path.name)))
+                                                               x * EMU_PER_TWIP, y * EMU_PER_TWIP, path.name)))
 
 
 def _runs(pieces: list[tuple[str, str | None]]) -> list[oxml.Element]:

@@ -55,6 +55,7 @@ def _flag(tag: str, on: bool | None) -> Element | None:
 
 # -- run properties ---------------------------------------------------------------------------
 
+
 def rpr(*, style: str | None = None, east_asia: str | None = None, latin: str | None = None,
         bold: bool | None = None, color: str | None = None, spacing: int | None = None,
         size_half_pt: int | None = None, lang: bool = False) -> Element:
@@ -121,6 +122,7 @@ def _text(value: str) -> Element:
 
 
 # -- paragraph properties ---------------------------------------------------------------------
+
 
 def border(side: str, size_eighths: int, color: str, space_pt: int = 0, style: str = "single") -> Element:
     """A paragraph border (``style``: single, or a double rule such as thickThinSmallGap)."""
@@ -221,6 +223,7 @@ def anchored_picture(r_id: str, cx: int, cy: int, x: int, y: int, name: str, sha
 
 # -- tables -----------------------------------------------------------------------------------
 
+
 def table(width: int, columns: list[int], rows: list[Element], *, jc: str | None = None,
           borders: dict[str, tuple[int, str] | None] | None = None, float_bottom_x: int | None = None,
           cell_margin: int = 0) -> Element:
@@ -243,7 +246,7 @@ def table(width: int, columns: list[int], rows: list[Element], *, jc: str | None
                          if spec else el(f"w:{side}", {"val": "nil"}))
         border_el = el("w:tblBorders", None, *sides)
     margins = el("w:tblCellMar", None, *(el(f"w:{s}", {"w": cell_margin if s in ("left", "right") else 0,
-                                                        "type": "dxa"}) for s in ("top", "left", "bottom", "right")))
+                                                       "type": "dxa"}) for s in ("top", "left", "bottom", "right")))
     props = el(
         "w:tblPr", None,
         float_pr, overlap,

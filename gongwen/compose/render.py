@@ -19,16 +19,16 @@ from docx.document import Document
 from docx.opc.pkgwriter import _ContentTypesItem
 from docx.oxml.ns import qn
 
-from . import frame
-from ..plan import kinds
-from . import kinds as layouts
 from ..atomic import write_atomic
 from ..errors import Location, TemplateError
 from ..i18n import _
-from .layout import Layout, Written
+from ..plan import kinds
 from ..plan.model import Plan
-from .writer import Writer
 from ..profile import Profile, load_profile
+from . import frame
+from . import kinds as layouts
+from .layout import Layout, Written
+from .writer import Writer
 
 __all__ = ["Composed", "Layout", "Written", "compose", "document_bytes", "render", "save", "template_path"]
 

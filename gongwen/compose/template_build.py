@@ -15,11 +15,10 @@ import docx
 from docx.document import Document
 from docx.oxml.ns import qn
 
-from . import frame
 from ..plan import kinds
 from ..profile import load_profile
+from . import frame
 from .render import save
-
 
 # python-docx's styles that stand behind ours (defaults Word expects to find).
 KEPT_STYLES = {"DefaultParagraphFont", "TableNormal", "NoList"}

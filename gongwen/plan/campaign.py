@@ -13,12 +13,12 @@ from typing import Annotated, Any
 
 from pydantic import BeforeValidator, Field, field_validator
 
-from . import data, stats, templating
 from ..chinese import date_range
 from ..errors import PlanError
 from ..i18n import _
-from .load import validated
+from . import data, stats, templating
 from .elements import Model, Names, Phase, existing_file
+from .load import validated
 from .source import parse_yaml, read_text
 
 MARKERS = ("活动", "campaign")     # a YAML file with one of these top-level keys is a campaign

@@ -12,11 +12,11 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationInfo, field_validator, model_validator
 
-from . import body as body_parser
-from . import scans, tables
 from ..chinese import arabic_date, chinese_date, date_range, parse_date
 from ..i18n import _
 from ..rules import ends_in_punctuation
+from . import body as body_parser
+from . import scans, tables
 
 
 def _as_list(value: object) -> object:

@@ -14,15 +14,15 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from . import glossary, kinds, templating
 from ..chinese import em_width
-from .body import BodyError, Heading, number_text
 from ..errors import PlanError, PlanWarning
 from ..i18n import _, language, validation_message
-from .elements import Attachment, require_under
-from .model import Article, IssuedDocument, Plan
 from ..profile import load_profile, profile_names
 from ..rules import RULES, numbering
+from . import glossary, kinds, templating
+from .body import BodyError, Heading, number_text
+from .elements import Attachment, require_under
+from .model import Article, IssuedDocument, Plan
 from .source import Path_, Positions, forbidden_character, parse_yaml, read_text
 
 Model = TypeVar("Model", bound=BaseModel)

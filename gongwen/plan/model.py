@@ -11,12 +11,12 @@ from typing import Annotated, Literal
 
 from pydantic import BeforeValidator, Field, field_validator, model_validator
 
+from ..i18n import _
+from ..rules import ends_in_punctuation
 from . import body as body_parser
 from . import kinds
-from ..i18n import _
 from .elements import (Attachment, Chart, DocNumber, Model, Names, OptionalDate, Phase, Signature, TextOrList,
                        strip_end, word_list)
-from ..rules import ends_in_punctuation
 
 
 class _Titled(Model):
@@ -98,7 +98,6 @@ class Article(_Titled):
         return body_parser.parse(self.body)
 
 
-
 Secrecy = Literal["绝密", "机密", "秘密"]
 Urgency = Literal["特急", "加急"]
 
@@ -174,7 +173,6 @@ class Plan(_Dated):
         """An attachment may be written as its name alone."""
         return [{"title": v} if isinstance(v, str) else v for v in value] if isinstance(value, list) else value
 
-
     @field_validator("note")
     @classmethod
     def _note(cls, value: str | None) -> str | None:
@@ -188,7 +186,6 @@ class Plan(_Dated):
         if self.secrecy_period and not self.secrecy:
             raise ValueError(_("保密期限 needs a 密级"))
         return self
-
 
     @property
     def attendance(self) -> list[tuple[str, list[str]]]:

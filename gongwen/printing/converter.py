@@ -144,6 +144,7 @@ def _convert_once(exe: Path, documents: Sequence[Path], out: Path, timeout: floa
 
 # -- the listening office ------------------------------------------------------------------------
 
+
 @cache
 def uno_python() -> str | None:
     """A Python that can ``import uno`` (LibreOffice's own, or Debian's with python3-uno);

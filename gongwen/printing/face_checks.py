@@ -13,6 +13,7 @@ from ..i18n import N_
 from ..profile import Profile
 from .measure import Char, MeasuredPage
 
+
 def _face_in(face: str, names: tuple[str, ...]) -> bool:
     """Whether a PDF font name (a PostScript name) is one of ``names`` (families or prefixes)."""
     return face.replace(" ", "").lower().startswith(_squeezed(names))

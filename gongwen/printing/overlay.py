@@ -14,9 +14,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..atomic import write_atomic
+from ..compose.geometry import MM_PER_PT
 from ..errors import Location, RenderError
 from ..i18n import _
-from ..compose.geometry import MM_PER_PT
 from ..profile import Profile
 
 

@@ -18,9 +18,8 @@ from ..findings import Finding
 from ..i18n import N_, _
 from ..profile import Profile
 from .measure import MM_PER_PT, Line, MeasuredPage, Rule
-from .page_frame import (Frame, as_mm, banji_rules, content_lines, is_blank, is_body, is_full,
-                         page_number, signature_date, within)
-
+from .page_frame import (Frame, as_mm, banji_rules, content_lines, is_blank, is_body, is_full, page_number,
+                         signature_date, within)
 
 
 def paper_and_text_area(pages: Sequence[MeasuredPage], profile: Profile) -> list[Finding]:
@@ -147,9 +146,9 @@ def mark_position(pages: Sequence[MeasuredPage], profile: Profile) -> list[Findi
     top = min(line.top for line in mark)
     centre = (min(line.x0 for line in mark) + max(line.x1 for line in mark)) / 2
     return (within("mark.top", m.clause, 1, frame.top + m.top_mm, top, frame.tol,
-                    N_("the 发文机关标志 is not 35 mm below the 版心 top"))
+                   N_("the 发文机关标志 is not 35 mm below the 版心 top"))
             + within("mark.centre", m.clause, 1, frame.centre, centre, frame.tol,
-                      N_("the 发文机关标志 is not centred")))
+                     N_("the 发文机关标志 is not centred")))
 
 
 def _red_rule(page: MeasuredPage, profile: Profile) -> Rule | None:
@@ -172,8 +171,8 @@ def red_rule(pages: Sequence[MeasuredPage], profile: Profile) -> list[Finding]:
     above = [line for line in pages[0].lines if line.baseline < rule.y and line.colour != profile.colours.red.upper()]
     if above:
         found += within("rule.below-number", rr.clause, 1, rr.below_doc_number_mm, rule.y - above[-1].bottom,
-                         profile.checks.rule_below_doc_number_tolerance_mm,
-                         N_("the red rule is not 4 mm under the 发文字号"))
+                        profile.checks.rule_below_doc_number_tolerance_mm,
+                        N_("the red rule is not 4 mm under the 发文字号"))
     return found
 
 
@@ -190,7 +189,7 @@ def title(pages: Sequence[MeasuredPage], profile: Profile) -> list[Finding]:
             found.append(Finding("title.size", t.clause, 1, f"{t.size_pt:g} pt", f"{line.size_pt:g} pt",
                                  N_("the title is not 二号")))
         found += within("title.centre", t.clause, 1, frame.centre, (line.x0 + line.x1) / 2, frame.tol,
-                         N_("a title line is not centred"), f" “{line.text[:10]}”")
+                        N_("a title line is not centred"), f" “{line.text[:10]}”")
     return found
 
 
@@ -242,13 +241,13 @@ def _page_number_form(page: MeasuredPage, line: Line, number: int, frame: Frame,
                              ", ".join(f"{s:g} pt" for s in sorted(sizes)), N_("the page number is not 四号")))
     dash_centre = sum((c.top + c.bottom) / 2 for c in dashes) / 2
     found += within("page-number.height", pn.clause, page.number, dash_y, dash_centre, frame.tol,
-                     N_("the page-number dashes are not 7 mm under the 版心"))
+                    N_("the page-number dashes are not 7 mm under the 版心"))
     if page.number % 2:
         expected, measured = frame.right - indent, line.x1
     else:
         expected, measured = frame.left + indent, line.x0
     return found + within("page-number.side", pn.clause, page.number, expected, measured, frame.tol,
-                           N_("odd page numbers go right, even ones left, 1 字 in"))
+                          N_("odd page numbers go right, even ones left, 1 字 in"))
 
 
 def banji(pages: Sequence[MeasuredPage], profile: Profile) -> list[Finding]:
@@ -258,14 +257,14 @@ def banji(pages: Sequence[MeasuredPage], profile: Profile) -> list[Finding]:
     if not rules:
         return _banji_astray(pages, frame, profile)
     found = within("banji.position", b.clause, last.number, frame.bottom, rules[-1].y, frame.tol,
-                    N_("the last 版记 rule is not on the 版心 bottom"))
+                   N_("the last 版记 rule is not on the 版心 bottom"))
     outer, inner = (round(weight * 8) / 8 * MM_PER_PT for weight in (b.outer_rule_pt, b.inner_rule_pt))
     for i, rule in enumerate(rules):
         edge = i == len(rules) - 1 or (i == 0 and not b.legacy)
         found += within("banji.rule-weight", b.clause, last.number, outer if edge else inner, rule.weight,
-                         profile.checks.weight_tolerance_mm, N_("a 版记 rule has the wrong weight"))
+                        profile.checks.weight_tolerance_mm, N_("a 版记 rule has the wrong weight"))
         found += within("banji.rule-width", b.clause, last.number, frame.right - frame.left, rule.length,
-                         frame.tol, N_("a 版记 rule is not as wide as the 版心"))
+                        frame.tol, N_("a 版记 rule is not as wide as the 版心"))
     if b.even_page and last.number % 2:
         found.append(Finding("banji.even-page", b.clause, last.number, _("an even page"), str(last.number),
                              N_("the 版记 is not on an even page")))

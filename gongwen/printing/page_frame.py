@@ -47,7 +47,7 @@ def as_mm(value: float) -> str:
 
 
 def within(id: str, clause: str, page: int, expected: float, measured: float, tol: float, message: str,
-            label: str = "") -> list[Finding]:
+           label: str = "") -> list[Finding]:
     """A finding when a length in mm is off by more than ``tol``; none when it is within."""
     if abs(measured - expected) <= tol:
         return []

@@ -22,22 +22,21 @@ from pathlib import Path
 
 from docx.document import Document
 
-from ..findings import Finding
-from .checks import run_checks
-from .face_checks import chinese_faces
-from .page_frame import Frame, content_lines
-from ..errors import ConvertError, GongwenError
-from ..fonts import fontconfig_file
-from .face_checks import missing_glyphs
 from ..compose.frame import for_libreoffice
-from ..i18n import N_, _
 from ..compose.jobs import Job
-from .measure import MM_PER_PT, Line, MeasuredPage, measure
-from ..plan.model import Plan
-from .converter import convert
-from ..profile import Profile
 from ..compose.render import Composed, Layout, Written, compose, save
+from ..errors import ConvertError, GongwenError
+from ..findings import Finding
+from ..fonts import fontconfig_file
+from ..i18n import N_, _
+from ..plan.model import Plan
+from ..profile import Profile
+from .checks import run_checks
+from .converter import convert
+from .face_checks import chinese_faces, missing_glyphs
+from .measure import MM_PER_PT, Line, MeasuredPage, measure
 from .overlay import Scan, overlay
+from .page_frame import Frame, content_lines
 from .stable import stabilize
 
 MAX_PASSES = 4

@@ -184,7 +184,7 @@ def _read(document, path: Path) -> Docx:
         in_table = paragraph._p.getparent().tag.endswith("}tc")
         right = align == "right" or bool(half_width and left > half_width / 2)
         paragraphs.append(Para(index, text, align == "centre", right, max(sizes) if sizes else None, red,
-            east_asian_face(runs[0], paragraph, document) if runs else None, other, in_table,
+                               east_asian_face(runs[0], paragraph, document) if runs else None, other, in_table,
             paragraph.text.startswith("\t")))
     return Docx(path, paragraphs, _footers(document), _setup(document, every) if section is not None else None,
                 reserved)

@@ -10,7 +10,6 @@ from dataclasses import dataclass
 from ..plan.body import typed_level
 from .reading import Docx, Footer, Para
 
-
 # a 发文字号 anywhere in its line (份号 and 密级 may stand left of it, 签发人 right of it)
 DOC_NUMBER = re.compile(r"[^\s　★]{1,20}?[〔\[【(（]\s*\d{2,4}\s*[〕\]】)）]\s*第?\s*\d+\s*号")
 DATE = re.compile(r"(\d{2,4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")

@@ -14,7 +14,6 @@ from ..rules import END_MARKS, ends_in_punctuation, finding, numbering
 from .reading import Docx, Footer, Para
 from .roles import DATE, DOC_NUMBER, LABEL, Roles, excerpt, is_title_like, level_of
 
-
 TextRule = Callable[[Docx, Roles, Profile], list[Finding]]
 TEXT_RULES: list[TextRule] = []
 

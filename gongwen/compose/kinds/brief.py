@@ -51,7 +51,7 @@ def head(w: Writer) -> None:
     rule = oxml.border("bottom", layout.rule_size, profile.colours.red, layout.rule_space_pt)
     date = arabic_date(plan.printed_on)
     w.para("GwIssueLine", oxml.run(f"{plan.issuers[0]}\t{date}"), tabs=[("right", w.page.text_width)],
-              border=rule, role="issue")
+           border=rule, role="issue")
     w.spacer(layout.title_filler)
 
 
@@ -75,9 +75,9 @@ def articles(w: Writer) -> None:
         if (number or w.written[-1].role == "contents") and not article.new_page:
             w.blank_lines(b.article_gap_lines)
         lines = w.title_lines(article.title_text, article.title_lines, b.article_title_size_pt,
-                                 _("article title"))
+                              _("article title"))
         w.para("GwArticleTitle", oxml.run("\n".join(lines)), role="title",
-                  page_break_before=article.new_page or None)
+               page_break_before=article.new_page or None)
         w.blank_lines(w.profile.title.blank_lines_after, keep_next=True)   # never a title alone
         w.blocks(article.blocks, "body")
         for chart in article.charts:
@@ -98,7 +98,7 @@ def draw_chart(w: Writer, chart: Chart) -> None:
     w.blank_lines(c.gap_lines)
     holder = w.para(None, jc="center", line_auto=True, snap_to_grid=False, keep_next=True)
     Paragraph(holder, w.document.part).add_run().add_picture(io.BytesIO(png(chart, w.profile)),
-                                                                 width=Mm(c.width_mm))
+                                                             width=Mm(c.width_mm))
     w.para("GwCaption", oxml.run(chart.title), role="caption")
 
 
@@ -107,11 +107,11 @@ def tail(w: Writer) -> list[banji.Row | banji.Names]:
     left and （共印N份） right, in the 版记's frame at the foot of the last page."""
     plan, b = w.plan, w.profile.banji
     lists = [(label, names) for label, names in (("报：", plan.report_to), ("送：", plan.send_to),
-                                                ("发：", plan.distribute_to)) if names]
+                                                 ("发：", plan.distribute_to)) if names]
     rows: list[banji.Row | banji.Names] = [w.banji_names(label, names, ruled=i == len(lists) - 1)
                                            for i, (label, names) in enumerate(lists)]
     staff = "　".join(f"{label}：{name}" for label, name in (("编辑", plan.editor), ("审核", plan.reviewer),
-                                                            ("审签", plan.approver)) if name)
+                                                           ("审签", plan.approver)) if name)
     copies = f"（共印{plan.copies}份）" if plan.copies else ""
     if staff or copies:
         indent = pt(b.indent_chars * b.size_pt)

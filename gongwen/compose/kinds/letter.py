@@ -47,10 +47,10 @@ def head(w: Writer) -> None:
     placed = {"w": width, "hSpace": 0, "vSpace": 0, "wrap": "none", "vAnchor": "page", "hAnchor": "page",
               "x": (page.width - width) // 2}
     w.para("GwMark", oxml.run(head.mark.names[0], oxml.rpr(size_half_pt=half_points(head.mark.size_pt))),
-              line_exact=head.mark.line, frame=placed | {"y": head.mark_y},
-              border=oxml.border("bottom", lt.rule_sz, red, head.rule_space_pt, lt.rule_style_top))
+           line_exact=head.mark.line, frame=placed | {"y": head.mark_y},
+           border=oxml.border("bottom", lt.rule_sz, red, head.rule_space_pt, lt.rule_style_top))
     w.para(None, line_exact=w.anchor_line, snap_to_grid=False, frame=placed | {"y": head.bottom_y},
-              border=oxml.border("top", lt.rule_sz, red, 0, lt.rule_style_bottom))
+           border=oxml.border("top", lt.rule_sz, red, 0, lt.rule_style_bottom))
     w.spacer(head.number_filler)
     for i in range(lines):
         runs = [left[i]] if i < len(left) else []

@@ -27,4 +27,4 @@ def attendance(w: Writer) -> None:
         label = label + "："
         hanging = text_width(label, w.profile.text.size_pt, w.profile, w.profile.grid.char_spacing_pt)
         w.para("GwAttendance", oxml.run(label, oxml.rpr(style="GwAttendanceLabel")),
-                  oxml.run("、".join(names)), left=indent + hanging, hanging=hanging, role="attendance")
+               oxml.run("、".join(names)), left=indent + hanging, hanging=hanging, role="attendance")

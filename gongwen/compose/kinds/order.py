@@ -58,7 +58,7 @@ def signature_stamp(w: Writer, right: int) -> None:
     line = -(-height // page.line) * page.line
     title = w.plan.signers[0].split("　")[0] if "　" in w.plan.signers[0] else ""
     paragraph = w.para("GwSignature", oxml.run(title), jc="right", line_exact=line, snap_to_grid=False,
-                          right=right + width + round(o.stamp_gap_chars * page.char), role="signature")
+                       right=right + width + round(o.stamp_gap_chars * page.char), role="signature")
     # The title's ink centre (halfway between its ink top and bottom) and the stamp's centre
     # on one line.
     size, m = w.profile.text.size_pt, w.profile.metrics
@@ -66,5 +66,5 @@ def signature_stamp(w: Writer, right: int) -> None:
                    - pt((m.ink_top_em - m.ink_bottom_em) / 2 * size))
     x, y = page.text_width - right - width, centre - height // 2
     paragraph.append(el("w:r", None, oxml.anchored_picture(r_id, width * EMU_PER_TWIP, height * EMU_PER_TWIP,
-                                                          x * EMU_PER_TWIP, y * EMU_PER_TWIP,
-                                                          w.plan.signature.seal.name)))
+                                                           x * EMU_PER_TWIP, y * EMU_PER_TWIP,
+                                                           w.plan.signature.seal.name)))
