@@ -3,6 +3,8 @@
 set -euo pipefail
 source "$(dirname "$0")/setup.sh"
 cd "$ROOT"
+# The stages' import layers and the kinds' independence (pyproject.toml [tool.importlinter]).
+lint-imports --no-cache --no-logo
 set +e
 python -m pytest "$@"
 status=$?

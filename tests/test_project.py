@@ -200,3 +200,29 @@ def test_writing_a_docx_imports_nothing_of_pdf_measuring_or_libreoffice():
             "'pypdfium2') if m in sys.modules))")
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert done.stdout.strip() == "[]", done.stderr
+
+
+def test_no_module_is_longer_than_a_reader_can_hold():
+    # the restructure's promise (ARCHITECTURE.md): modules of one purpose, a few hundred lines each
+    lengths = {str(path): len(path.read_text(encoding="utf-8").splitlines())
+               for path in (ROOT / "gongwen").rglob("*.py")}
+    assert len(lengths) > 60
+    assert {path: n for path, n in lengths.items() if n > 400} == {}
+
+
+def test_a_kind_module_only_lays_out_and_each_registered_kind_has_one():
+    # the plan's rules for a kind live in the registry, its layout in compose/kinds (no import of
+    # the composer when a plan is loaded)
+    from gongwen.compose import kinds as layouts
+
+    modules = {path.stem for path in (ROOT / "gongwen" / "compose" / "kinds").glob("*.py")} - {"__init__"}
+    assert modules == set(kinds.KINDS)
+    for name in kinds.KINDS:
+        module = layouts.module(name)
+        assert callable(module.write)
+        assert not {"REQUIRED", "OWN", "REFUSED", "check"} & set(vars(module))
+    code = ("import sys, gongwen\n"
+            f"gongwen.load_plan({str(FIXTURES / 'brief.yaml')!r})\n"
+            "print(sorted(m for m in sys.modules if m.startswith(('gongwen.compose', 'gongwen.printing'))))")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert done.stdout.strip() == "[]", done.stderr

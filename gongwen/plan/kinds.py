@@ -34,6 +34,13 @@ def _forward(plan: Plan) -> list[str]:
     return []
 
 
+def _bulletin(plan: Plan) -> list[str]:
+    """A 通报's title names it: 关于……的通报."""
+    if not plan.title_text.endswith("通报"):
+        return [_("the title of a 通报 ends in 通报 (关于……的通报)")]
+    return []
+
+
 def _plan(plan: Plan) -> list[str]:
     """Phases go where the body says; without the line they are put at the end."""
     if plan.phases and not any(line.strip(" \u3000\t") in PHASES_MARKERS for line in plan.body.splitlines()):
@@ -129,6 +136,7 @@ KINDS: dict[str, Kind] = {
     kind.name: kind
     for kind in (
         Kind("notice", "通知", False, _DOCUMENT),
+        Kind("bulletin", "通报", False, _DOCUMENT, check=_bulletin),
         Kind("forward", "印发通知", False, ("issuers", "body", "issued"), own=("issued",), check=_forward),
         Kind("plan", "实施方案", False, ("body",), own=("date_line",), check=_plan),
         Kind("brief", "简报", False, ("issuers", "issue_number", "printed_on", "articles"),
