@@ -323,3 +323,11 @@ def test_a_broken_local_profile_is_an_error(tmp_path, content, message):
     code, output, target = run(tmp_path, GOOD + "版式: local.yaml\n")
     assert code == 1 and "local.yaml" in output and message in output, output
     assert not target.exists()
+
+
+@pytest.mark.parametrize(("text", "where"), [
+    (GOOD + "标题: 另一个标题\n", "10:1:"),                                  # the same key twice
+    (GOOD.replace("  日期: 2026-11-24\n", "  日期: 2026-11-24\n  日期: 2026-11-25\n"), "10:3:"),   # nested
+])
+def test_a_key_given_twice_is_refused_at_the_second(tmp_path, text, where):
+    assert_failed(tmp_path, text, where, "两次")

@@ -204,6 +204,10 @@ class _Builder:
                 raise self.refuse(key_node, _("a key must be a plain word such as 标题"))
             key = str(key_node.value)
             child = path + (key,)
+            if key in out:
+                first = self.positions.keys[child][0]
+                raise self.refuse(key_node, _("the key {key} is given twice (first on line {line})").format(
+                    key=key, line=first), _("keep one of them: YAML would silently keep the last"))
             self.positions.keys[child] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
             self.positions.values[child] = (value_node.start_mark.line + 1, value_node.start_mark.column + 1)
             if isinstance(value_node, ScalarNode) and value_node.style in ("|", ">"):
