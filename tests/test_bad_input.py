@@ -326,8 +326,8 @@ def test_a_broken_local_profile_is_an_error(tmp_path, content, message):
 
 
 @pytest.mark.parametrize(("text", "where"), [
-    (GOOD + "标题: 另一个标题\n", "10:1:"),                                  # the same key twice
-    (GOOD.replace("  日期: 2026-11-24\n", "  日期: 2026-11-24\n  日期: 2026-11-25\n"), "10:3:"),   # nested
+    (GOOD + "标题: 另一个标题\n", "9:1:"),                                  # the same key twice
+    (GOOD.replace("  日期: 2026-11-24\n", "  日期: 2026-11-24\n  日期: 2026-11-25\n"), "9:3:"),   # nested
 ])
 def test_a_key_given_twice_is_refused_at_the_second(tmp_path, text, where):
     assert_failed(tmp_path, text, where, "两次")
