@@ -11,7 +11,7 @@ from gongwen.compose import kinds as layouts
 from gongwen.plan import kinds
 
 BASE = {"发文机关": ["三门峡市民政局"], "标题": "三门峡市民政局关于社会组织年检情况的报告", "正文": "现将有关情况报告如下。",
-        "主送": ["三门峡市人民政府"], "附注": "联系人：王某，电话：12345678"}
+        "主送": ["三门峡市人民政府"], "附注": "联系人：王某，电话：12345678", "落款": {"日期": "2026-11-24"}}
 
 
 def caught(data: dict) -> list[str]:
@@ -425,7 +425,7 @@ def test_a_long_letter_numbers_its_later_pages_and_draws_the_rules_on_page_1_onl
 
 def test_letter_rules():
     base = {"文种": "函", "发文机关": ["某局办公室"], "标题": "某局办公室关于商请协助某事的函", "正文": "特此函商。",
-            "主送": ["某部办公室"]}
+            "主送": ["某部办公室"], "落款": {"日期": "2026-11-24"}}
     assert caught(base) == []
     assert any("印发" in m for m in caught({**base, "印发机关": "某局办公室"}))
     assert any("函" in m for m in caught({**base, "标题": "某局办公室关于某事的通知"}))

@@ -42,10 +42,14 @@ def _bulletin(plan: Plan) -> list[str]:
 
 
 def _plan(plan: Plan) -> list[str]:
-    """Phases go where the body says; without the line they are put at the end."""
+    """Phases go where the body says; without the line they are put at the end.  A plan on its
+    own has no 版头: its issuers print only as the 署名 of its 落款."""
+    found = []
     if plan.phases and not any(line.strip(" \u3000\t") in PHASES_MARKERS for line in plan.body.splitlines()):
-        return [_("the phases are printed at the end of the body: put a line <时间安排> where they belong")]
-    return []
+        found.append(_("the phases are printed at the end of the body: put a line <时间安排> where they belong"))
+    if plan.issuers and not (plan.signature and not plan.signature.names):
+        found.append(_("a 实施方案 has no 版头: its 发文机关 is printed only as the 署名 of a 落款 without names"))
+    return found
 
 
 def _brief(plan: Plan) -> list[str]:
@@ -125,28 +129,38 @@ class Kind:
     upward: bool                        # 上行文: 文号 left, 签发人 right (GB/T 9704-2012 §7.2.5)
     required: tuple[str, ...]           # fields a plan of this kind must give
     own: tuple[str, ...] = ()           # fields only this kind prints: refused in any other
-    refused: tuple[str, ...] = ()       # fields this kind never prints
+    refused: tuple[str, ...] = ()       # fields (or field.subfield) this kind never prints
+    single: tuple[str, ...] = ()        # list fields of which this kind prints one item
     check: Check | None = None          # warnings of the kind's own
     template: str = "document.docx"     # file in templates/
 
 
-_DOCUMENT = ("issuers", "body")
+# A document in the general format needs its 成文日期 (§7.3.5); only upward documents and orders
+# print a 签发人 (§7.2.5, §10.2); a 实施方案 on its own has no 版头 (its 印发通知 carries one).
+_DOCUMENT = ("issuers", "body", "signature")
+_NO_SIGNER = ("signers",)
+_NO_HEAD = ("copy_number", "secrecy", "secrecy_period", "urgency", "mark_suffix", "doc_number", "signers")
 
 KINDS: dict[str, Kind] = {
     kind.name: kind
     for kind in (
-        Kind("notice", "通知", False, _DOCUMENT),
-        Kind("bulletin", "通报", False, _DOCUMENT, check=_bulletin),
-        Kind("forward", "印发通知", False, ("issuers", "body", "issued"), own=("issued",), check=_forward),
-        Kind("plan", "实施方案", False, ("body",), own=("date_line",), check=_plan),
+        Kind("notice", "通知", False, _DOCUMENT, refused=_NO_SIGNER),
+        Kind("bulletin", "通报", False, _DOCUMENT, refused=_NO_SIGNER, check=_bulletin),
+        Kind("forward", "印发通知", False, (*_DOCUMENT, "issued"), own=("issued",), refused=_NO_SIGNER,
+             check=_forward),
+        Kind("plan", "实施方案", False, ("body",), own=("date_line",), refused=_NO_HEAD, check=_plan),
         Kind("brief", "简报", False, ("issuers", "issue_number", "printed_on", "articles"),
-             own=("issue_number", "total_issue", "supplement", "articles", "report_to", "send_to",
+             own=("issue_number", "total_issue", "supplement", "contents", "articles", "report_to", "send_to",
                   "distribute_to", "editor", "reviewer", "approver"),
-             refused=("body", "to", "signature", "attachments", "cc", "doc_number"), check=_brief),
-        Kind("letter", "函", False, ("issuers", "body", "to"), check=_letter),
-        Kind("minutes", "纪要", False, _DOCUMENT, own=("present", "absent", "attending"), check=_minutes),
+             refused=("body", "to", "signature", "attachments", "cc", "doc_number", "signers", "note", "phases",
+                      "printed_by", "subject_words", "mark_suffix"),
+             single=("issuers",), check=_brief),
+        Kind("letter", "函", False, ("issuers", "body", "to", "signature"), refused=_NO_SIGNER, check=_letter),
+        Kind("minutes", "纪要", False, ("issuers", "body"), own=("present", "absent", "attending"),
+             refused=_NO_SIGNER, check=_minutes),
         Kind("order", "命令", False, ("issuers", "body", "order_number", "signers", "signature"),
-             own=("order_number",)),
+             own=("order_number",), refused=("copy_number", "secrecy", "secrecy_period", "urgency", "doc_number",
+                                             "to", "note", "signature.names")),
         Kind("request", "请示", True, _DOCUMENT, check=_request),
         Kind("report", "报告", True, _DOCUMENT, check=_report),
         Kind("annual", "年度工作报告", True, _DOCUMENT, check=_annual),

@@ -249,19 +249,31 @@ def _check_consistency(plan: Plan, positions: Positions) -> None:
             hint=_("a document is printed on or after the day it is signed"))
     kind = kinds.get(plan.kind)
     for field in kind.required:
+        if field == "signature" and not plan.signature:
+            raise positions.error(_("a {kind} needs its 成文日期 (GB/T 9704-2012 §7.3.5)").format(kind=kind.zh),
+                                  ("kind",), _field_name((field,)), hint=_("write 落款: {日期: 2026-11-24}"), key=True)
         if not getattr(plan, field):
             raise positions.error(_("a {kind} needs {element}").format(kind=kind.zh, element=_field_name((field,))),
                                   ("kind",), _field_name((field,)), key=True)
     for other in kinds.KINDS.values():
         for field in other.own if other is not kind else ():
-            if getattr(plan, field):
+            if _given(plan, field):
                 raise positions.error(_("{element} belongs to a {owner}; this plan is a {kind}").format(
                     element=_field_name((field,)), owner=other.zh, kind=kind.zh), (field,), _field_name((field,)),
                     hint=_("write 文种: {owner}, or leave the field out").format(owner=other.zh), key=True)
     for field in kind.refused:
-        if getattr(plan, field):
-            raise positions.error(_("a {kind} has no {element}").format(kind=kind.zh, element=_field_name((field,))),
-                                  (field,), _field_name((field,)), key=True)
+        path = tuple(field.split("."))
+        if _given(plan, field):
+            raise positions.error(_("a {kind} has no {element}").format(kind=kind.zh, element=_field_name(path)),
+                                  path, _field_name(path), key=True)
+    for field in kind.single:
+        if len(getattr(plan, field)) > 1:
+            raise positions.error(_("a {kind} prints one {element}; this plan gives {n}").format(
+                kind=kind.zh, element=_field_name((field,)), n=len(getattr(plan, field))), (field, 1),
+                _field_name((field,)))
+    if plan.signature and not plan.signature_names:
+        raise positions.error(_("the 落款 needs a 署名: give 署名 under 落款, or 发文机关"), ("signature",),
+                              _field_name(("signature",)), key=True)
     for message in kind.check(plan) if kind.check else ():
         warnings.warn(PlanWarning(f"{positions.locate(('kind',))}: {message}"), stacklevel=3)
     if kind.upward or kind.name == "notice":
@@ -272,6 +284,17 @@ def _check_consistency(plan: Plan, positions: Positions) -> None:
             location = positions.locate(("title",))
             warnings.warn(PlanWarning(_("{where}: the title ends in {found} but the document is a {kind}").format(
                 where=location, found=others[0], kind=kind.zh)), stacklevel=3)
+
+
+def _given(plan: Plan, field: str) -> bool:
+    """Whether the plan gives ``field`` (``signature.names`` for a field of a field): written in
+    the plan, and not empty."""
+    owner: Any = plan
+    for name in field.split("."):
+        if owner is None or name not in owner.model_fields_set:
+            return False
+        owner = getattr(owner, name)
+    return bool(owner)
 
 
 def _check_bodies(plan: Plan, positions: Positions) -> None:
