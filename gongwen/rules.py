@@ -58,6 +58,7 @@ RULES: dict[str, Rule] = {rule.id: rule for rule in (
     Rule("numbering.sequence", "headings", (PLAN, DOCX), N_("heading numbers count 1, 2, 3 … without gaps or repeats")),
     Rule("numbering.order", "headings", (PLAN, DOCX), N_("a heading level comes after the level above it")),
     Rule("date.form", "signature", (DOCX,), N_("dates with the full year and without leading zeros")),
+    Rule("date.missing", "signature", (PLAN, DOCX), N_("a document under a 版头 carries its 成文日期")),
     Rule("signature.alone", "signature", (PAGE,), N_("the signature's page carries body text")),
     Rule("attachment.note", "attachment_page", (DOCX,), N_("the 附件说明 lists the attachments that follow, in order")),
     Rule("attachment.scan-pages", "attachment_page", (PAGE,), N_("a supplied attachment PDF fits its pages")),

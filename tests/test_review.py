@@ -325,3 +325,11 @@ def test_each_safe_fix_alone_removes_its_finding_and_a_second_fix_changes_nothin
     document = Document(str(once))
     assert fixed_text in [p.text.strip("\u3000") for p in document.paragraphs]
     assert fix(once, twice) == []
+
+
+def test_a_document_without_its_date_is_found_and_one_with_it_is_not(tmp_path):
+    # §7.3.5: the 成文日期 is required; a notice that lost it passed the check before
+    clerk_document(tmp_path / "undated.docx", date="")
+    clerk_document(tmp_path / "dated.docx")
+    assert [f.id for f in review(tmp_path / "undated.docx", load_profile())] == ["date.missing"]
+    assert review(tmp_path / "dated.docx", load_profile()) == []

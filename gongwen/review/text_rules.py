@@ -12,7 +12,7 @@ from ..i18n import _
 from ..profile import Profile
 from ..rules import END_MARKS, ends_in_punctuation, finding, numbering
 from .reading import Docx, Footer, Para
-from .roles import DATE, DOC_NUMBER, LABEL, Roles, excerpt, is_title_like, level_of
+from .roles import DATE, DOC_NUMBER, LABEL, Roles, excerpt, is_title_like, kind_of, level_of
 
 TextRule = Callable[[Docx, Roles, Profile], list[Finding]]
 TEXT_RULES: list[TextRule] = []
@@ -76,6 +76,24 @@ def dates(doc: Docx, found: Roles, profile: Profile) -> list[Finding]:
                 proper = unpadded("20" + year if len(year) == 2 else year, month, day)
                 out.append(finding("date.form", profile, None, proper, match.group(0), where=excerpt(paragraph)))
     return out
+
+
+# a line that is a date and nothing else: the 成文日期 (Arabic, Chinese numerals, or typed with dots,
+# slashes or dashes, which the date rule then points out)
+_DATE_LINE = re.compile(r"\d{2,4}\s*(年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[./-]\s*\d{1,2}\s*[./-]\s*\d{1,2})"
+                        r"|[〇○零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日")
+
+
+@text_rule
+def signature_date(doc: Docx, found: Roles, profile: Profile) -> list[Finding]:
+    """A document with a 版头 (a mark or a 文号) carries its 成文日期 (§7.3.5) on a line of its
+    own; a 简报 dates its 报头 and a 纪要 may go without."""
+    if not (found.mark or found.number) or kind_of(found) == "brief" or \
+            "".join(p.text for p in found.mark).endswith("纪要"):
+        return []
+    if any(_DATE_LINE.fullmatch(re.sub(r"[\s　]", "", p.text)) for p in doc.paragraphs):
+        return []
+    return [finding("date.missing", profile, None, _("a 成文日期 under the 署名"), _("none"))]
 
 
 def unpadded(year: str, month: str, day: str) -> str:
