@@ -106,6 +106,31 @@ def test_a_plan_template_cannot_reach_beyond_the_facts(tmp_path, text, message):
     assert caught.value.location.file == plan and caught.value.location.line in (3, 5)
 
 
+@pytest.mark.parametrize("text", [
+    "{{ 'a'*10**9 }}",                                                   # a string a gigabyte long
+    "{{ ([1]*10**9)|length }}",                                          # a list of a billion items
+    "{{ range(10**9)|length }}",                                          # was an internal error
+    "{% for i in range(100000) %}{% for j in range(100000) %}{% endfor %}{% endfor %}",
+    "{% for i in range(9999) %}{% for j in range(9999) %}{% endfor %}{% endfor %}",   # allowed ranges, hours of work
+    "{% for i in range(9999) %}{{ '字'*999 }}{% endfor %}",             # ten million characters of output
+    "{{ 'a'|center(10**9) }}", "{{ 'a'.ljust(10**9) }}", "{{ 10**100000 }}",
+    "{% set a = 'x'*999 %}" + "{% set a = a ~ a %}" * 30 + "{{ a|length }}",
+    "{% macro f() %}{{ f() }}{% endmacro %}{{ f() }}",
+])
+def test_a_template_past_its_limits_is_an_error_at_its_line_within_two_seconds(tmp_path, text):
+    import time
+
+    plan = tmp_path / "plan.yaml"
+    plan.write_text(f"标题: 某某通知\n发文机关: [某局]\n正文: |\n  第一段。\n  {text}\n落款: {{日期: 2026-11-24}}\n",
+                    encoding="utf-8")
+    started = time.monotonic()
+    with pytest.raises(gongwen.PlanError) as caught:
+        gongwen.load_plan(plan, facts={"统计": {"社会组织总数": 3}})
+    assert time.monotonic() - started < 2.5
+    assert caught.value.location.file == plan and caught.value.location.line in (3, 5)
+    assert caught.value.field == "正文" and "模板" in str(caught.value)
+
+
 def test_a_broken_tag_is_reported_on_its_own_line(tmp_path):
     plan = tmp_path / "plan.yaml"
     plan.write_text("标题: 某某通知\n发文机关: [某局]\n正文: |\n  第一段。\n  第二段{{ 统计.总数 \n", encoding="utf-8")

@@ -105,7 +105,13 @@ def _filled(value: Any, path: Path_, positions: Positions, facts: dict[str, Any]
             start = type(start)(start.file, start.line + (1 if path in positions.block_scalars else 0) + line - 1, None)
         raise PlanError(_("template error: {reason}").format(reason=exc.message or exc), start, _field_name(path, root),
                         source_line=positions.source_line(start)) from None
-    except (TypeError, ValueError) as exc:    # a filter given what it cannot present
+    except templating.TemplateLimit as exc:
+        raise positions.error(_("template error: {reason}").format(reason=exc), path, _field_name(path, root),
+                              hint=_("a template fills a document's text; it is no program")) from None
+    except RecursionError:
+        raise positions.error(_("template error: {reason}").format(reason=_("a macro calls itself without end")),
+                              path, _field_name(path, root)) from None
+    except (TypeError, ValueError, OverflowError) as exc:    # a filter given what it cannot present
         raise positions.error(_("template error: {reason}").format(reason=exc), path, _field_name(path, root)) from None
 
 
