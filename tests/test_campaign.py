@@ -75,6 +75,77 @@ def test_wrong_data_names_file_row_and_column(tmp_path, rows, line, column, fiel
     assert words in str(error)
 
 
+@pytest.mark.parametrize(("rows", "line", "column", "field", "words"), [
+    ("甲协会,湖滨区,inf,是,单独,否\n", 2, 3, "正式党员", "inf"),             # each was an internal error
+    ("甲协会,湖滨区,1e400,是,单独,否\n", 2, 3, "正式党员", "1e400"),
+    ("甲协会,湖滨区," + "9" * 400 + ",是,单独,否\n", 2, 3, "正式党员", "999"),
+    ("甲协会,湖滨区,nan,是,单独,否\n", 2, 3, "正式党员", "nan"),
+    ("甲协会,湖滨区,2.5,是,单独,否\n", 2, 3, "正式党员", "2.5"),
+    ("甲" * 2_000 + ",湖滨区,5,是,单独,否\n", 2, 1, "社会组织名称", "2,000"),
+    ("甲" * 200_000 + ",湖滨区,5,是,单独,否\n", 2, None, None, "131,072"),    # past the CSV reader's own limit
+    ("甲\x07协会,湖滨区,5,是,单独,否\n", 2, 1, "社会组织名称", "U+0007"),
+    ("乙商会,湖\x1b滨区,5,是,单独,否\n", 2, 2, "所属区县", "U+001B"),
+])
+def test_hostile_cells_name_file_row_and_column(tmp_path, rows, line, column, field, words):
+    path = table(tmp_path, HEADER + rows)
+    with pytest.raises(DataError) as caught:
+        read_organisations(path)
+    error = caught.value
+    assert (error.location.file, error.location.line, error.location.column, error.field) == (path, line, column, field)
+    assert words in str(error)
+
+
+def _workbook(path):
+    from openpyxl import Workbook
+
+    book = Workbook()
+    for row in (HEADER + ROWS).splitlines():
+        book.active.append(row.split(","))
+    book.save(path)
+    return path
+
+
+def _rewrite(source, target, change):
+    import zipfile
+
+    with zipfile.ZipFile(source) as package, zipfile.ZipFile(target, "w") as out:
+        for name in package.namelist():
+            out.writestr(name, change(name, package.read(name)))
+    return target
+
+
+@pytest.mark.parametrize("fault", ["text", "cut", "entities", "external-link"])
+def test_a_broken_or_hostile_workbook_is_a_data_error(tmp_path, fault):
+    good = _workbook(tmp_path / "good.xlsx")
+    path = tmp_path / "orgs.xlsx"
+    if fault == "text":
+        path.write_text(HEADER + ROWS, encoding="utf-8")            # a CSV saved under .xlsx
+    elif fault == "cut":
+        path.write_bytes(good.read_bytes()[: good.stat().st_size // 2])
+    elif fault == "entities":
+        laughs = (b'<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "aaaaaaaaaa">'
+                  + b"".join(b'<!ENTITY %s "%s">' % (bytes([98 + i]), (b"&%s;" % bytes([97 + i])) * 10)
+                             for i in range(8)) + b"]>")
+        first = "".join(f"&#{ord(c)};" for c in "甲协会").encode()
+        _rewrite(good, path, lambda name, data: laughs + data.replace(first, b"&i;")
+                 if name.endswith("sheet1.xml") else data)
+    else:
+        def linked(name, data):
+            if name == "xl/_rels/workbook.xml.rels":
+                return data.replace(b"</Relationships>", b'<Relationship Id="rIdX" Type="http://schemas.openxml'
+                                    b'formats.org/officeDocument/2006/relationships/externalLink" '
+                                    b'Target="http://127.0.0.1:9/x.xlsx" TargetMode="External"/></Relationships>')
+            return data
+        _rewrite(good, path, linked)
+    try:
+        organisations = read_organisations(path)
+    except DataError as error:
+        assert error.location.file == path
+        return
+    # a workbook that reads is read as its cells say (the link is neither followed nor kept)
+    assert fault == "external-link" and len(organisations) == 6
+
+
 def test_a_missing_column_is_named_with_the_headers_found(tmp_path):
     path = table(tmp_path, "社会组织名称,所属区县,是否建立党组织\n甲协会,湖滨区,是\n")
     with pytest.raises(DataError, match="正式党员") as caught:

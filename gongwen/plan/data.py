@@ -7,11 +7,15 @@ twice is an error naming the file, the row and the column — never a row silent
 from __future__ import annotations
 
 import csv
+import re
+import zipfile
+import zlib
 from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import DataError, Location
 from ..i18n import _
+from .source import forbidden_character
 
 # field → the headers that name it (the first is the one messages use)
 HEADERS: dict[str, tuple[str, ...]] = {
@@ -27,6 +31,8 @@ REQUIRED = ("name", "members", "has_org")
 FORMATIONS = ("单独", "联合", "挂靠", "派员")
 _YES = {"是", "有", "已建", "已建立", "√", "✓", "y", "yes", "true", "1"}
 _NO = {"否", "无", "未建", "未建立", "×", "✗", "n", "no", "false", "0", ""}
+MAX_CELL = 1_000           # characters in one cell: a name, a district
+_COUNT = re.compile(r"\d{1,7}(\.0*)?")    # a whole number of members (a spreadsheet may write 12.0)
 
 
 @dataclass(frozen=True)
@@ -67,12 +73,20 @@ def read_organisations(path: Path, columns: dict[str, str] | None = None,
         if not any(str(c or "").strip() for c in cells):
             continue   # a blank line between blocks of rows
 
-        def cell(field: str, cells: list[object] = cells) -> str:
-            index = where.get(field)
-            return "" if index is None or index >= len(cells) or cells[index] is None else str(cells[index]).strip()
-
         def fail(field: str, message: str, number: int = number) -> DataError:
             return DataError(message, Location(path, number, where[field] + 1), field=header[where[field]])
+
+        def cell(field: str, cells: list[object] = cells) -> str:
+            index = where.get(field)
+            text = "" if index is None or index >= len(cells) or cells[index] is None else str(cells[index]).strip()
+            if len(text) > MAX_CELL:
+                raise fail(field, _("the cell holds {n:,} characters; a cell of this table holds at most "
+                                    "{limit:,}").format(n=len(text), limit=MAX_CELL))
+            bad = forbidden_character(text)
+            if bad:
+                raise fail(field, _("control character U+{code:04X} is not allowed in a document").format(
+                    code=ord(bad)))
+            return text
 
         name = cell("name")
         if not name:
@@ -113,11 +127,9 @@ def _columns(path: Path, header: list[str], mapping: dict[str, str]) -> dict[str
 
 
 def _count(text: str) -> int | None:
-    try:
-        value = float(text.replace("名", "").replace("人", "") or "0")
-    except ValueError:
-        return None
-    return int(value) if value >= 0 and value == int(value) else None
+    """A whole number of people (名/人 may follow); not a fraction, a sign, inf or 400 nines."""
+    text = text.replace("名", "").replace("人", "").replace(",", "") or "0"
+    return int(float(text)) if _COUNT.fullmatch(text) else None
 
 
 def _yes_no(text: str) -> bool | None:
@@ -138,21 +150,32 @@ def _csv_rows(path: Path) -> list[list[object]]:
             continue
     else:
         raise DataError(_("the table is neither UTF-8 nor GBK text"), Location(path))
-    return [list(row) for row in csv.reader(text.splitlines())]
+    reader = csv.reader(text.splitlines())
+    try:
+        return [list(row) for row in reader]
+    except csv.Error:
+        limit = csv.field_size_limit()
+        raise DataError(_("a cell is longer than {limit:,} characters").format(limit=limit),
+                        Location(path, reader.line_num)) from None
 
 
 def _xlsx_rows(path: Path, sheet: str | None) -> list[list[object]]:
     from openpyxl import load_workbook
     from openpyxl.utils.exceptions import InvalidFileException
 
+    unreadable = _("not a readable .xlsx workbook: {reason}")
     try:
-        book = load_workbook(path, read_only=True, data_only=True)
-    except (OSError, InvalidFileException, KeyError, ValueError) as exc:
-        raise DataError(_("not a readable .xlsx workbook: {reason}").format(reason=exc), Location(path)) from None
+        # links to other workbooks are neither followed nor kept
+        book = load_workbook(path, read_only=True, data_only=True, keep_links=False)
+    except (OSError, InvalidFileException, KeyError, ValueError, zipfile.BadZipFile, EOFError, zlib.error,
+            SyntaxError) as exc:     # a text file, a cut download, an entity declaration (ParseError)
+        raise DataError(unreadable.format(reason=exc), Location(path)) from None
     try:
         if sheet is not None and sheet not in book.sheetnames:
             raise DataError(_("no sheet {name!r} (the workbook has: {found})").format(
                 name=sheet, found="、".join(book.sheetnames)), Location(path))
         return [list(row) for row in (book[sheet] if sheet else book.worksheets[0]).iter_rows(values_only=True)]
+    except (OSError, KeyError, ValueError, zipfile.BadZipFile, EOFError, zlib.error, SyntaxError) as exc:
+        raise DataError(unreadable.format(reason=exc), Location(path)) from None
     finally:
         book.close()
