@@ -6,7 +6,8 @@
 - one paginated PDF through the CLI: cold (a LibreOffice profile made anew) and with the
   cached profile; warm (the converter already running in the process);
 - N plans with ``--pdf`` in one CLI call, per document;
-- measuring a PDF of 10 pages vs 500 pages, per page.
+- measuring a PDF of 10 pages vs 500 pages, per page;
+- reviewing (``gongwen check``, text rules) a .docx of 1,000 vs 100,000 paragraphs, per paragraph.
 
 Run: .venv/bin/python benchmarks/speed.py [N]   (N plans in the batch, default 50)
 """
@@ -132,12 +133,37 @@ def measure_figures(out: Path) -> None:
               f"({took / count * 1000:.2f} ms per page)")
 
 
+def review_figures(out: Path) -> None:
+    """The review grows with the document's paragraphs and nothing else (issue 18: style lookups
+    once per document)."""
+    import copy
+
+    from docx import Document
+
+    from gongwen.profile import load_profile
+    from gongwen.review.document import review
+
+    plan = gongwen.load_plan(SEED)
+    gongwen.save(gongwen.render(plan), out / "base.docx")
+    for count in (1_000, 100_000):
+        document = Document(str(out / "base.docx"))
+        body = next(p for p in document.paragraphs if p.style.style_id == "GwBody")
+        for _i in range(count):
+            body._p.addnext(copy.deepcopy(body._p))
+        target = out / f"review-{count}.docx"
+        document.save(str(target))
+        took = median(lambda target=target: review(target, load_profile()), 3 if count > 1_000 else 9)
+        print(f"reviewing {count:>7,} paragraphs                {took:6.2f} s   "
+              f"({took / count * 1000:.3f} ms per paragraph)")
+
+
 def main(n: int = 50) -> None:
     out = Path(tempfile.mkdtemp(prefix="gongwen-speed-"))
     try:
         docx_figures(out)
         pdf_figures(out, n)
         measure_figures(out)
+        review_figures(out)
     finally:
         shutil.rmtree(out, ignore_errors=True)
 

@@ -333,3 +333,18 @@ def test_a_document_without_its_date_is_found_and_one_with_it_is_not(tmp_path):
     clerk_document(tmp_path / "dated.docx")
     assert [f.id for f in review(tmp_path / "undated.docx", load_profile())] == ["date.missing"]
     assert review(tmp_path / "dated.docx", load_profile()) == []
+
+
+def test_the_review_looks_styles_up_once_per_document(tmp_path, monkeypatch):
+    # python-docx scans every style on each lookup and sorts a union of a body's children in
+    # quadratic time: a 100,000-paragraph document took minutes (benchmarks/speed.py measures it)
+    import docx.document
+    import docx.styles.styles
+
+    def refused(*args, **kwargs):
+        raise AssertionError("a per-paragraph style lookup or an XPath union over the body")
+
+    clerk_document(tmp_path / "notice.docx")
+    monkeypatch.setattr(docx.styles.styles.Styles, "default", refused)
+    monkeypatch.setattr(docx.document.Document, "iter_inner_content", refused)
+    assert review(tmp_path / "notice.docx", load_profile()) == []
