@@ -13,6 +13,7 @@ from gongwen.errors import ConvertError
 from gongwen.printing.face_checks import chinese_faces, other_faces
 from gongwen.printing.measure import Box, Char, Line, MeasuredPage, Rule
 from gongwen.printing.overlay import Scan
+from gongwen.printing.page_frame import Frame
 from gongwen.printing.page_checks import (banji, chars_per_line, lines_per_page, mark_position, page_numbers,
                                           paper_and_text_area, red_rule, signature_with_body, title)
 from gongwen.printing.paginate import Placed, _own_findings, _require_chinese_faces, decide
@@ -272,3 +273,17 @@ def test_split_title_and_lost_text_are_findings():
     title_lines = Placed(Written("title", "关于……的通知"), ((1, line("关于", 50, 137), 0), (2, line("通知", 50, 45), 2)))
     found = _own_findings([title_lines, placed("body", 1, block=0)], [Written("body", "丢失的段落")], PROFILE)
     assert sorted(ids(found)) == ["text.lost", "title.split"]
+
+
+def test_what_prints_nothing_or_prints_combined_is_not_lost():
+    # zero-width and format characters print nothing; a combining mark may print as one glyph
+    # with its letter (é) or as two: neither is text lost (they made --pdf refuse such plans)
+    from gongwen.printing.paginate import place
+
+    printed = page(1, [line("请张三同志、José和Amélie以及李四、王五联系。", 28, 50)])
+    written = [Written("body", "请张\u200b三同志、Jose\u0301和Ame\u0301lie以及\u2060李四、\ufeff王五联系。")]
+    placed, lost = place(written, [printed], Frame.of(PROFILE))
+    assert lost == [] and len(placed) == 1
+    # a character that is not on the page is still lost, and named
+    placed, lost = place([Written("body", "请张三同志、Jos和Amélie")], [printed], Frame.of(PROFILE))
+    assert [item.text for item in lost] == ["请张三同志、Jos和Amélie"]

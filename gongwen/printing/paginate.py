@@ -13,9 +13,9 @@ from __future__ import annotations
 
 import dataclasses
 import math
-import re
 import shutil
 import tempfile
+import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -40,7 +40,7 @@ from .page_frame import Frame, content_lines
 from .stable import stabilize
 
 MAX_PASSES = 4
-_SPACE = re.compile(r"\s+")
+_UNSEEN = {"Mn", "Me", "Cf"}      # combining marks and format characters (U+200B, U+2060, U+FEFF …)
 
 
 @dataclass
@@ -220,13 +220,14 @@ def place(written: Sequence[Written], pages: Sequence[MeasuredPage], frame: Fram
     for page in pages:
         for line in content_lines(page, frame):
             for index, char in enumerate(line.chars):
-                stream.append((page.number, line, index))
-                text.append(char.text)
+                for letter in printed(char.text):
+                    stream.append((page.number, line, index))
+                    text.append(letter)
     joined = "".join(text)
     placed, lost = [], []
     position = 0
     for item in written:
-        wanted = _SPACE.sub("", item.text)
+        wanted = printed(item.text)
         if not wanted:
             continue
         found = joined.find(wanted, position)
@@ -241,6 +242,14 @@ def place(written: Sequence[Written], pages: Sequence[MeasuredPage], frame: Fram
         placed.append(Placed(item, tuple(lines)))
         position = found + len(wanted)
     return placed, lost
+
+
+def printed(text: str) -> str:
+    """What of ``text`` a reader finds on the page: its letters, decomposed, without the marks
+    that combine with them (José may print as one glyph or two), the zero-width and other
+    format characters (which print nothing) and white space."""
+    return "".join(ch for ch in unicodedata.normalize("NFD", text)
+                   if unicodedata.category(ch) not in _UNSEEN and not ch.isspace())
 
 
 def decide(layout: Layout, placed: Sequence[Placed], pages: Sequence[MeasuredPage], plan: Plan,
