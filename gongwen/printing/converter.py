@@ -18,6 +18,7 @@ import subprocess
 import sys
 import tempfile
 import uuid
+import zipfile
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
@@ -27,6 +28,7 @@ from typing import IO
 from ..errors import ConvertError, Location
 from ..fonts import environment, fontconfig_file
 from ..i18n import _
+from .offline import offline_copy
 from ..profile import Profile, load_profile
 
 # Blank pages are part of the layout (版记 on an even page): the default export drops them.
@@ -111,13 +113,19 @@ def convert(documents: Sequence[str | Path], output_dir: str | Path | None = Non
     with tempfile.TemporaryDirectory(prefix="gongwen-pdf-") as work:
         out = Path(work) / "out"
         out.mkdir()
+        offline = Path(work) / "offline"
+        offline.mkdir()
+        try:
+            sources = [offline_copy(doc, offline) for doc in documents]
+        except (zipfile.BadZipFile, OSError) as exc:
+            raise ConvertError(_("not a .docx LibreOffice can print: {reason}").format(reason=exc)) from None
         listener = _listener(profiles)
         if listener is not None:
-            for doc in documents:
-                listener.convert(doc, out / f"{doc.stem}.pdf", timeout or SECONDS_PER_FILE)
+            for doc, source in zip(documents, sources):
+                listener.convert(source, out / f"{doc.stem}.pdf", timeout or SECONDS_PER_FILE, doc)
             done = None
         else:
-            done = _convert_once(exe, documents, out, timeout or max(MIN_TIMEOUT, SECONDS_PER_FILE * len(documents)),
+            done = _convert_once(exe, sources, out, timeout or max(MIN_TIMEOUT, SECONDS_PER_FILE * len(documents)),
                                  profiles, work)
         for doc, target in zip(documents, targets):
             made = out / f"{doc.stem}.pdf"
@@ -228,7 +236,10 @@ class _Listener:
                 detail=": " + error.strip().splitlines()[-1] if error.strip() else ""))
         self.ready = True
 
-    def convert(self, source: Path, target: Path, timeout: float) -> None:
+    def convert(self, source: Path, target: Path, timeout: float, document: Path | None = None) -> None:
+        """``source`` to ``target``; errors name ``document`` (what the caller gave) when the
+        source is a copy of it."""
+        document = document or source
         request = {"source": str(source.resolve()), "target": str(target.resolve()), "options": EXPORT_OPTIONS}
         try:
             assert self.bridge.stdin is not None
@@ -242,11 +253,11 @@ class _Listener:
             hung = self.broken
             self.stop()
             raise ConvertError(_("LibreOffice did not finish {names} within {seconds} s").format(
-                names=source.name, seconds=round(timeout)) if hung else _("LibreOffice stopped while converting"),
-                Location(source))
+                names=document.name, seconds=round(timeout)) if hung else _("LibreOffice stopped while converting"),
+                Location(document))
         if not reply.get("ok"):
             raise ConvertError(_("LibreOffice could not convert the document: {reason}").format(
-                reason=reply.get("error")), Location(source))
+                reason=reply.get("error")), Location(document))
 
     def _reply(self, timeout: float) -> dict | None:
         """The bridge's next line, or None when it does not come in time or the bridge died."""

@@ -37,8 +37,10 @@ def _desktop(pipe, seconds):
 
 
 def _convert(desktop, source, target, options):
+    # UpdateDocMode 0 (NO_UPDATE): links (OLE, DDE, sections) are not updated on loading
     document = desktop.loadComponentFromURL(uno.systemPathToFileUrl(source), "_blank", 0,
-                                            (_prop("Hidden", True), _prop("ReadOnly", True)))
+                                            (_prop("Hidden", True), _prop("ReadOnly", True),
+                                             _prop("UpdateDocMode", 0)))
     if document is None:
         raise RuntimeError("LibreOffice could not open the document")
     try:
