@@ -139,3 +139,28 @@ def test_a_terminated_render_leaves_no_process_and_no_temporary_folder(tmp_path)
     assert gone(int(pids.read_text()))
     assert list(temp.iterdir()) == []
     assert not (tmp_path / "out").exists() or list((tmp_path / "out").iterdir()) == []
+
+
+def test_the_time_allowed_grows_with_the_document(tmp_path, monkeypatch):
+    # a fixed 20 s failed a 10,000-paragraph plan and a 2,000-page scan that converted before
+    import copy
+
+    from docx import Document
+
+    plan_path = tmp_path / "plan.yaml"
+    plan_path.write_text(GOOD, encoding="utf-8")
+    short = gongwen.save(gongwen.render(gongwen.load_plan(plan_path)), tmp_path / "short.docx")
+    document = Document(str(short))
+    body = document.paragraphs[-1]._p
+    for _i in range(10_000):
+        body.addnext(copy.deepcopy(body))
+    document.save(str(tmp_path / "long.docx"))
+    assert pdf_module.seconds_for(short) < 30
+    assert pdf_module.seconds_for(tmp_path / "long.docx") >= 100
+    given = []
+    monkeypatch.setattr(pdf_module._Listener, "convert", lambda self, source, target, timeout, document=None:
+                        (given.append(timeout), target.write_bytes(b"%PDF-1.4 ...")))
+    monkeypatch.setattr(pdf_module, "_is_pdf", lambda path: True)
+    monkeypatch.setattr(pdf_module, "_listener", lambda profiles: pdf_module._Listener.__new__(pdf_module._Listener))
+    pdf_module.convert([tmp_path / "long.docx"], tmp_path / "out")
+    assert given == [pdf_module.seconds_for(tmp_path / "long.docx")]
