@@ -50,19 +50,35 @@ def config_text(profiles: Iterable[Profile]) -> str:
 
 
 def fontconfig_file(profiles: Iterable[Profile]) -> Path:
-    """The fontconfig file for ``profiles``, written once per process and content."""
+    """The fontconfig file for ``profiles``: named by its content and kept in the user's cache
+    folder (no process leaves a temporary folder behind, a pool's workers included), written
+    whole when it is not there yet."""
     text = config_text(profiles)
-    path = _folder() / f"fonts-{hashlib.sha1(text.encode()).hexdigest()[:12]}.conf"
+    name = f"fonts-{hashlib.sha1(text.encode()).hexdigest()[:12]}.conf"
+    folder = _folder()
+    path = folder / name
     if not path.is_file():
-        path.write_text(text, encoding="utf-8")
+        handle, temp = tempfile.mkstemp(prefix=f".{name}.", dir=folder)
+        with os.fdopen(handle, "w", encoding="utf-8") as out:
+            out.write(text)
+        os.replace(temp, path)      # parallel runs may write the same file: each writes it whole
     return path
 
 
 @cache
 def _folder() -> Path:
-    folder = Path(tempfile.mkdtemp(prefix="gongwen-fonts-"))
-    atexit.register(shutil.rmtree, folder, ignore_errors=True)
-    return folder
+    """~/.cache/gongwen/fontconfig, or (no writable cache) a temporary folder removed at exit."""
+    cache_home = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+    folder = cache_home / "gongwen" / "fontconfig"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        probe = tempfile.NamedTemporaryFile(dir=folder, prefix=".probe-")
+        probe.close()
+        return folder
+    except OSError:
+        folder = Path(tempfile.mkdtemp(prefix="gongwen-fonts-"))
+        atexit.register(shutil.rmtree, folder, ignore_errors=True)
+        return folder
 
 
 class Coverage:

@@ -164,3 +164,49 @@ def test_the_time_allowed_grows_with_the_document(tmp_path, monkeypatch):
     monkeypatch.setattr(pdf_module, "_listener", lambda profiles: pdf_module._Listener.__new__(pdf_module._Listener))
     pdf_module.convert([tmp_path / "long.docx"], tmp_path / "out")
     assert given == [pdf_module.seconds_for(tmp_path / "long.docx")]
+
+
+@pytest.mark.parametrize("signum", ["SIGTERM", "SIGINT"])
+def test_a_batch_in_processes_stops_at_once_and_leaves_nothing(tmp_path, signum):
+    # SIGTERM was ignored (the run finished, exit 0); Ctrl-C printed a traceback per worker; each
+    # worker left a fonts folder and LibreOffice a socket
+    import shutil
+    import signal
+    import subprocess
+
+    plans, cache, temp = tmp_path / "plans", tmp_path / "cache", tmp_path / "tmp"
+    for folder in (plans, cache, temp):
+        folder.mkdir()
+    for number in range(30):
+        shutil.copy2(Path(__file__).parent.parent / "fixtures" / "one-page.yaml", plans / f"p{number}.yaml")
+    env = dict(os.environ, XDG_CACHE_HOME=str(cache), TMPDIR=str(temp))
+    process = subprocess.Popen([sys.executable, "-m", "gongwen.cli", "render", str(plans), "-o", str(tmp_path / "out"),
+                                "--pdf", "--jobs", "2"], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                               start_new_session=True)
+
+    def offices() -> list[str]:
+        found = subprocess.run(["pgrep", "-f", str(cache)], capture_output=True, text=True).stdout.split()
+        return [pid for pid in found if pid != str(process.pid)]
+
+    for _ in range(400):                       # until both workers' offices run
+        if len(offices()) >= 2 or process.poll() is not None:
+            break
+        time.sleep(0.05)
+    assert process.poll() is None, "the batch ended before it could be interrupted"
+    if signum == "SIGINT":
+        os.killpg(process.pid, signal.SIGINT)   # as a terminal sends Ctrl-C: to the whole group
+    else:
+        process.send_signal(signal.SIGTERM)
+    started = time.monotonic()
+    _out, err = process.communicate(timeout=30)
+    assert time.monotonic() - started < 10
+    assert process.returncode != 0 and "Traceback" not in err.decode()
+    for _ in range(100):
+        if not offices():
+            break
+        time.sleep(0.1)
+    assert offices() == []
+    assert list(temp.iterdir()) == []
+    written = sorted(p.name for p in (tmp_path / "out").iterdir()) if (tmp_path / "out").exists() else []
+    assert all(name.endswith((".docx", ".pdf")) for name in written)
+    assert {n[:-5] for n in written if n.endswith(".docx")} == {n[:-4] for n in written if n.endswith(".pdf")}

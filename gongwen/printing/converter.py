@@ -8,6 +8,7 @@ from __future__ import annotations
 import atexit
 import contextlib
 import fcntl
+import hashlib
 import json
 import os
 import re
@@ -17,7 +18,6 @@ import signal
 import subprocess
 import sys
 import tempfile
-import uuid
 import zipfile
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -201,6 +201,7 @@ class _Listener:
     office: subprocess.Popen
     bridge: subprocess.Popen
     work: Path
+    pipe: str
     broken: bool = field(default=False)
     ready: bool = field(default=False)
 
@@ -210,13 +211,16 @@ class _Listener:
         (see :meth:`wait`).  Interrupted half way (SIGTERM), what was started is stopped."""
         exe, python = soffice(), uno_python()
         assert exe is not None and python is not None
-        pipe = f"gongwen-{uuid.uuid4().hex}"
+        profile = _process_profile()
+        # named after the profile slot this process holds: no other running gongwen uses it, and a
+        # socket a killed office left behind is taken over by the next office of that slot
+        pipe = f"gongwen-{hashlib.sha1(str(profile).encode()).hexdigest()[:16]}"
         work = Path(tempfile.mkdtemp(prefix="gongwen-office-"))
         env = dict(environment(profiles), TMPDIR=str(work))
         started: list[subprocess.Popen] = []
         try:
             started.append(subprocess.Popen(
-                [str(exe), _profile_arg(_process_profile()), "--headless", "--invisible", "--nologo", "--norestore",
+                [str(exe), _profile_arg(profile), "--headless", "--invisible", "--nologo", "--norestore",
                  "--nodefault", "--nolockcheck", f"--accept=pipe,name={pipe};urp;StarOffice.ComponentContext"],
                 stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env,
                 start_new_session=True))
@@ -224,7 +228,7 @@ class _Listener:
                 [python, str(Path(__file__).with_name("uno_bridge.py")), pipe, str(START_SECONDS)],
                 stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env,
                 start_new_session=True))
-            listener = cls(fontconfig_file(profiles or [load_profile()]), started[0], started[1], work)
+            listener = cls(fontconfig_file(profiles or [load_profile()]), started[0], started[1], work, pipe)
             _LISTENERS.append(listener)
         except BaseException:
             for process in started:
@@ -296,6 +300,8 @@ class _Listener:
             with contextlib.suppress(subprocess.SubprocessError, OSError):
                 process.communicate(timeout=10)
         shutil.rmtree(self.work, ignore_errors=True)
+        # LibreOffice's pipe is a socket in /tmp (fixed in its code), left there when it is killed
+        Path(f"/tmp/OSL_PIPE_{os.getuid()}_{self.pipe}").unlink(missing_ok=True)
 
 
 _LISTENERS: list[_Listener] = []
@@ -344,14 +350,21 @@ def _stop_at_exit() -> None:
     stops its office too."""
     import multiprocessing.util
 
-    multiprocessing.util.Finalize(None, _stop_listeners, exitpriority=10)
+    multiprocessing.util.Finalize(None, stop_listeners, exitpriority=10)
 
 
 @atexit.register
-def _stop_listeners() -> None:
+def stop_listeners() -> None:
+    """Every office this process started, listening or converting once, stopped now."""
     for listener in _LISTENERS:
         listener.stop()
     _LISTENERS.clear()
+    for process in list(_RUNNING):
+        with contextlib.suppress(ProcessLookupError, PermissionError):
+            os.killpg(process.pid, signal.SIGKILL)
+
+
+_RUNNING: set[subprocess.Popen] = set()      # one-shot soffice runs under way
 
 
 def _run(command: list[str], timeout: float, env: dict[str, str],
@@ -361,6 +374,7 @@ def _run(command: list[str], timeout: float, env: dict[str, str],
     go to TMPDIR, the caller's folder that is removed afterwards."""
     process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env,
                                start_new_session=True)
+    _RUNNING.add(process)
     try:
         stdout, stderr = process.communicate(timeout=timeout)
     except BaseException as exc:
@@ -371,6 +385,8 @@ def _run(command: list[str], timeout: float, env: dict[str, str],
             raise ConvertError(_("LibreOffice did not finish {names} within {seconds} s").format(
                 names="、".join(d.name for d in documents), seconds=round(timeout))) from None
         raise
+    finally:
+        _RUNNING.discard(process)
     return subprocess.CompletedProcess(command, process.returncode, stdout, stderr)
 
 
