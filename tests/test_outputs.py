@@ -140,3 +140,19 @@ def test_outputs_written_together_are_all_kept_when_one_of_them_cannot_be_writte
     assert sorted(p.name for p in tmp_path.iterdir()) == ["plan.docx", "plan.pdf"]
     write_together({docx: b"new docx", tmp_path / "other.pdf": b"new pdf"})
     assert docx.read_bytes() == b"new docx" and (tmp_path / "other.pdf").read_bytes() == b"new pdf"
+
+
+def test_a_library_pagination_without_a_folder_leaves_no_file(tmp_path, monkeypatch):
+    # result.pdf lived in a temporary folder nobody removed
+    import tempfile
+
+    import gongwen
+
+    temp = tmp_path / "tmp"
+    temp.mkdir()
+    monkeypatch.setenv("TMPDIR", str(temp))
+    monkeypatch.setattr(tempfile, "tempdir", None)
+    write(tmp_path, "plan.yaml", GOOD)
+    (result,) = gongwen.paginate([gongwen.Job(gongwen.load_plan(tmp_path / "plan.yaml"), "plan")])
+    assert result.pdf is None and result.pdf_bytes.startswith(b"%PDF-")
+    assert list(temp.iterdir()) == []

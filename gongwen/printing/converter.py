@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import atexit
 import contextlib
-import fcntl
 import hashlib
 import json
 import os
@@ -23,12 +22,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
-from typing import IO
 
 from ..errors import ConvertError, Location
 from ..fonts import environment, fontconfig_file
 from ..i18n import _
 from .offline import offline_copy
+from .office_profile import clear_stale, process_profile, profile_arg
 from ..profile import Profile, load_profile
 
 # Blank pages are part of the layout (版记 on an even page): the default export drops them.
@@ -37,7 +36,6 @@ SECONDS_PER_FILE = 20       # for a document's start, however small
 SECONDS_PER_PARAGRAPH = 0.01  # and for its length (measured: 10,000 paragraphs convert in 25 s)
 MIN_TIMEOUT = 60
 START_SECONDS = 60        # a cold office (its profile made anew) takes a few seconds
-PROFILE_SLOTS = 8         # parallel runs each take a cached profile of their own
 
 
 def soffice() -> Path | None:
@@ -51,42 +49,10 @@ def libreoffice_version() -> str | None:
     if exe is None:
         return None
     with tempfile.TemporaryDirectory(prefix="gongwen-lo-") as profile:
-        done = subprocess.run([str(exe), _profile_arg(profile), "--version"], capture_output=True, text=True,
+        done = subprocess.run([str(exe), profile_arg(profile), "--version"], capture_output=True, text=True,
                               timeout=MIN_TIMEOUT, env=environment())
     match = re.search(r"LibreOffice ([\d.]+)", done.stdout)
     return match.group(1) if match else done.stdout.strip() or None
-
-
-@cache
-def _process_profile() -> Path:
-    """A LibreOffice user profile for this process, never shared with another process at the
-    same time (parallel runs on one profile fail silently).  Kept between runs in the cache
-    folder, one slot per concurrent process, held by a lock: making a profile is most of a cold
-    start.  Without a writable cache, a temporary profile made anew."""
-    cache_home = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
-    root = cache_home / "gongwen" / "libreoffice"
-    with contextlib.suppress(OSError):
-        root.mkdir(parents=True, exist_ok=True)
-        for slot in range(PROFILE_SLOTS):
-            lock = (root / f"profile-{slot}.lock").open("w")
-            try:
-                fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
-            except OSError:
-                lock.close()
-                continue
-            _HELD.append(lock)      # held until the process ends
-            atexit.register(lock.close)
-            return root / f"profile-{slot}"
-    folder = Path(tempfile.mkdtemp(prefix="gongwen-lo-profile-"))
-    atexit.register(shutil.rmtree, folder, ignore_errors=True)
-    return folder
-
-
-_HELD: list[IO[str]] = []
-
-
-def _profile_arg(directory: str | Path) -> str:
-    return f"-env:UserInstallation={Path(directory).resolve().as_uri()}"
 
 
 def convert(documents: Sequence[str | Path], output_dir: str | Path | None = None, *,
@@ -116,10 +82,7 @@ def convert(documents: Sequence[str | Path], output_dir: str | Path | None = Non
         out.mkdir()
         offline = Path(work) / "offline"
         offline.mkdir()
-        try:
-            sources = [offline_copy(doc, offline) for doc in documents]
-        except (zipfile.BadZipFile, OSError) as exc:
-            raise ConvertError(_("not a .docx LibreOffice can print: {reason}").format(reason=exc)) from None
+        sources = [offline_copy(doc, offline) for doc in documents]
         listener = _listener(profiles)
         if listener is not None:
             for doc, source in zip(documents, sources):
@@ -158,7 +121,7 @@ def _convert_once(exe: Path, documents: Sequence[Path], out: Path, timeout: floa
                   work: str) -> subprocess.CompletedProcess:
     """The whole batch through one ``soffice --convert-to`` run."""
     options = {name: {"type": "boolean", "value": str(value).lower()} for name, value in EXPORT_OPTIONS.items()}
-    command = [str(exe), _profile_arg(_process_profile()), "--headless", "--norestore",
+    command = [str(exe), profile_arg(process_profile()), "--headless", "--norestore",
                "--convert-to", "pdf:writer_pdf_Export:" + json.dumps(options, separators=(",", ":")),
                "--outdir", str(out), *(str(d.resolve()) for d in documents)]
     return _run(command, timeout, dict(environment(profiles), TMPDIR=work), documents)
@@ -211,16 +174,18 @@ class _Listener:
         (see :meth:`wait`).  Interrupted half way (SIGTERM), what was started is stopped."""
         exe, python = soffice(), uno_python()
         assert exe is not None and python is not None
-        profile = _process_profile()
+        profile = process_profile()
         # named after the profile slot this process holds: no other running gongwen uses it, and a
         # socket a killed office left behind is taken over by the next office of that slot
         pipe = f"gongwen-{hashlib.sha1(str(profile).encode()).hexdigest()[:16]}"
-        work = Path(tempfile.mkdtemp(prefix="gongwen-office-"))
+        # the office's own temporary files beside its profile, not in the system's folder
+        clear_stale(profile)
+        work = Path(tempfile.mkdtemp(prefix=f"{profile.name}-tmp-", dir=profile.parent))
         env = dict(environment(profiles), TMPDIR=str(work))
         started: list[subprocess.Popen] = []
         try:
             started.append(subprocess.Popen(
-                [str(exe), _profile_arg(profile), "--headless", "--invisible", "--nologo", "--norestore",
+                [str(exe), profile_arg(profile), "--headless", "--invisible", "--nologo", "--norestore",
                  "--nodefault", "--nolockcheck", f"--accept=pipe,name={pipe};urp;StarOffice.ComponentContext"],
                 stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env,
                 start_new_session=True))

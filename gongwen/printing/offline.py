@@ -25,8 +25,10 @@ def fetches(package: zipfile.ZipFile) -> bool:
 
 
 def offline_copy(document: Path, folder: Path) -> Path:
-    """``document`` itself when it links to nothing outside it, else a copy in ``folder`` (same
-    name) with every such link removed."""
+    """``document`` itself when it links to nothing outside it (or is no zip at all: LibreOffice
+    then says what it is), else a copy in ``folder`` (same name) with every such link removed."""
+    if not zipfile.is_zipfile(document):
+        return document
     with zipfile.ZipFile(document) as package:
         if not fetches(package):
             return document

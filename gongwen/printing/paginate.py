@@ -49,11 +49,18 @@ class Paginated:
     document: Document | None        # None when the job failed
     layout: Layout
     pages: list[MeasuredPage]
-    pdf: Path | None
+    pdf: Path | None                 # in the caller's work folder; None without one (see pdf_bytes)
     passes: int
     settled: bool
     findings: list[Finding] = field(default_factory=list)
     error: GongwenError | None = None
+    pdf_data: bytes | None = field(default=None, repr=False)
+
+    @property
+    def pdf_bytes(self) -> bytes | None:
+        """The PDF: read from the work folder given to :func:`paginate`, or kept in memory when
+        none was given (nothing is left on disk then)."""
+        return self.pdf.read_bytes() if self.pdf is not None else self.pdf_data
 
     @property
     def fatal(self) -> list[Finding]:
@@ -79,7 +86,8 @@ class Placed:
 
 def paginate(jobs: Sequence[Job], work_dir: str | Path | None = None, *, adjust: bool = True,
              raise_errors: bool = True, progress: Callable[[int], None] | None = None) -> list[Paginated]:
-    """Lay out every job until its pages satisfy the rules; PDFs are left in ``work_dir``.
+    """Lay out every job until its pages satisfy the rules; PDFs are left in ``work_dir``, or
+    without one kept as bytes (``result.pdf_bytes``) with no file left behind.
 
     With ``adjust=False`` each document is converted once as first rendered: its PDF is
     measured and checked, and scans are drawn in, but nothing is moved.  With
@@ -126,11 +134,10 @@ def paginate(jobs: Sequence[Job], work_dir: str | Path | None = None, *, adjust:
                     progress(1)
     result = [done[i] for i in range(len(jobs))]
     if own:
-        # Callers of the default work folder get the PDFs copied out before it goes.
-        keep = Path(tempfile.mkdtemp(prefix="gongwen-pdf-"))
+        # Without a work folder of the caller's, the PDFs are kept as bytes and the folder goes.
         for item in result:
             if item.pdf:
-                item.pdf = Path(shutil.copy2(item.pdf, keep / item.pdf.name))
+                item.pdf, item.pdf_data = None, item.pdf.read_bytes()
         shutil.rmtree(root, ignore_errors=True)
     return result
 

@@ -1,0 +1,56 @@
+"""LibreOffice's user profile for this process: one of a few slots kept in the user's cache
+folder (making a profile is most of a cold start), each held by a lock while a process runs, so
+that parallel runs never share one."""
+from __future__ import annotations
+
+import atexit
+import contextlib
+import fcntl
+import os
+import shutil
+import tempfile
+from functools import cache
+from pathlib import Path
+from typing import IO
+
+PROFILE_SLOTS = 8         # parallel runs each take a cached profile of their own
+
+
+@cache
+def process_profile() -> Path:
+    """A LibreOffice user profile for this process, never shared with another process at the
+    same time (parallel runs on one profile fail silently).  Kept between runs in the cache
+    folder, one slot per concurrent process, held by a lock: making a profile is most of a cold
+    start.  Without a writable cache, a temporary profile made anew."""
+    cache_home = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+    root = cache_home / "gongwen" / "libreoffice"
+    with contextlib.suppress(OSError):
+        root.mkdir(parents=True, exist_ok=True)
+        for slot in range(PROFILE_SLOTS):
+            lock = (root / f"profile-{slot}.lock").open("w")
+            try:
+                fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except OSError:
+                lock.close()
+                continue
+            _HELD.append(lock)      # held until the process ends
+            atexit.register(lock.close)
+            return root / f"profile-{slot}"
+    folder = Path(tempfile.mkdtemp(prefix="gongwen-lo-profile-"))
+    atexit.register(shutil.rmtree, folder, ignore_errors=True)
+    return folder
+
+
+_HELD: list[IO[str]] = []
+
+
+@cache
+def clear_stale(profile: Path) -> None:
+    """Before this process's first office: what a killed office of the same profile slot left
+    beside it goes (the slot is this process's alone while it runs)."""
+    for stale in profile.parent.glob(f"{profile.name}-tmp-*"):
+        shutil.rmtree(stale, ignore_errors=True)
+
+
+def profile_arg(directory: str | Path) -> str:
+    return f"-env:UserInstallation={Path(directory).resolve().as_uri()}"
