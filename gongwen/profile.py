@@ -116,6 +116,7 @@ class Mark(_Section):
     suffix_max_size_pt: Positive
     column_gap_mm: float
     slack_mm: float
+    centred_on: Literal["text", "paper"] = "text"    # the 版心's centre, or the paper's (a letter's)
 
 
 class DocNumberLayout(_Section):
@@ -192,6 +193,7 @@ class Chart(_Section):
 class Letter(_Section):
     mark_top_mm: float
     mark_max_size_pt: Positive
+    mark_centred_on: Literal["text", "paper"]
     rule_length_mm: Positive
     rule_below_mark_mm: float
     rule_above_paper_bottom_mm: float

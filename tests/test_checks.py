@@ -287,3 +287,22 @@ def test_what_prints_nothing_or_prints_combined_is_not_lost():
     # a character that is not on the page is still lost, and named
     placed, lost = place([Written("body", "请张三同志、Jos和Amélie")], [printed], Frame.of(PROFILE))
     assert [item.text for item in lost] == ["请张三同志、Jos和Amélie"]
+
+
+def test_a_letters_mark_is_held_to_the_paper_centre_where_it_is_placed():
+    # the 函's mark and rules are placed on the page (105 mm) and its check expected the 版心's
+    # centre (106 ± 1): every letter passed by 0.05 mm or warned
+    from gongwen.compose.kinds import adapted
+
+    letter = adapted("letter", PROFILE)
+    width = 9 * 30 * PT
+
+    def mark_page(centre: float) -> MeasuredPage:
+        top = PROFILE.page.top_mm + letter.mark.top_mm
+        mark = line("三门峡市民政局办公室"[:9], centre - width / 2, top + 0.8 * 30 * PT, size=30,
+                    face="FandolSong-Bold", colour="FF0000", advance=30 * PT)
+        return page(1, [mark], (Rule(20, 190, 45, 0.79, "FF0000"),))
+
+    assert [f.id for f in mark_position([mark_page(105)], letter) if f.id == "mark.centre"] == []
+    assert [f.id for f in mark_position([mark_page(107.5)], letter) if f.id == "mark.centre"] == ["mark.centre"]
+    assert [f.id for f in mark_position([mark_page(106.8)], PROFILE) if f.id == "mark.centre"] == []

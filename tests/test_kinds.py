@@ -443,3 +443,24 @@ def test_order_signature_stamp_with_the_title_left_of_it_and_the_date_below(pagi
     date = next(line for line in page.lines if line.text.replace(" ", "") == "2011年4月12日")
     assert date.top - stamp.bottom > 5 and 161.8 - 2 <= date.x1 <= 161.8 + 0.5
     assert paginated["order-stamp"].findings == []
+
+
+def test_minutes_of_a_series_carry_their_issue_number_under_the_mark(paginated):
+    # a 纪要 could not carry its 期号 (期号只用于简报)
+    page = paginated["minutes-issue"].pages[0]
+    (issue,) = [line for line in page.lines if line.text == "第2期"]
+    # centred on the 版心 (28 + 156 / 2 = 106 mm) and above the red rule, 4 mm over it as a 文号 is
+    assert abs((issue.x0 + issue.x1) / 2 - 106) <= 1
+    rule = next(r for r in page.rules if r.colour == "FF0000")
+    assert 3 <= rule.y - issue.bottom <= 5
+    assert paginated["minutes-issue"].findings == []
+
+
+def test_minutes_take_an_issue_number_or_a_document_number_not_both():
+    base = {"文种": "纪要", "发文机关": ["某领导小组"], "标志后缀": "会议纪要", "标题": "某会议纪要",
+            "正文": "会议议定如下。", "出席": ["张三"]}
+    assert caught({**base, "期号": 3}) == []
+    with pytest.raises(gongwen.PlanError, match="期号"):
+        gongwen.plan_from_data({**base, "期号": 3, "文号": "某纪〔2026〕1号"})
+    with pytest.raises(gongwen.PlanError, match="期号"):
+        gongwen.plan_from_data({**base, "文种": "通知", "期号": 3, "落款": {"日期": "2026-11-24"}})

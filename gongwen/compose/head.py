@@ -15,13 +15,14 @@ from .pen import Pen
 class HeadParts(Pen):
     """The 版头's parts."""
 
-    def head(self) -> None:
+    def head(self, number: str | None = None) -> None:
+        """The general 版头 (§7.2); ``number`` in place of the 发文字号 (a 纪要's 期号)."""
         plan, profile = self.plan, self.profile
         pre = self.head_lines()
         signer_lines = self._signer_lines()
         layout = geometry.head(profile, list(plan.issuers), plan.mark_suffix, len(pre), max(1, len(signer_lines)))
         self.mark_block(layout, pre)
-        self.number_block(layout, signer_lines)
+        self.number_block(layout, signer_lines, number)
         self.spacer(layout.title_filler)
         self.title(plan, "title", _("title"))
         self.blank_lines(profile.title.blank_lines_after)
@@ -74,10 +75,10 @@ class HeadParts(Pen):
         names = list(self.plan.signers)
         return [names[i:i + per] for i in range(0, len(names), per)]
 
-    def number_block(self, layout: geometry.Head, signer_lines: list[list[str]]) -> None:
+    def number_block(self, layout: geometry.Head, signer_lines: list[list[str]], number: str | None = None) -> None:
         """发文字号 (centred, or left with 签发人 right) with the red rule as its bottom border."""
         rule = oxml.border("bottom", layout.rule_size, self.profile.colours.red, layout.rule_space_pt)
-        number = str(self.plan.doc_number or "")
+        number = number or str(self.plan.doc_number or "")
         if not signer_lines:
             self.para("GwDocNumber", oxml.run(number), border=rule)
             return

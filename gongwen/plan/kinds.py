@@ -128,9 +128,10 @@ class Kind:
     zh: str
     upward: bool                        # 上行文: 文号 left, 签发人 right (GB/T 9704-2012 §7.2.5)
     required: tuple[str, ...]           # fields a plan of this kind must give
-    own: tuple[str, ...] = ()           # fields only this kind prints: refused in any other
+    own: tuple[str, ...] = ()           # fields only kinds that own them print: refused in any other
     refused: tuple[str, ...] = ()       # fields (or field.subfield) this kind never prints
     single: tuple[str, ...] = ()        # list fields of which this kind prints one item
+    exclusive: tuple[tuple[str, str], ...] = ()   # fields that stand in one place: one or the other
     check: Check | None = None          # warnings of the kind's own
     template: str = "document.docx"     # file in templates/
 
@@ -156,8 +157,8 @@ KINDS: dict[str, Kind] = {
                       "printed_by", "subject_words", "mark_suffix"),
              single=("issuers",), check=_brief),
         Kind("letter", "函", False, ("issuers", "body", "to", "signature"), refused=_NO_SIGNER, check=_letter),
-        Kind("minutes", "纪要", False, ("issuers", "body"), own=("present", "absent", "attending"),
-             refused=_NO_SIGNER, check=_minutes),
+        Kind("minutes", "纪要", False, ("issuers", "body"), own=("present", "absent", "attending", "issue_number"),
+             refused=_NO_SIGNER, exclusive=(("issue_number", "doc_number"),), check=_minutes),
         Kind("order", "命令", False, ("issuers", "body", "order_number", "signers", "signature"),
              own=("order_number",), refused=("copy_number", "secrecy", "secrecy_period", "urgency", "doc_number",
                                              "to", "note", "signature.names")),

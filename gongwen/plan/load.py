@@ -263,7 +263,7 @@ def _check_consistency(plan: Plan, positions: Positions) -> None:
                                   ("kind",), _field_name((field,)), key=True)
     for other in kinds.KINDS.values():
         for field in other.own if other is not kind else ():
-            if _given(plan, field):
+            if _given(plan, field) and field not in kind.own:
                 raise positions.error(_("{element} belongs to a {owner}; this plan is a {kind}").format(
                     element=_field_name((field,)), owner=other.zh, kind=kind.zh), (field,), _field_name((field,)),
                     hint=_("write 文种: {owner}, or leave the field out").format(owner=other.zh), key=True)
@@ -272,6 +272,11 @@ def _check_consistency(plan: Plan, positions: Positions) -> None:
         if _given(plan, field):
             raise positions.error(_("a {kind} has no {element}").format(kind=kind.zh, element=_field_name(path)),
                                   path, _field_name(path), key=True)
+    for first, second in kind.exclusive:
+        if _given(plan, first) and _given(plan, second):
+            raise positions.error(_("a {kind} prints {first} or {second}, not both").format(
+                kind=kind.zh, first=_field_name((first,)), second=_field_name((second,))), (second,),
+                _field_name((second,)), key=True)
     for field in kind.single:
         if len(getattr(plan, field)) > 1:
             raise positions.error(_("a {kind} prints one {element}; this plan gives {n}").format(

@@ -13,11 +13,13 @@ from ..writer import Writer
 
 def profile(base: Profile) -> Profile:
     """The letter's numbers where the checks read a document's: the mark's top (from the 版心
-    top), the rule's length, page 1 unnumbered, a 版记 on the last page, odd or even."""
+    top) and its centre (the paper's: the mark and its 170 mm rules are placed on the page,
+    §10.1), the rule's length, page 1 unnumbered, a 版记 on the last page, odd or even."""
     lt = base.letter
     return base.model_copy(update={
         "mark": base.mark.model_copy(update={"top_mm": lt.mark_top_mm - base.page.top_mm,
-                                             "max_size_pt": lt.mark_max_size_pt}),
+                                             "max_size_pt": lt.mark_max_size_pt,
+                                             "centred_on": lt.mark_centred_on}),
         "red_rule": base.red_rule.model_copy(update={"length_mm": lt.rule_length_mm}),
         "page_number": base.page_number.model_copy(update={"first_page": False}),
         "banji": base.banji.model_copy(update={"even_page": False}),

@@ -1,6 +1,7 @@
 """纪要 (minutes, GB/T 9704-2012 §10.3): the mark "××纪要" (the issuer and the suffix 会议纪要)
 35 mm below the 版心 top like any mark, the number and red rule, the title, the body, then the
-出席/请假/列席 lines; no seal."""
+出席/请假/列席 lines; no seal.  A 纪要 of a series carries its 期号 (第N期) centred under the
+mark in place of the 发文字号, as offices print it."""
 from __future__ import annotations
 
 from .. import oxml
@@ -9,7 +10,8 @@ from ..writer import Writer
 
 
 def write(w: Writer) -> None:
-    w.head()
+    # a 纪要 numbered in its series carries 第N期 where a document has its 发文字号
+    w.head(number=w.plan.issue_text if w.plan.issue_number else None)
     w.main(closing=lambda: attendance(w))
     w.attachments()
     w.banji()
