@@ -286,3 +286,19 @@ def test_pagination_decides_as_recorded(paginated, name):
     # (tests/pagination-decisions.json): a faster loop (a warm converter, fewer passes) must
     # reach the same layouts.  Re-record only after looking at the pages.
     assert json.loads(json.dumps(dataclasses.asdict(paginated[name].layout))) == DECISIONS[name]
+
+
+def test_banji_rows_of_several_lines_have_the_room_of_a_one_line_row(paginated):
+    # a 3-line 抄送 stood 0.7 mm under its top rule and 0.4 mm over the next (one-line rows: 2.5–2.8 mm)
+    last = paginated["banji-long-cc"].pages[-1]
+    rules = banji_rules(last, FRAME, PROFILE)
+    assert len(rules) == 3
+    rows = [[line for line in content_lines(last, FRAME) if upper.y < line.top < lower.y]
+            for upper, lower in zip(rules, rules[1:])]
+    cc, printed = rows
+    assert len(cc) >= 3 and cc[0].text.startswith("抄送")
+    # the 印发 row on one line: organ and date fit the 146 mm between the indents
+    assert len(printed) == 1 and printed[0].text.endswith("印发")
+    for row, (upper, lower) in zip(rows, zip(rules, rules[1:])):
+        above, below = row[0].top - upper.y, lower.y - row[-1].bottom
+        assert 2.0 <= above <= 3.5 and 2.0 <= below <= 3.5, (above, below)

@@ -275,8 +275,9 @@ def row(cells: list[Element], *, height: int | None = None, exact: bool = True, 
 
 
 def cell(width: int, paragraphs: list[Element], *, v_align: str | None = None,
-         right_margin: int | None = None, bottom_border: tuple[int, str] | None = None,
-         borders_nil: bool = False, text_direction: str | None = None) -> Element:
+         right_margin: int | None = None, top_margin: int | None = None, bottom_margin: int | None = None,
+         bottom_border: tuple[int, str] | None = None, borders_nil: bool = False,
+         text_direction: str | None = None) -> Element:
     tc_borders = None
     if bottom_border is not None or borders_nil:
         sides = []
@@ -291,7 +292,9 @@ def cell(width: int, paragraphs: list[Element], *, v_align: str | None = None,
         "w:tcPr", None,
         el("w:tcW", {"w": width, "type": "dxa"}),
         tc_borders,
-        el("w:tcMar", None, el("w:right", {"w": right_margin, "type": "dxa"})) if right_margin else None,
+        el("w:tcMar", None, *(el(f"w:{side}", {"w": value, "type": "dxa"}) for side, value in
+                              (("top", top_margin), ("bottom", bottom_margin), ("right", right_margin)) if value))
+        if right_margin or top_margin or bottom_margin else None,
         el("w:textDirection", {"val": text_direction}) if text_direction else None,
         el("w:vAlign", {"val": v_align}) if v_align else None,
     )
