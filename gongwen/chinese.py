@@ -9,9 +9,14 @@ import unicodedata
 _DIGITS = "零一二三四五六七八九"
 
 
+# Marks Unicode calls ambiguous that a Chinese face prints a full em wide (measured: a title with
+# “双覆盖” judged to fit a line wrapped in LibreOffice)
+_WIDE_AMBIGUOUS = frozenset("“”‘’…—·※")
+
+
 def is_wide(ch: str) -> bool:
     """A character that takes a full em (Chinese characters and full-width marks)."""
-    return unicodedata.east_asian_width(ch) in "WF"
+    return unicodedata.east_asian_width(ch) in "WF" or ch in _WIDE_AMBIGUOUS
 
 
 def em_width(text: str) -> float:

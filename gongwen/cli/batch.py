@@ -57,6 +57,9 @@ def render_jobs(jobs: list[Job], targets: dict[int, Path], paginate_now: bool, w
         except BaseException:
             # SIGTERM (SystemExit) or Ctrl-C: the groups written stay, the others are dropped
             _stop(pool)
+            from ..printing.converter import stop_recorded
+
+            stop_recorded(Path(folder))     # an office whose worker was killed before it stopped it
             raise
         else:
             pool.shutdown()
@@ -67,7 +70,7 @@ def render_jobs(jobs: list[Job], targets: dict[int, Path], paginate_now: bool, w
 def _worker_started(folder: str) -> None:
     """A worker writes its temporary files under the batch's folder, leaves Ctrl-C to the main
     process, and on SIGTERM stops its LibreOffice and ends at once (the main process stops it)."""
-    os.environ["TMPDIR"] = tempfile.tempdir = folder
+    os.environ["TMPDIR"] = os.environ["GONGWEN_OFFICE_PIDS"] = tempfile.tempdir = folder
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, _worker_stopped)
 

@@ -193,6 +193,8 @@ class _Listener:
                 [python, str(Path(__file__).with_name("uno_bridge.py")), pipe, str(START_SECONDS)],
                 stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env,
                 start_new_session=True))
+            for process in started:
+                _record(process)
             listener = cls(fontconfig_file(profiles or [load_profile()]), started[0], started[1], work, pipe)
             _LISTENERS.append(listener)
         except BaseException:
@@ -332,6 +334,22 @@ def stop_listeners() -> None:
 _RUNNING: set[subprocess.Popen] = set()      # one-shot soffice runs under way
 
 
+def _record(process: subprocess.Popen) -> None:
+    """Where a batch asks (GONGWEN_OFFICE_PIDS, a folder), each office's process group is noted,
+    so that the batch can stop it even when the worker that started it was killed."""
+    folder = os.environ.get("GONGWEN_OFFICE_PIDS")
+    if folder:
+        with contextlib.suppress(OSError):
+            (Path(folder) / f"office-{process.pid}.pid").write_text(str(process.pid))
+
+
+def stop_recorded(folder: Path) -> None:
+    """Stop every office a batch's workers noted in ``folder`` (see :func:`_record`)."""
+    for note in folder.glob("office-*.pid"):
+        with contextlib.suppress(ValueError, ProcessLookupError, PermissionError, OSError):
+            os.killpg(int(note.read_text()), signal.SIGKILL)
+
+
 def _run(command: list[str], timeout: float, env: dict[str, str],
          documents: Sequence[Path]) -> subprocess.CompletedProcess:
     """Run soffice in a process group of its own; on timeout the whole group goes (soffice.bin
@@ -340,6 +358,7 @@ def _run(command: list[str], timeout: float, env: dict[str, str],
     process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env,
                                start_new_session=True)
     _RUNNING.add(process)
+    _record(process)
     try:
         stdout, stderr = process.communicate(timeout=timeout)
     except BaseException as exc:
