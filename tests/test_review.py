@@ -348,3 +348,104 @@ def test_the_review_looks_styles_up_once_per_document(tmp_path, monkeypatch):
     monkeypatch.setattr(docx.styles.styles.Styles, "default", refused)
     monkeypatch.setattr(docx.document.Document, "iter_inner_content", refused)
     assert review(tmp_path / "notice.docx", load_profile()) == []
+
+
+def test_dates_typed_with_dots_slashes_or_dashes_are_found_with_their_form(tmp_path):
+    # a 成文日期 written 2024.3.5 (or 2024/3/5) was not flagged
+    clerk_document(tmp_path / "typed.docx", date="2026.11.24",
+                   printed="三门峡市民政局办公室　　　　　　　　2026/11/24印发")
+    found = review(tmp_path / "typed.docx", load_profile())
+    assert [(f.id, f.expected, f.measured) for f in found if f.id == "date.form"] == [
+        ("date.form", "2026年11月24日", "2026.11.24"), ("date.form", "2026年11月24日", "2026/11/24")]
+    assert "date.missing" not in [f.id for f in found]
+
+
+def test_a_document_number_centred_with_a_tab_is_a_documents(tmp_path):
+    # a 文号 centred with a tab made the document read as a 函 (three wrong findings)
+    from docx import Document
+    from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT
+    from docx.shared import Mm
+
+    from gongwen.review.reading import read
+    from gongwen.review.roles import kind_of, roles
+
+    clerk_document(tmp_path / "tabbed.docx")
+    document = Document(str(tmp_path / "tabbed.docx"))
+    number = next(p for p in document.paragraphs if "〔2026〕" in p.text)
+    number.alignment = WD_ALIGN_PARAGRAPH.LEFT
+    number.paragraph_format.tab_stops.add_tab_stop(Mm(78), WD_TAB_ALIGNMENT.CENTER)
+    number.runs[0].text = "\t" + number.runs[0].text
+    document.save(str(tmp_path / "tabbed.docx"))
+    assert kind_of(roles(read(tmp_path / "tabbed.docx"))) == "notice"
+    assert review(tmp_path / "tabbed.docx", load_profile()) == []
+
+
+def test_a_page_number_in_a_footer_text_box_is_read(tmp_path):
+    # page numbers in a footer text box gave false page-number findings
+    from docx import Document
+    from docx.oxml import parse_xml
+
+    clerk_document(tmp_path / "boxed.docx")
+    document = Document(str(tmp_path / "boxed.docx"))
+    w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    for footer in (document.sections[0].footer, document.sections[0].even_page_footer):
+        paragraph = footer.paragraphs[0]._p
+        inner = paragraph.xml.replace(f"<w:p {w}", "<w:p").replace(f"<w:p>", "<w:p>")
+        box = parse_xml(
+            f'<w:p {w} xmlns:v="urn:schemas-microsoft-com:vml"><w:r><w:pict><v:shape style="width:60pt;height:20pt">'
+            f'<v:textbox><w:txbxContent>{inner}</w:txbxContent></v:textbox></v:shape></w:pict></w:r></w:p>')
+        paragraph.addprevious(box)
+        paragraph.getparent().remove(paragraph)
+    document.save(str(tmp_path / "boxed.docx"))
+    assert review(tmp_path / "boxed.docx", load_profile()) == []
+
+
+def test_a_fix_leaves_what_it_cannot_tell_for_certain(tmp_path):
+    # with the title set too small, the title was taken for the 主送 and got a colon
+    from docx import Document
+
+    from gongwen.review.fixes import fix
+
+    clerk_document(tmp_path / "small.docx", title_size=16, to="各县（市、区）民政局")
+    changes = fix(tmp_path / "small.docx", tmp_path / "fixed.docx")
+    texts = [p.text for p in Document(str(tmp_path / "fixed.docx")).paragraphs]
+    assert CLEAN_TITLE in texts and CLEAN_TITLE + "：" not in texts
+    assert any("不确定" in change or "uncertain" in change for change in changes)
+
+
+CLEAN_TITLE = "关于做好社会组织年报工作的通知"
+
+
+def test_the_party_format_is_read_as_such_unless_told_otherwise(tmp_path, paginated):
+    # seed 000 got a rule-weight finding under the default profile although it shows 主题词
+    from gongwen.compose.render import save
+
+    seed = save(paginated["000"].document, tmp_path / "000.docx")
+    runner = CliRunner()
+    assert runner.invoke(make_cli(), ["check", "--pdf", str(seed)]).exit_code == 0
+    told = runner.invoke(make_cli(), ["check", "--pdf", "--profile", "gb9704-2012", "--json", str(seed)])
+    assert told.exit_code == 3 and "banji.rule-weight" in told.output
+
+
+def test_one_bad_entry_is_an_error_line_and_the_others_are_reviewed(tmp_path):
+    # a folder among the files stopped the whole batch with a usage error
+    (tmp_path / "folder").mkdir()
+    clerk_document(tmp_path / "clean.docx")
+    result = CliRunner().invoke(make_cli(), ["check", str(tmp_path / "folder"), str(tmp_path / "clean.docx")])
+    assert result.exit_code == 1
+    assert "a folder" in result.output and "clean.docx: no findings" in result.output
+
+
+def test_a_printing_error_names_the_users_file(tmp_path, monkeypatch):
+    # with --pdf an error named the temporary copy (…/gongwen-check-…/00000.docx)
+    import gongwen.printing.converter as converter
+    from gongwen.errors import ConvertError, Location
+
+    def failing(documents, output_dir=None, *, timeout=None, profiles=()):
+        raise ConvertError("LibreOffice could not convert the document", Location(documents[0]))
+
+    clerk_document(tmp_path / "我的通知.docx")
+    monkeypatch.setattr(converter, "convert", failing)
+    monkeypatch.setattr(converter, "start_converter", lambda profiles=(): None)
+    result = CliRunner().invoke(make_cli(), ["check", "--pdf", str(tmp_path / "我的通知.docx")])
+    assert result.exit_code == 1 and "我的通知.docx" in result.output and "00000" not in result.output

@@ -12,7 +12,7 @@ from pathlib import Path
 import click
 
 from .. import styles
-from ..errors import GongwenError
+from ..errors import GongwenError, Location
 from ..i18n import _
 from .output import error
 
@@ -21,8 +21,9 @@ def command() -> click.Command:
     """The command, built with the group (its help in the locale in force then)."""
     @click.command("check", help=_("Review .docx files against GB/T 9704-2012 (any document, ours or typed by "
                                    "hand): exit 0 when clean, 3 with findings, 1 on errors."))
-    @click.argument("documents", nargs=-1, type=click.Path(dir_okay=False, path_type=Path))
-    @click.option("--profile", help=_("Layout profile: a bundled name ({names}) or a .yaml file.").format(
+    @click.argument("documents", nargs=-1, type=click.Path(path_type=Path))
+    @click.option("--profile", help=_("Layout profile: a bundled name ({names}) or a .yaml file (default: the "
+                                      "pre-2012 Party format for a document with 主题词, else gb9704-2012).").format(
         names=", ".join(styles.names())))
     @click.option("--json", "as_json", is_flag=True, help=_("Print a machine-readable report."))
     @click.option("--pdf", "want_pdf", is_flag=True,
@@ -63,7 +64,7 @@ def command() -> click.Command:
                 error(exc)
                 raise SystemExit(1) from None
             documents = (fixed,)
-        report = check_documents(documents, loaded, want_pdf, as_json)
+        report = check_documents(documents, loaded if profile else None, want_pdf, as_json)
         findings = sum(len(entry["findings"]) for entry in report)
         errors = sum("error" in entry for entry in report)
         if as_json:
@@ -79,26 +80,33 @@ def check_documents(documents: Sequence[Path], profile, want_pdf: bool, as_json:
     ``want_pdf`` each is printed through LibreOffice and its pages measured.  One report entry
     per document."""
     from ..review.document import review
+    from ..review.reading import ReviewError
 
     report: list[dict] = []
     with tempfile.TemporaryDirectory(prefix="gongwen-check-") as work:
         printed = None
         if want_pdf:
             from ..printing.converter import start_converter
+            from ..profile import load_profile
 
-            start_converter([profile])
-            printed = functools.partial(printed_pages, folder=Path(work), profile=profile)
+            printing = profile or load_profile()
+            start_converter([printing])
+            printed = functools.partial(printed_pages, folder=Path(work), profile=printing)
         for path in documents:
             try:
+                if path.is_dir():
+                    raise ReviewError(_("this is a folder: name the .docx files in it"), Location(path))
                 found = review(path, profile, printed)
             except GongwenError as exc:
-                error(exc)
+                error(exc)           # one bad entry: its error line, and the others are reviewed
                 report.append({"document": str(path), "error": str(exc), "findings": []})
                 continue
             report.append({"document": str(path), "findings": [f.as_dict() for f in found]})
             if not as_json:
                 for finding in found:
                     click.echo(f"{path}: {finding}")
+                if not found:
+                    click.echo(_("{path}: no findings").format(path=path))
     return report
 
 
@@ -107,6 +115,7 @@ def printed_pages(path: Path, folder: Path, profile) -> list:
     two documents of one name in one call do not meet).  A document gongwen made is printed as
     gongwen prints it: through the styles that make LibreOffice hang punctuation where Word does."""
     from ..compose.frame import for_libreoffice
+    from ..errors import ConvertError
     from ..printing.converter import convert
     from ..printing.measure import measure
     from ..review.reading import open_package
@@ -118,4 +127,7 @@ def printed_pages(path: Path, folder: Path, profile) -> list:
             document.save(str(copy))
     else:
         shutil.copyfile(path, copy)
-    return measure(convert([copy], folder, profiles=[profile])[0])
+    try:
+        return measure(convert([copy], folder, profiles=[profile])[0])
+    except ConvertError as exc:       # said of the user's file, not of the copy printed
+        raise ConvertError(exc.message, Location(path)) from None

@@ -15,20 +15,26 @@ from pathlib import Path
 
 from ..findings import Finding
 from ..printing.checks import run_checks
-from ..profile import Profile
+from ..profile import Profile, load_profile
 from .reading import Docx, read
 from .roles import kind_of, roles
 from .text_rules import TEXT_RULES
 
 
-def review(path: Path, profile: Profile, printed: Callable[[Path], Sequence] | None = None) -> list[Finding]:
-    """Every finding of the document at ``path``.  With ``printed`` (a function that prints a
-    .docx and returns its measured pages, called only once the file has shown it is a sound
-    Word package) the geometric checks run too, and each finding gets its page."""
+def review(path: Path, profile: Profile | None = None,
+           printed: Callable[[Path], Sequence] | None = None) -> list[Finding]:
+    """Every finding of the document at ``path``.  Without a ``profile`` the document's own
+    shows which: the pre-2012 Party format when it carries 主题词 or the ★ in its red rule, else
+    GB/T 9704-2012.  With ``printed`` (a function that prints a .docx and returns its measured
+    pages, called only once the file has shown it is a sound Word package) the geometric
+    checks run too, and each finding gets its page."""
     from ..compose import kinds
 
     doc = read(path)
     found = roles(doc)
+    if profile is None:
+        legacy = found.subject is not None or any(p.red and p.text == "★" for p in doc.paragraphs)
+        profile = load_profile("party-legacy" if legacy else None)
     profile = kinds.adapted(kind_of(found), profile)
     findings = [f for rule in TEXT_RULES for f in rule(doc, found, profile)]
     return findings if printed is None else _on_pages(findings, doc, printed(path), profile)

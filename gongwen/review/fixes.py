@@ -10,6 +10,7 @@ from pathlib import Path
 from ..atomic import write_atomic
 from ..errors import Location
 from ..i18n import _
+from ..profile import load_profile
 from .reading import ReviewError, open_package, paragraphs_of, read
 from .roles import roles
 from .text_rules import unpadded
@@ -48,7 +49,13 @@ def fix(source: Path, target: Path) -> list[str]:
         rewrite(paragraph.index, lambda text: _PADDED_DATE.sub(lambda m: unpadded(m[1], m[2], m[3]), text),
                 _("date"))
     if found.to is not None and not found.to.text.endswith("："):
-        _end_with(by_index[found.to.index], "：", ":：", _("主送"), changes)
+        # only a 主送 that is one for certain: under a title, set flush left in the body's size (a
+        # title set too small was read as the 主送 and got a colon)
+        if found.title and not found.to.centred and not found.to.right \
+                and (found.to.size_pt or 0) <= load_profile().text.size_pt:
+            _end_with(by_index[found.to.index], "：", ":：", _("主送"), changes)
+        else:
+            changes.append(_("not fixed (role uncertain): {what}: {text}").format(what=_("主送"), text=found.to.text))
     if found.cc_end is not None and not found.cc_end.text.endswith("。"):
         _end_with(by_index[found.cc_end.index], "。", "。.，,；;", _("抄送"), changes)
     for section in document.sections:

@@ -45,6 +45,7 @@ class Para:
     colour: str | None = None   # a colour other than black or red, as RRGGBB
     in_table: bool = False
     tabbed: bool = False        # it opens with a tab (text pushed to a tab stop)
+    tab_to: str | None = None   # where its first tab goes: "right", "center", "left" (its tab stops)
 
 
 @dataclass(frozen=True)
@@ -190,9 +191,11 @@ def _read(document, path: Path) -> Docx:
         other = next((c for c in colours if c not in _RED and c not in _BLACK), None)
         in_table = paragraph._p.getparent().tag.endswith("}tc")
         right = align == "right" or bool(half_width and left > half_width / 2)
+        stops = paragraph._p.pPr.tabs if paragraph._p.pPr is not None else None
+        tab_to = str(stops[0].val).split(".")[-1].split(" ")[0].lower() if stops is not None and len(stops) else None
         paragraphs.append(Para(index, text, align == "centre", right, max(sizes) if sizes else None, red,
                                styles.east_asian_face(runs[0], chain) if runs else None, other, in_table,
-                               full.startswith("\t")))
+                               full.startswith("\t"), tab_to))
     return Docx(path, paragraphs, _footers(document, styles), _setup(document, every) if section is not None else None,
                 reserved)
 
@@ -302,6 +305,7 @@ def _face_of(rpr) -> str | None:
 def _footers(document, styles: _Styles) -> list[Footer]:
     """The footer paragraphs that hold a PAGE field (in w:instrText or w:fldSimple)."""
     from docx.oxml.ns import qn
+    from docx.text.paragraph import Paragraph
 
     found = []
     for section in document.sections:
@@ -309,8 +313,12 @@ def _footers(document, styles: _Styles) -> list[Footer]:
                              ("first", section.first_page_footer)):
             if footer.is_linked_to_previous:
                 continue
-            for paragraph in footer.paragraphs:
-                p = paragraph._p
+            # every paragraph, those in a text box of the footer included (a clerk's page number
+            # is often one)
+            for p in footer._element.iter(qn("w:p")):
+                if next(p.iter(qn("w:txbxContent")), None) is not None:
+                    continue                # the paragraph a text box is anchored in: its own are read
+                paragraph = Paragraph(p, footer)
                 simple = [f for f in p.iter(qn("w:fldSimple")) if "PAGE" in (f.get(qn("w:instr")) or "")]
                 complex_ = any("PAGE" in (t.text or "") for t in p.iter(qn("w:instrText")))
                 if not (simple or complex_):

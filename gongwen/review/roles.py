@@ -13,6 +13,8 @@ from .reading import Docx, Footer, Para
 # a 发文字号 anywhere in its line (份号 and 密级 may stand left of it, 签发人 right of it)
 DOC_NUMBER = re.compile(r"[^\s　★]{1,20}?[〔\[【(（]\s*\d{2,4}\s*[〕\]】)）]\s*第?\s*\d+\s*号")
 DATE = re.compile(r"(\d{2,4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+# a date typed as software writes it: 2024.3.5, 2024/3/5, 2024-03-05
+TYPED_DATE = re.compile(r"(?<![\d.])(\d{4})\s*([./-])\s*(\d{1,2})\s*\2\s*(\d{1,2})(?![\d.])")
 LABEL = re.compile(r"附件\s*(\d*)")
 _NOTE_ITEM = re.compile(r"^(\d+)[．.、]\s*(.+)$")
 _EXCERPT = 16
@@ -80,7 +82,8 @@ def roles(doc: Docx) -> Roles:
         following.text[-1] in "：:" or (len(following.text) <= 100 and following.text[-1] not in "。；"
                                        and level_of(following.text) is None)) else None
     cc = next((p for p in paragraphs if re.match(r"^抄\s*送", p.text)), None)
-    printed = next((p for p in reversed(paragraphs[-8:]) if "印发" in p.text and DATE.search(p.text)), None)
+    printed = next((p for p in reversed(paragraphs[-8:]) if "印发" in p.text
+                    and (DATE.search(p.text) or TYPED_DATE.search(p.text))), None)
     subject = next((p for p in paragraphs if p.text.startswith("主题词")), None)
     cc_end = cc
     if cc is not None and printed is not None and printed.index > cc.index:
@@ -122,7 +125,9 @@ def kind_of(found: Roles) -> str:
     if mark.endswith("令"):
         return "order"
     number = found.number
-    if number is not None and "签发人" not in number.text and (
-            number.right or number.tabbed or "\t" in number.text[:DOC_NUMBER.search(number.text).start()]):
+    if number is None or "签发人" in number.text:
+        return "notice"
+    left = number.text[:DOC_NUMBER.search(number.text).start()]
+    if number.right or "\t" in left and left.strip() or number.tabbed and number.tab_to in (None, "right"):
         return "letter"      # the 信函格式's 文号 stands at the right (份号/密级 left of it, a tab apart)
     return "notice"

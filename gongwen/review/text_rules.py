@@ -12,7 +12,7 @@ from ..i18n import _
 from ..profile import Profile
 from ..rules import END_MARKS, ends_in_punctuation, finding, numbering
 from .reading import Docx, Footer, Para
-from .roles import DATE, DOC_NUMBER, LABEL, Roles, excerpt, is_title_like, kind_of, level_of
+from .roles import DATE, DOC_NUMBER, LABEL, TYPED_DATE, Roles, excerpt, is_title_like, kind_of, level_of
 
 TextRule = Callable[[Docx, Roles, Profile], list[Finding]]
 TEXT_RULES: list[TextRule] = []
@@ -75,6 +75,13 @@ def dates(doc: Docx, found: Roles, profile: Profile) -> list[Finding]:
             if len(year) != 4 or month.startswith("0") or day.startswith("0"):
                 proper = unpadded("20" + year if len(year) == 2 else year, month, day)
                 out.append(finding("date.form", profile, None, proper, match.group(0), where=excerpt(paragraph)))
+    # the 成文日期 and the 印发日期 typed with dots, slashes or dashes (2024.3.5): written in 年月日
+    dated = [p for p in doc.paragraphs if _DATE_LINE.fullmatch(re.sub(r"[\s　]", "", p.text))]
+    for paragraph in dated + ([found.printed] if found.printed else []):
+        for match in TYPED_DATE.finditer(paragraph.text):
+            year, _sep, month, day = match.groups()
+            out.append(finding("date.form", profile, None, unpadded(year, month, day), match.group(0),
+                               where=excerpt(paragraph)))
     return out
 
 
