@@ -449,3 +449,41 @@ def test_a_printing_error_names_the_users_file(tmp_path, monkeypatch):
     monkeypatch.setattr(converter, "start_converter", lambda profiles=(): None)
     result = CliRunner().invoke(make_cli(), ["check", "--pdf", str(tmp_path / "我的通知.docx")])
     assert result.exit_code == 1 and "我的通知.docx" in result.output and "00000" not in result.output
+
+
+def _list_numbered(path, restart_second: bool = False) -> None:
+    """The clerk's notice with its 一、 headings numbered by a Word list (chineseCounting "%1、"),
+    not typed; with ``restart_second`` the second heading starts a list of its own (一、 again)."""
+    from docx import Document
+    from docx.oxml import parse_xml
+
+    w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    document = Document(str(path))
+    numbering = document.part.numbering_part.element
+    numbering.append(parse_xml(
+        f'<w:abstractNum {w} w:abstractNumId="90"><w:lvl w:ilvl="0"><w:start w:val="1"/>'
+        '<w:numFmt w:val="chineseCounting"/><w:lvlText w:val="%1、"/></w:lvl></w:abstractNum>'))
+    for num_id in ("91", "92"):
+        numbering.append(parse_xml(f'<w:num {w} w:numId="{num_id}"><w:abstractNumId w:val="90"/>'
+                                   '<w:lvlOverride w:ilvl="0"><w:startOverride w:val="1"/></w:lvlOverride></w:num>'))
+    headings = [p for p in document.paragraphs if p.text.startswith(("一、", "二、"))]
+    for number, paragraph in enumerate(headings):
+        paragraph.runs[0].text = paragraph.runs[0].text[2:]
+        ppr = paragraph._p.get_or_add_pPr()
+        num_id = "92" if restart_second and number == 1 else "91"
+        ppr.insert(0, parse_xml(f'<w:numPr {w}><w:ilvl w:val="0"/><w:numId w:val="{num_id}"/></w:numPr>'))
+    document.save(str(path))
+
+
+def test_headings_numbered_by_a_word_list_are_read_with_their_printed_numbers(tmp_path):
+    # list-numbered headings were invisible to the numbering and face rules
+    from gongwen.review.reading import read
+
+    clerk_document(tmp_path / "listed.docx")
+    _list_numbered(tmp_path / "listed.docx")
+    assert [p.text for p in read(tmp_path / "listed.docx").paragraphs if p.text.endswith(("要求", "时间"))] == [
+        "一、工作要求", "二、工作时间"]
+    assert review(tmp_path / "listed.docx", load_profile()) == []
+    clerk_document(tmp_path / "restarted.docx")
+    _list_numbered(tmp_path / "restarted.docx", restart_second=True)
+    assert [f.id for f in review(tmp_path / "restarted.docx", load_profile())] == ["numbering.sequence"]

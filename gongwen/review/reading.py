@@ -16,6 +16,7 @@ from pathlib import Path
 
 from ..errors import GongwenError, Location
 from ..i18n import N_, _
+from .list_numbers import ListNumbers
 
 # A Word package unpacks to a few MB; these bound what the review will inflate.
 MAX_UNPACKED = 200 * 1024 * 1024
@@ -168,13 +169,14 @@ def _read(document, path: Path) -> Docx:
     section = document.sections[0] if document.sections else None
     half_width = (section.page_width or 0) / 2 if section is not None else 0
     styles = _Styles(document)
+    lists = ListNumbers(document, styles.chain)
     paragraphs: list[Para] = []
     reserved: list[tuple[str, int]] = []
     every = paragraphs_of(document)
     for index, paragraph in enumerate(every):
-        full = paragraph.text
-        text = full.strip()
         style_id = paragraph._p.style
+        full = lists.prefix(paragraph._p, style_id) + paragraph.text     # as printed: a list's number too
+        text = full.strip()
         if style_id == SCAN_PAGE_STYLE:
             anchor = paragraphs[-1].text if paragraphs else ""
             count = reserved.pop()[1] if reserved and reserved[-1][0] == anchor else 0
