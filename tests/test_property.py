@@ -76,8 +76,7 @@ def sound_plan() -> st.SearchStrategy[dict]:
                     min_size=1, max_size=10).map("\n".join)
     return st.fixed_dictionaries(
         {"标题": han.map(lambda t: f"关于{t}的通知"), "正文": body, "发文机关": st.lists(name, min_size=1, max_size=3),
-         "落款": st.fixed_dictionaries({"日期": st.dates(min_value=dt.date(2000, 1, 1),
-                                                       max_value=dt.date(2030, 12, 31)).map(str)})},
+         "落款": st.fixed_dictionaries({"日期": st.dates(dt.date(2000, 1, 1), dt.date(2030, 12, 31)).map(str)})},
         optional={"主送": st.lists(name, min_size=1, max_size=20), "抄送": st.lists(name, min_size=1, max_size=20),
                   "附件": st.lists(han, max_size=3), "附注": han, "印发机关": name,
                   "文号": st.tuples(han, st.integers(2000, 2030), st.integers(1, 999)).map(

@@ -390,7 +390,7 @@ def test_a_page_number_in_a_footer_text_box_is_read(tmp_path):
     w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
     for footer in (document.sections[0].footer, document.sections[0].even_page_footer):
         paragraph = footer.paragraphs[0]._p
-        inner = paragraph.xml.replace(f"<w:p {w}", "<w:p").replace(f"<w:p>", "<w:p>")
+        inner = paragraph.xml.replace(f"<w:p {w}", "<w:p")
         box = parse_xml(
             f'<w:p {w} xmlns:v="urn:schemas-microsoft-com:vml"><w:r><w:pict><v:shape style="width:60pt;height:20pt">'
             f'<v:textbox><w:txbxContent>{inner}</w:txbxContent></v:textbox></v:shape></w:pict></w:r></w:p>')

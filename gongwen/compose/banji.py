@@ -30,8 +30,9 @@ class Row:
     paragraph: oxml.Element
     height: int
     ruled: bool = True       # a rule under it (a 简报's 报：送：发： go together, ruled under the last)
-    room: int = 0            # of several lines: the room a one-line row has around its line, split
-                             # above and below (a 3-line 抄送 stood 0.7 mm under its rule, 0.4 over)
+    # of several lines: the room a one-line row has around its line, split above and below (a
+    # 3-line 抄送 stood 0.7 mm under its rule and 0.4 mm over the next)
+    room: int = 0
 
 
 @dataclass(frozen=True)

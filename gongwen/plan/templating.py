@@ -149,8 +149,8 @@ def environment() -> SandboxedEnvironment:
 
 
 def _limit(what: str, limit: int, unit: str) -> str:
-    return _("{what} past the limit of {limit:,} {unit}").format(what=_(what), limit=limit,
-                                                                unit=_(unit) if unit else "").strip()
+    unit = _(unit) if unit else ""
+    return _("{what} past the limit of {limit:,} {unit}").format(what=_(what), limit=limit, unit=unit).strip()
 
 
 def _within(length: int) -> None:
