@@ -26,11 +26,23 @@ python3 -c 'import venv, ensurepip' >/dev/null 2>&1 || apt_packages+=(python3-ve
 # UNO for Debian's Python: LibreOffice starts once per run and is fed documents (gongwen/pdf.py);
 # without it every batch starts its own soffice.
 /usr/bin/python3 -c 'import uno' >/dev/null 2>&1 || apt_packages+=(python3-uno)
+# Quiet on success: what a step prints goes to a log, shown only when the step fails.
+quietly() {
+    local log
+    log=$(mktemp)
+    if ! "$@" >"$log" 2>&1; then
+        cat "$log" >&2
+        rm -f "$log"
+        echo "setup: failed: $*" >&2
+        exit 1
+    fi
+    rm -f "$log"
+}
+
 if [ ${#apt_packages[@]} -gt 0 ]; then
     echo "setup: apt-get install ${apt_packages[*]}" >&2
-    apt-get update -q >/dev/null
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends \
-        "${apt_packages[@]}" >/dev/null
+    quietly apt-get update -q
+    quietly env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${apt_packages[@]}"
 fi
 
 # A real FangSong/Kai exists in Debian only inside texlive-lang-chinese (the GPL Fandol faces):
@@ -48,16 +60,24 @@ if ! ls "$FONT_DIR"/FandolFang-Regular.otf >/dev/null 2>&1; then
     rm -rf "$tmp"
 fi
 # Cache the faces under the project's fontconfig file: its scan rules fix Fandol's bold weights.
-FONTCONFIG_FILE="$ROOT/gongwen/fontconfig/fonts.conf" fc-cache -f "$FONT_DIR" >/dev/null
+FONTCONFIG_FILE="$ROOT/gongwen/fontconfig/fonts.conf" quietly fc-cache -f "$FONT_DIR"
 
 if [ ! -x "$VENV/bin/python" ]; then
     python3 -m venv "$VENV"
 fi
-# Reinstall only when the project's metadata changed since the last install.
+# Reinstall only when the project's metadata or its pinned versions changed since the last
+# install; the versions are those of constraints.txt (scripts/refresh-constraints.sh renews them).
 stamp="$VENV/.gongwen-installed"
-if [ ! -f "$stamp" ] || [ "$ROOT/pyproject.toml" -nt "$stamp" ]; then
-    "$VENV/bin/python" -m pip install -q --upgrade pip >/dev/null
-    "$VENV/bin/python" -m pip install -q -e "$ROOT[test]"
+if [ ! -f "$stamp" ] || [ "$ROOT/pyproject.toml" -nt "$stamp" ] || [ "$ROOT/constraints.txt" -nt "$stamp" ]; then
+    echo "setup: installing gongwen and its pinned dependencies into .venv" >&2
+    quietly "$VENV/bin/python" -m pip install -q --upgrade pip
+    quietly "$VENV/bin/python" -m pip install -q -c "$ROOT/constraints.txt" -e "$ROOT[test]"
     touch "$stamp"
 fi
 export PATH="$VENV/bin:$PATH"
+# `gongwen` in every new shell: a link on the PATH to the venv's command (root's quick start);
+# elsewhere, `source .venv/bin/activate` does the same for one shell.
+link=/usr/local/bin/gongwen
+if [ -w "$(dirname "$link")" ] && { [ ! -e "$link" ] || [ "$(readlink "$link")" = "$VENV/bin/gongwen" ]; }; then
+    ln -sf "$VENV/bin/gongwen" "$link"
+fi

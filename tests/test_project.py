@@ -50,15 +50,28 @@ def test_same_plan_gives_the_same_bytes(tmp_path):
     assert first == second
 
 
-def test_wheel_ships_templates_styles_and_catalog(tmp_path):
-    subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q",
-                    "-w", str(tmp_path), str(ROOT)], check=True, capture_output=True)
+def test_wheel_ships_every_module_and_data_file_without_a_build_warning(tmp_path):
+    # the build printed pages of setuptools warnings (a license table, "Package would be ignored")
+    import tomllib
+
+    done = subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-v",
+                           "-w", str(tmp_path), str(ROOT)], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert "BuildBackendWarning" not in done.stdout + done.stderr
     wheel = next(tmp_path.glob("gongwen-*.whl"))
     names = set(zipfile.ZipFile(wheel).namelist())
     for needed in ("gongwen/templates/document.docx", "gongwen/styles/gb9704-2012.yaml",
                    "gongwen/styles/party-legacy.yaml", "gongwen/locale/zh_CN/LC_MESSAGES/gongwen.mo",
-                   "gongwen/fontconfig/fonts.conf", "gongwen/starters/notice.yaml"):
+                   "gongwen/fontconfig/fonts.conf", "gongwen/starters/notice.yaml", "gongwen/py.typed"):
         assert needed in names, needed
+    sources = {"gongwen/" + str(path.relative_to(ROOT / "gongwen")) for path in (ROOT / "gongwen").rglob("*.py")}
+    assert sources - names == set()
+    # every folder of the package is listed, so a new one cannot be left out of the wheel
+    listed = set(tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["setuptools"]["packages"])
+    folders = {".".join(("gongwen", *path.relative_to(ROOT / "gongwen").parts)).rstrip(".")
+               for path in [ROOT / "gongwen", *(ROOT / "gongwen").rglob("*")]
+               if path.is_dir() and path.name != "__pycache__"}
+    assert listed == folders | {"gongwen.templates", "gongwen.styles"}
 
 
 def test_cli_renders_several_plans_into_one_folder(tmp_path):
