@@ -6,6 +6,10 @@ offending source line and a hint.
 """
 from __future__ import annotations
 
+import warnings
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -109,3 +113,27 @@ class CheckFailed(GongwenError):
 
 class PlanWarning(UserWarning):
     """Something in the plan was accepted but deserves the drafter's attention."""
+
+
+_COLLECTING: ContextVar[list[PlanWarning] | None] = ContextVar("gongwen_warnings", default=None)
+
+
+def warn(warning: PlanWarning, stacklevel: int = 2) -> None:
+    """Say ``warning``: to the collector of :func:`collected_warnings` when one is open in this
+    thread (or task), once each; else through Python's ``warnings``."""
+    found = _COLLECTING.get()
+    if found is None:
+        warnings.warn(warning, stacklevel=stacklevel + 1)
+    elif str(warning) not in {str(w) for w in found}:
+        found.append(warning)
+
+
+@contextmanager
+def collected_warnings() -> Iterator[list[PlanWarning]]:
+    """The plan warnings said inside the block, as data: each thread and each asyncio task
+    collects its own (Python's ``warnings`` filters are one for the whole process)."""
+    token = _COLLECTING.set([])
+    try:
+        yield _COLLECTING.get()
+    finally:
+        _COLLECTING.reset(token)

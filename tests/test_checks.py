@@ -13,9 +13,9 @@ from gongwen.errors import ConvertError
 from gongwen.printing.face_checks import chinese_faces, other_faces
 from gongwen.printing.measure import Box, Char, Line, MeasuredPage, Rule
 from gongwen.printing.overlay import Scan
-from gongwen.printing.page_frame import Frame
 from gongwen.printing.page_checks import (banji, chars_per_line, lines_per_page, mark_position, page_numbers,
                                           paper_and_text_area, red_rule, signature_with_body, title)
+from gongwen.printing.page_frame import Frame
 from gongwen.printing.paginate import Placed, _own_findings, _require_chinese_faces, decide
 from gongwen.profile import load_profile
 

@@ -8,9 +8,9 @@ import threading
 import zipfile
 
 import pytest
+from clerk import clerk_document
 from click.testing import CliRunner
 
-from clerk import clerk_document
 from gongwen.cli import make_cli
 from gongwen.printing import converter
 from gongwen.printing.offline import fetches

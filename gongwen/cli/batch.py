@@ -17,8 +17,8 @@ import click
 
 from ..errors import GongwenError
 from ..i18n import _
-from .output import error, warnings_shown
-from .report import STARTED, Entry
+from .output import error, show_warning, warnings_shown
+from .report import STARTED, Entry, warning_finding
 
 if TYPE_CHECKING:
     from docx.document import Document
@@ -107,18 +107,22 @@ def render_group(pairs: list[tuple[Job, Path]], paginate_now: bool, want_pdf: bo
     entries: list[Entry] = []
 
     def failed(job: Job, exc: GongwenError | str) -> None:
-        entries.append(Entry(job.name, str(job.path), "failed", error=str(exc)))
+        warned = [warning_finding(m) for m in dict.fromkeys(job.said + said.get(id(job), []))]
+        entries.append(Entry(job.name, str(job.path), "failed", findings=warned, error=str(exc)))
 
     jobs = [job for job, _target in pairs]
+    said: dict[int, list[str]] = {}         # what laying each job out warned of
     with tempfile.TemporaryDirectory(prefix="gongwen-") as work:
         made: list[tuple[Job, Document, Path | None, list, int | None]] = []
         if paginate_now or want_pdf:
             from ..printing.paginate import paginate
 
-            with warnings_shown():
-                # --no-paginate --pdf: one conversion, measured and checked, nothing moved.
-                results = paginate(jobs, work, adjust=paginate_now, raise_errors=False, progress=advance)
+            # --no-paginate --pdf: one conversion, measured and checked, nothing moved.
+            results = paginate(jobs, work, adjust=paginate_now, raise_errors=False, progress=advance)
             for result in results:
+                for message in result.warnings:
+                    show_warning(message, result.job.name)
+                said[id(result.job)] = result.warnings
                 if result.error is not None:
                     failed(result.job, result.error)
                     error(result.error, result.job.name)
@@ -135,7 +139,7 @@ def render_group(pairs: list[tuple[Job, Path]], paginate_now: bool, want_pdf: bo
         else:
             for job in jobs:
                 try:
-                    with warnings_shown():
+                    with warnings_shown(job.name) as said[id(job)]:
                         made.append((job, render(job.plan, profile=job.profile, template=job.template,
                                                  base_dir=job.base_dir), None, [], None))
                 except GongwenError as exc:
@@ -159,8 +163,9 @@ def render_group(pairs: list[tuple[Job, Path]], paginate_now: bool, want_pdf: bo
                 click.echo(_("warning: {name}: {finding}").format(name=job.name, finding=finding), err=True)
             for path in outputs:
                 click.echo(str(path))
+            warned = [warning_finding(m) for m in dict.fromkeys(job.said + said.get(id(job), []))]
             entries.append(Entry(job.name, str(job.path), outputs=[str(p) for p in outputs],
-                                 findings=[f.as_dict() for f in findings], passes=passes,
+                                 findings=warned + [f.as_dict() for f in findings], passes=passes,
                                  done_after_s=round(time.monotonic() - STARTED, 2)))
     return entries
 

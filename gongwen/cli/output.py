@@ -2,26 +2,32 @@
 printed once each."""
 from __future__ import annotations
 
-import warnings
 from collections.abc import Iterator
 from contextlib import contextmanager
 
 import click
 
-from ..errors import GongwenError
+from ..errors import GongwenError, collected_warnings
 from ..i18n import _
 
 
 @contextmanager
-def warnings_shown() -> Iterator[None]:
-    with warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter("always")
+def warnings_shown(name: str | None = None) -> Iterator[list[str]]:
+    """The plan warnings said in the block, printed once each when it ends (named after the
+    document ``name`` in a batch) and left in the list it yields, for the report."""
+    said: list[str] = []
+    with collected_warnings() as found:
         try:
-            yield
+            yield said
         finally:
-            # A plan rendered in several pagination passes warns once.
-            for message in dict.fromkeys(str(w.message) for w in caught):
-                click.echo(_("warning: {message}").format(message=message), err=True)
+            said += [str(w) for w in found]
+            for message in said:
+                show_warning(message, name)
+
+
+def show_warning(message: str, name: str | None = None) -> None:
+    text = f"{name}: {message}" if name and not message.startswith(("/", name)) else message
+    click.echo(_("warning: {message}").format(message=text), err=True)
 
 
 def error(exc: GongwenError, name: str | None = None) -> None:

@@ -34,23 +34,39 @@ def command() -> click.Command:
                   help=_("Write a JSON report: one entry per document (status, outputs, findings)."))
     @click.option("-j", "--jobs", "workers", type=click.IntRange(1, 32), default=1, show_default=True,
                   help=_("Render in this many processes (each with its own LibreOffice)."))
+    @click.option("--set", "sets", multiple=True, metavar="KEY=VALUE",
+                  help=_("A fact for the plans' templates, over the campaign's (期号=5, 统计.目标=60%); repeatable."))
+    @click.option("--only", "only", multiple=True, metavar="NAME",
+                  help=_("Render only the document of this name (a plan file's name or stem); repeatable."))
+    @click.option("--strict", is_flag=True, help=_("Exit 3 when any document has a warning or a finding."))
+    @click.option("--timings", is_flag=True, help=_("Put each document's time into the report (it then differs "
+                                                    "from run to run)."))
     def render_command(plans: tuple[Path, ...], output_dir: Path | None, profile: str | None,
                        template: Path | None, want_pdf: bool, no_paginate: bool, allow_outside: bool,
-                       report_path: Path | None, workers: int) -> None:
+                       report_path: Path | None, workers: int, sets: tuple[str, ...], only: tuple[str, ...],
+                       strict: bool, timings: bool) -> None:
         from ..compose.jobs import Job
         from ..plan.load import load_plan
         from ..printing.converter import soffice
         from .batch import render_jobs
 
-        jobs, entries = [], []
+        given = facts_given(sets)
+        jobs, entries, matched = [], [], set()
         for plan_path, facts in plan_files(plans, allow_outside, entries):
+            if only and not {plan_path.name, plan_path.stem} & set(only):
+                continue
+            matched |= {plan_path.name, plan_path.stem}
             try:
-                with warnings_shown():
-                    plan = load_plan(plan_path, allow_outside=allow_outside, facts=facts)
-                    jobs.append(Job(plan, plan_path.stem, profile, template, plan_path.parent, plan_path))
+                with warnings_shown() as said:
+                    plan = load_plan(plan_path, allow_outside=allow_outside,
+                                     facts=merged(facts, given) if facts is not None or given else None)
+                jobs.append(Job(plan, plan_path.stem, profile, template, plan_path.parent, plan_path, said))
             except GongwenError as exc:
                 entries.append(Entry(plan_path.stem, str(plan_path), "failed", error=str(exc)))
                 error(exc)
+        missing = [name for name in only if name not in matched]
+        if missing:
+            raise click.UsageError(_("no document named {names}").format(names="、".join(missing)))
         targets = {id(job): (output_dir or job.base_dir) / f"{job.name}.docx" for job in jobs}
         clash = first_clash(list(targets.values()))
         if clash:
@@ -74,9 +90,11 @@ def command() -> click.Command:
             raise SystemExit(1) from None
         finally:
             if report_path:
-                write_report(report_path, entries)
+                write_report(report_path, entries, timings)
         if any(entry.status == "failed" for entry in entries):
             raise SystemExit(1)
+        if strict and any(entry.findings for entry in entries):
+            raise SystemExit(3)
 
     return render_command
 
@@ -102,6 +120,41 @@ def plan_files(inputs: tuple[Path, ...], allow_outside: bool,
                 yield document.plan, campaign.facts_for(document)
         else:
             yield path, None
+
+
+def facts_given(sets: tuple[str, ...]) -> dict[str, object]:
+    """``--set KEY=VALUE`` as facts: a dotted key goes into a fact's part, a value that reads as
+    a whole or decimal number is one."""
+    facts: dict[str, object] = {}
+    for item in sets:
+        key, sep, value = item.partition("=")
+        if not sep or not key.strip():
+            raise click.BadParameter(_("write KEY=VALUE, not {item!r}").format(item=item), param_hint="--set")
+        parts = key.strip().split(".")
+        into = facts
+        for part in parts[:-1]:
+            into = into.setdefault(part, {})
+            if not isinstance(into, dict):
+                raise click.BadParameter(_("{key} is set twice in different ways").format(key=key), param_hint="--set")
+        into[parts[-1]] = _number(value.strip())
+    return facts
+
+
+def _number(text: str) -> object:
+    for kind in (int, float):
+        try:
+            return kind(text)
+        except ValueError:
+            continue
+    return text
+
+
+def merged(facts: dict[str, object] | None, given: dict[str, object]) -> dict[str, object]:
+    """The campaign's facts with those given on the command line over them (part by part)."""
+    out = dict(facts or {})
+    for key, value in given.items():
+        out[key] = merged(out[key], value) if isinstance(value, dict) and isinstance(out.get(key), dict) else value
+    return out
 
 
 def first_clash(paths: list[Path]) -> Path | None:

@@ -10,12 +10,14 @@ from ..i18n import _
 
 def command() -> click.Command:
     """The command, built with the group (its help in the locale in force then)."""
-    @click.command("schema", help=_("Print the JSON Schema of plan files, or of campaign files (for editor "
-                                    "completion)."))
-    @click.argument("what", type=click.Choice(["plan", "campaign"]), default="plan")
+    @click.command("schema", help=_("Print the JSON Schema of plan files or campaign files (for editor "
+                                    "completion), or of the report of gongwen render --report."))
+    @click.argument("what", type=click.Choice(["plan", "campaign", "report"]), default="plan")
     def schema_command(what: str) -> None:
         from ..plan.schema import campaign_schema, plan_schema
+        from .report_schema import report_schema
 
-        click.echo(json.dumps(plan_schema() if what == "plan" else campaign_schema(), ensure_ascii=False, indent=2))
+        schemas = {"plan": plan_schema, "campaign": campaign_schema, "report": report_schema}
+        click.echo(json.dumps(schemas[what](), ensure_ascii=False, indent=2))
 
     return schema_command

@@ -6,7 +6,6 @@ twips from the characters' widths; the profile's ``banji.page_fill`` keeps a mar
 """
 from __future__ import annotations
 
-import warnings
 from collections.abc import Sequence
 from copy import deepcopy
 from dataclasses import dataclass
@@ -14,7 +13,7 @@ from dataclasses import dataclass
 from docx.oxml.ns import qn
 
 from ..chinese import arabic_date
-from ..errors import PlanWarning
+from ..errors import PlanWarning, warn
 from ..i18n import _
 from . import frame, oxml
 from .geometry import eighths, pt, text_width
@@ -192,7 +191,7 @@ class BanjiParts(Pen):
                                  oxml.run("　".join(plan.subject_words))),
                   "主题词：" + "　".join(plan.subject_words), b.subject_size_pt)
         elif plan.subject_words:
-            warnings.warn(PlanWarning(_("主题词 is not part of GB/T 9704-2012 and is left out; "
+            warn(PlanWarning(_("主题词 is not part of GB/T 9704-2012 and is left out; "
                                         "use the party-legacy profile to print it")), stacklevel=3)
         if plan.to and self.layout.to_in_banji:
             rows.append(self.banji_names("主送：", plan.to))
@@ -211,7 +210,7 @@ class BanjiParts(Pen):
             fixed(oxml.paragraph(oxml.ppr(style="GwBanji", jc="right"), oxml.run(f"（共印{plan.copies}份）")),
                   f"（共印{plan.copies}份）")
         elif plan.copies:
-            warnings.warn(PlanWarning(_("印数 is not part of GB/T 9704-2012 and is left out; "
+            warn(PlanWarning(_("印数 is not part of GB/T 9704-2012 and is left out; "
                                         "use the party-legacy profile to print it")), stacklevel=3)
         return rows
 

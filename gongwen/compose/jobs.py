@@ -2,7 +2,7 @@
 a command that only writes .docx files needs nothing of LibreOffice or PDF measuring."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..plan.model import Plan
@@ -20,6 +20,7 @@ class Job:
     template: str | Path | None = None
     base_dir: Path | None = None
     path: Path | None = None           # the plan file, when there is one
+    said: list[str] = field(default_factory=list)   # what loading its plan warned of
 
     def resolved_profile(self) -> Profile:
         """The profile the document is laid out and checked with (as its kind adapts it)."""

@@ -16,12 +16,11 @@ from __future__ import annotations
 
 import math
 import re
-import warnings
 from dataclasses import dataclass
 from functools import cache
 
 from ..chinese import em_width as width
-from ..errors import PlanWarning
+from ..errors import PlanWarning, warn
 from ..i18n import _
 from ..profile import Title, load_profile
 
@@ -253,9 +252,9 @@ def title_lines(text: str, given: list[str] | None, max_width: float, keep: list
     lines = [line.strip(_SPACES) for line in given] if given else break_title(text, max_width, keep, rule)
     lengths = [width(line) for line in lines]
     if is_hourglass(lengths):
-        warnings.warn(PlanWarning(_("the title's lines form an hourglass ({lengths}); "
+        warn(PlanWarning(_("the title's lines form an hourglass ({lengths}); "
                                     "GB/T 9704 asks for a trapezoid or diamond").format(
             lengths="/".join(f"{n:g}" for n in lengths))), stacklevel=2)
     if any(n > max_width for n in lengths):
-        warnings.warn(PlanWarning(_("a title line is wider than the 版心 and will wrap")), stacklevel=2)
+        warn(PlanWarning(_("a title line is wider than the 版心 and will wrap")), stacklevel=2)
     return lines

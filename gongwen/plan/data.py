@@ -32,6 +32,7 @@ FORMATIONS = ("单独", "联合", "挂靠", "派员")
 _YES = {"是", "有", "已建", "已建立", "√", "✓", "y", "yes", "true", "1"}
 _NO = {"否", "无", "未建", "未建立", "×", "✗", "n", "no", "false", "0", ""}
 MAX_CELL = 1_000           # characters in one cell: a name, a district
+MAX_FAULTS = 20            # faults said at once before the rest of the table is left unread
 _COUNT = re.compile(r"\d{1,7}(\.0*)?")    # a whole number of members (a spreadsheet may write 12.0)
 
 
@@ -69,48 +70,63 @@ def read_organisations(path: Path, columns: dict[str, str] | None = None,
     where = _columns(path, header, columns or {})
     found: list[Organisation] = []
     seen: dict[str, int] = {}
+    faults: list[DataError] = []
     for number, cells in enumerate(rows[1:], start=2):
         if not any(str(c or "").strip() for c in cells):
             continue   # a blank line between blocks of rows
-
-        def fail(field: str, message: str, number: int = number) -> DataError:
-            return DataError(message, Location(path, number, where[field] + 1), field=header[where[field]])
-
-        def cell(field: str, cells: list[object] = cells) -> str:
-            index = where.get(field)
-            text = "" if index is None or index >= len(cells) or cells[index] is None else str(cells[index]).strip()
-            if len(text) > MAX_CELL:
-                raise fail(field, _("the cell holds {n:,} characters; a cell of this table holds at most "
-                                    "{limit:,}").format(n=len(text), limit=MAX_CELL))
-            bad = forbidden_character(text)
-            if bad:
-                raise fail(field, _("control character U+{code:04X} is not allowed in a document").format(
-                    code=ord(bad)))
-            return text
-
-        name = cell("name")
-        if not name:
-            raise fail("name", _("the organisation has no name"))
-        if name in seen:
-            raise fail("name", _("{name} is listed twice (rows {first} and {row})").format(
-                name=name, first=seen[name], row=number))
-        seen[name] = number
-        members = _count(cell("members"))
-        if members is None:
-            raise fail("members", _("not a count of members: {value!r}").format(value=cell("members")))
-        has_org = _yes_no(cell("has_org"))
-        if has_org is None or cell("has_org") == "":
-            raise fail("has_org", _("write 是 or 否, not {value!r}").format(value=cell("has_org")))
-        formed = cell("formed").removesuffix("组建") or None
-        if formed is not None and formed not in FORMATIONS:
-            raise fail("formed", _("组建方式 is one of {known}, not {value!r}").format(
-                known="、".join(FORMATIONS), value=cell("formed")))
-        instructor = _yes_no(cell("instructor"))
-        if instructor is None:
-            raise fail("instructor", _("write 是 or 否, not {value!r}").format(value=cell("instructor")))
-        found.append(Organisation(name, cell("district") or None, cell("supervisor") or None, members, has_org,
-                                  formed if has_org else None, instructor, number))
+        try:
+            found.append(_row(path, header, where, cells, number, seen))
+        except DataError as fault:
+            faults.append(fault)
+            if len(faults) == MAX_FAULTS:
+                break
+    if faults:
+        # every fault of the table at once (up to MAX_FAULTS): one run to mend them all
+        more = "".join(f"\n{fault}" for fault in faults[1:])
+        raise DataError(faults[0].message + more, faults[0].location, field=faults[0].field)
     return found
+
+
+def _row(path: Path, header: list[str], where: dict[str, int], cells: list[object], number: int,
+         seen: dict[str, int]) -> Organisation:
+    """One row, typed and checked; a DataError at its first fault."""
+    def fail(field: str, message: str) -> DataError:
+        return DataError(message, Location(path, number, where[field] + 1), field=header[where[field]])
+
+    def cell(field: str) -> str:
+        index = where.get(field)
+        text = "" if index is None or index >= len(cells) or cells[index] is None else str(cells[index]).strip()
+        if len(text) > MAX_CELL:
+            raise fail(field, _("the cell holds {n:,} characters; a cell of this table holds at most "
+                                "{limit:,}").format(n=len(text), limit=MAX_CELL))
+        bad = forbidden_character(text)
+        if bad:
+            raise fail(field, _("control character U+{code:04X} is not allowed in a document").format(
+                code=ord(bad)))
+        return text
+
+    name = cell("name")
+    if not name:
+        raise fail("name", _("the organisation has no name"))
+    if name in seen:
+        raise fail("name", _("{name} is listed twice (rows {first} and {row})").format(
+            name=name, first=seen[name], row=number))
+    seen[name] = number
+    members = _count(cell("members"))
+    if members is None:
+        raise fail("members", _("not a count of members: {value!r}").format(value=cell("members")))
+    has_org = _yes_no(cell("has_org"))
+    if has_org is None or cell("has_org") == "":
+        raise fail("has_org", _("write 是 or 否, not {value!r}").format(value=cell("has_org")))
+    formed = cell("formed").removesuffix("组建") or None
+    if formed is not None and formed not in FORMATIONS:
+        raise fail("formed", _("组建方式 is one of {known}, not {value!r}").format(
+            known="、".join(FORMATIONS), value=cell("formed")))
+    instructor = _yes_no(cell("instructor"))
+    if instructor is None:
+        raise fail("instructor", _("write 是 or 否, not {value!r}").format(value=cell("instructor")))
+    return Organisation(name, cell("district") or None, cell("supervisor") or None, members, has_org,
+                        formed if has_org else None, instructor, number)
 
 
 def _columns(path: Path, header: list[str], mapping: dict[str, str]) -> dict[str, int]:

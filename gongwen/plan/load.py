@@ -8,14 +8,13 @@ from __future__ import annotations
 import difflib
 import math
 import typing
-import warnings
 from pathlib import Path
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
 from ..chinese import em_width
-from ..errors import PlanError, PlanWarning
+from ..errors import PlanError, PlanWarning, warn
 from ..i18n import _, language, validation_message
 from ..profile import load_profile, profile_names
 from ..rules import RULES, numbering
@@ -122,7 +121,7 @@ def _warn_of_tags(value: Any, path: Path_, positions: Positions) -> bool:
         items = value.items() if isinstance(value, dict) else enumerate(value)
         return any(_warn_of_tags(item, path + (key,), positions) for key, item in items)
     if isinstance(value, str) and templating.has_tags(value):
-        warnings.warn(PlanWarning(_("{where}: the text holds campaign tags ({{{{ … }}}}), printed as they are; render "
+        warn(PlanWarning(_("{where}: the text holds campaign tags ({{{{ … }}}}), printed as they are; render "
                                     "the campaign file that lists this plan to fill them").format(
             where=positions.locate(path))), stacklevel=4)
         return True
@@ -286,14 +285,14 @@ def _check_consistency(plan: Plan, positions: Positions) -> None:
         raise positions.error(_("the 落款 needs a 署名: give 署名 under 落款, or 发文机关"), ("signature",),
                               _field_name(("signature",)), key=True)
     for message in kind.check(plan) if kind.check else ():
-        warnings.warn(PlanWarning(f"{positions.locate(('kind',))}: {message}"), stacklevel=3)
+        warn(PlanWarning(f"{positions.locate(('kind',))}: {message}"), stacklevel=3)
     if kind.upward or kind.name == "notice":
         title = plan.title_text.rstrip()
         own = [k.zh for k in kinds.KINDS.values() if kind.zh.endswith(k.zh)]     # 年度工作报告 ends in 报告
         others = [k.zh for k in kinds.KINDS.values() if k.zh not in own and title.endswith(k.zh)]
         if not title.endswith(tuple(own)) and others:
             location = positions.locate(("title",))
-            warnings.warn(PlanWarning(_("{where}: the title ends in {found} but the document is a {kind}").format(
+            warn(PlanWarning(_("{where}: the title ends in {found} but the document is a {kind}").format(
                 where=location, found=others[0], kind=kind.zh)), stacklevel=3)
 
 
@@ -339,7 +338,7 @@ def _warn_of_numbering(owner: Plan | Article | Attachment | IssuedDocument, path
         heading = headings[wrong.position]
         line = next((i for i, raw in enumerate(lines) if heading.title in raw), 0)
         where = type(start)(start.file, (start.line or 1) + offset + line, None)
-        warnings.warn(PlanWarning(_("{where}: [{id}] {message}: “{heading}”, expected {expected}").format(
+        warn(PlanWarning(_("{where}: [{id}] {message}: “{heading}”, expected {expected}").format(
             where=where, id=wrong.id, message=_(RULES[wrong.id].summary), heading=heading.number + heading.title,
             expected=number_text(heading.level, wrong.expected) if wrong.id == "numbering.sequence"
             else _("a level {n} heading first").format(n=wrong.expected))), stacklevel=4)

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import re
 import sys
-import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -21,7 +20,7 @@ from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from ruamel.yaml.reader import ReaderError
 
-from ..errors import Location, PlanError, PlanWarning
+from ..errors import Location, PlanError, PlanWarning, warn
 from ..i18n import _
 
 Path_ = tuple[str | int, ...]
@@ -115,7 +114,7 @@ def read_text(path: Path) -> str:
     if not re.search("[\u4e00-\u9fff]", text):
         line = raw[: utf8_error.start].count(b"\n") + 1
         raise PlanError(_("the file is not UTF-8 text"), Location(path, line), hint=_("save the plan as UTF-8"))
-    warnings.warn(
+    warn(
         PlanWarning(
             _("{file}: read as GBK; convert it to UTF-8 with: iconv -f GBK -t UTF-8 {file} > plan-utf8.yaml").format(
                 file=path

@@ -26,9 +26,9 @@ from pathlib import Path
 from ..errors import ConvertError, Location
 from ..fonts import environment, fontconfig_file
 from ..i18n import _
-from .offline import offline_copy
-from .office_profile import clear_stale, process_profile, profile_arg
 from ..profile import Profile, load_profile
+from .office_profile import clear_stale, process_profile, profile_arg
+from .offline import offline_copy
 
 # Blank pages are part of the layout (版记 on an even page): the default export drops them.
 EXPORT_OPTIONS = {"IsSkipEmptyPages": False, "ExportBookmarks": True, "ExportNotes": False}

@@ -25,7 +25,7 @@ from docx.document import Document
 from ..compose.frame import for_libreoffice
 from ..compose.jobs import Job
 from ..compose.render import Composed, Layout, Written, compose, save
-from ..errors import ConvertError, GongwenError
+from ..errors import ConvertError, GongwenError, collected_warnings
 from ..findings import Finding
 from ..fonts import fontconfig_file
 from ..i18n import N_, _
@@ -55,6 +55,7 @@ class Paginated:
     findings: list[Finding] = field(default_factory=list)
     error: GongwenError | None = None
     pdf_data: bytes | None = field(default=None, repr=False)
+    warnings: list[str] = field(default_factory=list)    # what laying it out warned of, once each
 
     @property
     def pdf_bytes(self) -> bytes | None:
@@ -99,13 +100,14 @@ def paginate(jobs: Sequence[Job], work_dir: str | Path | None = None, *, adjust:
     own = work_dir is None
     root = Path(tempfile.mkdtemp(prefix="gongwen-paginate-") if own else work_dir)
     layouts = {i: Layout() for i in range(len(jobs))}
+    said: dict[int, list[str]] = {i: [] for i in range(len(jobs))}     # each job's warnings, as data
     done: dict[int, Paginated] = {}
     passes = MAX_PASSES if adjust else 1
 
     def fail(i: int, error: GongwenError) -> None:
         if raise_errors:
             raise error
-        done[i] = Paginated(jobs[i], None, layouts[i], [], None, 0, False, error=error)
+        done[i] = Paginated(jobs[i], None, layouts[i], [], None, 0, False, error=error, warnings=said[i])
         if progress:
             progress(1)
 
@@ -114,7 +116,9 @@ def paginate(jobs: Sequence[Job], work_dir: str | Path | None = None, *, adjust:
         composed: dict[int, Composed] = {}
         for i in [i for i in layouts if i not in done]:
             try:
-                composed[i] = _compose(jobs[i], layouts[i])
+                with collected_warnings() as found:
+                    composed[i] = _compose(jobs[i], layouts[i])
+                said[i] += [str(w) for w in found if str(w) not in said[i]]
                 with for_libreoffice(composed[i].document, jobs[i].resolved_profile(),
                                      hanging=layouts[i].hanging) as document:
                     save(document, folder / f"{jobs[i].name}.docx")
@@ -129,6 +133,7 @@ def paginate(jobs: Sequence[Job], work_dir: str | Path | None = None, *, adjust:
                 fail(i, error)
                 continue
             if finished:
+                finished.warnings = said[i]
                 done[i] = finished
                 if progress:
                     progress(1)
