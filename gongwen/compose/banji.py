@@ -192,7 +192,7 @@ class BanjiParts(Pen):
                   "主题词：" + "　".join(plan.subject_words), b.subject_size_pt)
         elif plan.subject_words:
             warn(PlanWarning(_("主题词 is not part of GB/T 9704-2012 and is left out; "
-                                        "use the party-legacy profile to print it")), stacklevel=3)
+                               "use the party-legacy profile to print it")), stacklevel=3)
         if plan.to and self.layout.to_in_banji:
             rows.append(self.banji_names("主送：", plan.to))
         if plan.cc:
@@ -211,7 +211,7 @@ class BanjiParts(Pen):
                   f"（共印{plan.copies}份）")
         elif plan.copies:
             warn(PlanWarning(_("印数 is not part of GB/T 9704-2012 and is left out; "
-                                        "use the party-legacy profile to print it")), stacklevel=3)
+                               "use the party-legacy profile to print it")), stacklevel=3)
         return rows
 
     def banji_section(self, *, numbered: bool) -> None:

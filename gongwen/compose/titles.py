@@ -253,7 +253,7 @@ def title_lines(text: str, given: list[str] | None, max_width: float, keep: list
     lengths = [width(line) for line in lines]
     if is_hourglass(lengths):
         warn(PlanWarning(_("the title's lines form an hourglass ({lengths}); "
-                                    "GB/T 9704 asks for a trapezoid or diamond").format(
+                           "GB/T 9704 asks for a trapezoid or diamond").format(
             lengths="/".join(f"{n:g}" for n in lengths))), stacklevel=2)
     if any(n > max_width for n in lengths):
         warn(PlanWarning(_("a title line is wider than the 版心 and will wrap")), stacklevel=2)

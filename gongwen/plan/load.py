@@ -122,7 +122,7 @@ def _warn_of_tags(value: Any, path: Path_, positions: Positions) -> bool:
         return any(_warn_of_tags(item, path + (key,), positions) for key, item in items)
     if isinstance(value, str) and templating.has_tags(value):
         warn(PlanWarning(_("{where}: the text holds campaign tags ({{{{ … }}}}), printed as they are; render "
-                                    "the campaign file that lists this plan to fill them").format(
+                           "the campaign file that lists this plan to fill them").format(
             where=positions.locate(path))), stacklevel=4)
         return True
     return False
