@@ -17,6 +17,7 @@ import signal
 import subprocess
 import sys
 import tempfile
+import threading
 import zipfile
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -61,8 +62,18 @@ def convert(documents: Sequence[str | Path], output_dir: str | Path | None = Non
 
     Each PDF is written beside its document unless ``output_dir`` is given.  The PDFs appear
     only when complete: LibreOffice writes into a private folder and finished files are moved.
+    Safe from threads: a process has one office (one profile slot), which converts for one
+    caller at a time; processes run in parallel, each with its own.
     """
-    documents = [Path(d) for d in documents]
+    with _ONE_AT_A_TIME:
+        return _convert([Path(d) for d in documents], output_dir, timeout, profiles)
+
+
+_ONE_AT_A_TIME = threading.RLock()
+
+
+def _convert(documents: list[Path], output_dir: str | Path | None, timeout: float | None,
+             profiles: Sequence[Profile]) -> list[Path]:
     if not documents:
         return []
     exe = soffice()
@@ -278,7 +289,8 @@ _FAILED: list[str] = []          # why the listener would not start: this proces
 def start_converter(profiles: Sequence[Profile] = ()) -> None:
     """Start LibreOffice now, without waiting for it: it loads while the documents are rendered
     (about a second saved on a first document)."""
-    _listener(profiles, wait=False)
+    with _ONE_AT_A_TIME:
+        _listener(profiles, wait=False)
 
 
 def _listener(profiles: Sequence[Profile], *, wait: bool = True) -> _Listener | None:

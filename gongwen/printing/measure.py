@@ -16,6 +16,7 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
 from ..compose.geometry import MM_PER_PT
+from ..pdfium import LOCK
 
 _BASELINE_TOLERANCE_PT = 1.5
 
@@ -122,12 +123,13 @@ class MeasuredPage:
 
 def measure(pdf: str | Path | bytes) -> list[MeasuredPage]:
     """Every page of ``pdf`` as lines of ink-measured characters and horizontal rules."""
-    document = pdfium.PdfDocument(pdf)
-    faces: dict[int, str] = {}     # a font's name, by its handle in this document
-    try:
-        return [_page(document[i], i + 1, faces) for i in range(len(document))]
-    finally:
-        document.close()
+    with LOCK:
+        document = pdfium.PdfDocument(pdf)
+        faces: dict[int, str] = {}     # a font's name, by its handle in this document
+        try:
+            return [_page(document[i], i + 1, faces) for i in range(len(document))]
+        finally:
+            document.close()
 
 
 def _page(page: pdfium.PdfPage, number: int, faces: dict[int, str]) -> MeasuredPage:

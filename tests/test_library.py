@@ -1,0 +1,39 @@
+"""The library as other systems use it: from several threads at once, warnings as data per
+call, nothing shared by accident."""
+from __future__ import annotations
+
+from concurrent.futures import ThreadPoolExecutor
+
+import gongwen
+from conftest import FIXTURES
+
+WARNED = """\
+发文机关: [三门峡市民政局]
+标题: 三门峡市民政局关于做好年报工作的通知
+主送: [各县（市、区）民政局]
+正文: |
+  现就有关事项通知如下。
+落款:
+  日期: 2026-11-24
+主题词: 社会组织 年报 通知
+"""
+
+
+def test_paginate_from_threads_gives_what_one_thread_gives(tmp_path):
+    # paginate called from threads failed every time (LibreOffice 没有写出 PDF: one profile slot)
+    plans = ["one-page.yaml", "request.yaml", "minutes.yaml", "letter.yaml"]
+    (tmp_path / "warned.yaml").write_text(WARNED, encoding="utf-8")
+
+    def job(name: str) -> gongwen.Job:
+        folder = tmp_path if name == "warned.yaml" else FIXTURES
+        return gongwen.Job(gongwen.load_plan(folder / name), name.removesuffix(".yaml"), base_dir=folder)
+
+    names = [*plans, "warned.yaml"] * 2
+    serial = {name: gongwen.paginate([job(name)])[0] for name in dict.fromkeys(names)}
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        threaded = list(pool.map(lambda name: (name, gongwen.paginate([job(name)])[0]), names))
+    for name, result in threaded:
+        assert result.error is None and result.pdf_bytes == serial[name].pdf_bytes, name
+        # each call's warnings are its own: the 主题词 note once, for the plan that has 主题词
+        assert result.warnings == serial[name].warnings, name
+        assert bool(result.warnings) == (name == "warned.yaml"), (name, result.warnings)
