@@ -13,12 +13,12 @@ from importlib import import_module
 from typing import TYPE_CHECKING
 
 from .errors import (CheckFailed, ConvertError, DataError, GongwenError, Location, PlanError, PlanWarning, ProfileError,
-                     RenderError, TemplateError)
+                     RenderError, TemplateError, collected_warnings)
 
 if TYPE_CHECKING:
     from .compose.jobs import Job
     from .compose.layout import Layout
-    from .compose.render import render, save
+    from .compose.render import document_bytes, render, save
     from .findings import Finding
     from .plan.campaign import Campaign, load_campaign
     from .plan.elements import Attachment, DocNumber, Signature
@@ -41,13 +41,14 @@ _LAZY = {
     "convert": "printing.converter",
     "Profile": "profile", "load_profile": "profile", "profile_names": "profile",
     "Layout": "compose.layout", "render": "compose.render", "save": "compose.render",
+    "document_bytes": "compose.render",
     "plan_schema": "plan.schema",
 }
 
 __all__ = [
     "Attachment", "Campaign", "CheckFailed", "ConvertError", "DataError", "DocNumber", "Finding", "GongwenError", "Job", "Layout", "Location",
     "MeasuredPage", "Paginated", "Plan", "PlanError", "PlanWarning", "Profile", "ProfileError", "RenderError",
-    "Signature", "TemplateError", "convert", "load_campaign", "load_plan", "load_profile", "measure", "paginate", "plan_from_data",
+    "Signature", "TemplateError", "collected_warnings", "convert", "document_bytes", "load_campaign", "load_plan", "load_profile", "measure", "paginate", "plan_from_data",
     "plan_schema", "profile_names", "render", "run_checks", "save",
 ]
 

@@ -21,8 +21,11 @@ class Location:
     file: Path | None = None
     line: int | None = None
     column: int | None = None
+    key: str | None = None        # in a plan given as data, the key path (落款.日期)
 
     def __str__(self) -> str:
+        if self.file is None and self.key:
+            return self.key
         parts = [str(self.file) if self.file else "<plan>"]
         if self.line:
             parts.append(str(self.line))
@@ -52,7 +55,9 @@ class GongwenError(Exception):
         self.source_line = source_line
 
     def __str__(self) -> str:
-        head = self.message if self.field is None else f"{self.field}: {self.message}"
+        named = self.field is not None and not (self.location and self.location.key and
+                                                self.location.key.endswith(self.field))
+        head = f"{self.field}: {self.message}" if named else self.message
         if self.location is not None:
             head = f"{self.location}: {head}"
         lines = [head]

@@ -37,3 +37,24 @@ def test_paginate_from_threads_gives_what_one_thread_gives(tmp_path):
         # each call's warnings are its own: the 主题词 note once, for the plan that has 主题词
         assert result.warnings == serial[name].warnings, name
         assert bool(result.warnings) == (name == "warned.yaml"), (name, result.warnings)
+
+
+def test_a_plan_given_as_data_is_told_every_problem_at_once_by_its_key_path():
+    # errors from a dict gave <plan>:1:1, a display name instead of the key path, and only the first
+    import pytest
+
+    data = {"标题": "某局关于某事的通知", "发文机关": ["某局"], "正文": "甲。", "落款": {"日期": "2026-02-30"},
+            "附件": [{"名称": "登记表"}, {"名称": ""}]}
+    with pytest.raises(gongwen.PlanError) as caught:
+        gongwen.plan_from_data(data)
+    problems = caught.value.problems
+    assert [str(p.location) for p in problems] == ["附件[2].名称", "落款.日期"]
+    assert "<plan>" not in str(caught.value) and "附件[2].名称" in str(caught.value)
+
+
+def test_a_document_comes_out_as_bytes_and_its_pdf_too(tmp_path):
+    plan = gongwen.load_plan(FIXTURES / "one-page.yaml")
+    data = gongwen.document_bytes(gongwen.render(plan))
+    assert data[:2] == b"PK"
+    (result,) = gongwen.paginate([gongwen.Job(plan, "one-page")])
+    assert result.pdf is None and result.pdf_bytes[:5] == b"%PDF-"

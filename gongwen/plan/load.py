@@ -14,7 +14,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from ..chinese import em_width
-from ..errors import PlanError, PlanWarning, warn
+from ..errors import Location, PlanError, PlanWarning, warn
 from ..i18n import _, language, validation_message
 from ..profile import load_profile, profile_names
 from ..rules import RULES, numbering
@@ -64,6 +64,7 @@ def validated(data: dict, positions: Positions, model: type[Model], context: dic
     with ``facts``, text fields filled from them first."""
     renames: dict[Path_, Path_] = {}
     data = _normalise(data, model, (), (), positions, renames)
+    positions.written.update({new: old for old, new in renames.items()})
     _rekey(positions, renames)
     _check_characters(data, (), positions, model)
     if facts is not None:
@@ -198,7 +199,15 @@ def _rekey(positions: Positions, renames: dict[Path_, Path_]) -> None:
 
 
 def _plan_error(exc: ValidationError, positions: Positions, root: type[BaseModel] = Plan) -> PlanError:
-    error = exc.errors(include_url=False)[0]
+    errors = exc.errors(include_url=False)
+    if positions.file is None and not positions.lines:
+        # a plan given as data has no lines to point at: every problem at once, by its key path
+        problems = [PlanError(validation_message(e), Location(key=positions.key_path(tuple(e["loc"])) or None),
+                              _field_name(tuple(e["loc"]), root)) for e in errors]
+        failure = PlanError("\n".join(map(str, problems)), None, problems[0].field)
+        failure.problems = problems
+        return failure
+    error = errors[0]
     loc = tuple(error["loc"])
     message = validation_message(error)
     more = exc.error_count() - 1

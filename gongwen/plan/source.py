@@ -44,6 +44,7 @@ class Positions:
     keys: dict[Path_, tuple[int, int]] = field(default_factory=dict)
     values: dict[Path_, tuple[int, int]] = field(default_factory=dict)
     block_scalars: set[Path_] = field(default_factory=set)
+    written: dict[Path_, Path_] = field(default_factory=dict)   # a key's path as the plan wrote it
 
     def locate(self, path: Path_, key: bool = False) -> Location:
         """The closest known place for ``path``: the path itself, else its nearest parent."""
@@ -64,8 +65,24 @@ class Positions:
 
     def error(self, message: str, path: Path_, field_name: str | None = None,
               hint: str | None = None, key: bool = False) -> PlanError:
+        if self.file is None and not self.lines:     # a plan given as data: its key path
+            return PlanError(message, Location(key=self.key_path(path) or None), field_name, hint)
         location = self.locate(path, key=key)
         return PlanError(message, location, field_name, hint, self.source_line(location))
+
+    def key_path(self, path: Path_) -> str:
+        """Where a value stands in a plan given as data, in the keys the plan wrote: 落款.日期,
+        附件[2].名称."""
+        shown = ""
+        for depth, part in enumerate(path):
+            if isinstance(part, int):
+                shown += f"[{part + 1}]"
+                continue
+            written = self.written.get(tuple(path[:depth + 1]))
+            if written is None:
+                break                       # a key the plan did not write (文种 left out)
+            shown += ("." if shown else "") + str(written[-1])
+        return shown
 
     def at(self, line: int, column: int | None, message: str, hint: str | None = None) -> PlanError:
         location = Location(self.file, line, column)
