@@ -203,7 +203,7 @@ def test_the_campaign_fixture_fills_seed_004s_figures_from_its_table():
     campaign = load_campaign(FIXTURES / "campaign" / "campaign.yaml")
     stats = campaign.statistics
     assert stats.total == 48 and abs(stats.org_coverage - 17 / 48) < 1e-9
-    plan_doc, brief_doc, _report = campaign.documents
+    plan_doc, brief_doc, _survey, _annual = campaign.documents
     plan = gongwen.load_plan(plan_doc.plan, facts=campaign.facts_for(plan_doc))
     assert (f"全市社会组织共{stats.total}家、党员{stats.members}名,其中已建党组织的{stats.with_org}家" in plan.body
             and "xx" not in plan.body and "2011年7月15日—8月31日" in plan.body)
@@ -220,8 +220,8 @@ def test_rendering_a_campaign_writes_every_document_and_a_report(tmp_path):
     assert result.exit_code == 0, result.output
     entries = json.loads(report.read_text(encoding="utf-8"))
     assert [(d["name"], d["status"]) for d in entries["documents"]] == \
-        [("实施方案", "written"), ("简报", "written"), ("通报", "written")]
-    assert all((tmp_path / f"{name}.docx").is_file() for name in ("实施方案", "简报", "通报"))
+        [("实施方案", "written"), ("简报", "written"), ("通报", "written"), ("年度工作报告", "written")]
+    assert all((tmp_path / f"{name}.docx").is_file() for name in ("实施方案", "简报", "通报", "年度工作报告"))
 
 
 def test_one_broken_plan_in_a_campaign_spoils_nothing_else(tmp_path):
@@ -389,3 +389,15 @@ def test_briefings_print_the_numbers_of_their_sequence(tmp_path):
         texts = [p.text for p in Document(str(tmp_path / "out" / f"{name}.docx")).paragraphs]
         issues[name] = [t for t in texts if t.startswith("第") and t.endswith("期")]
     assert issues == {"简报": ["第7期"], "简报二": ["第8期"], "简报三": ["第20期"]}
+
+
+def test_the_campaigns_annual_report_sets_the_years_figures_against_targets_and_last_table():
+    # one campaign file gives notice, plan, briefing and the year-end report, all of one table
+    campaign = load_campaign(FIXTURES / "campaign" / "campaign.yaml")
+    annual = next(d for d in campaign.documents if d.plan.name == "年度工作报告.yaml")
+    plan = gongwen.load_plan(annual.plan, facts=campaign.facts_for(annual))
+    stats, before = campaign.statistics, campaign.previous
+    assert plan.kind == "annual" and plan.signers == ["王建国"]
+    assert f"已建立党组织的社会组织{stats.with_org}家，比上期增加{stats.with_org - before.with_org}家" in plan.body
+    assert "党的组织覆盖率为35.4%，比上期提高6.3个百分点，完成目标（60%）的59%" in plan.body
+    assert "{{" not in plan.body and "{{" not in (plan.note or "")
