@@ -214,9 +214,11 @@ def test_cc_ending_in_its_own_full_stop_prints_one(tmp_path):
 # -- impossible values and hostile YAML: an error with its line, never a traceback -------------
 
 
-@pytest.mark.parametrize("date", ["2024-13-40", "2025-02-30", "2025年2月30日"])
-def test_impossible_dates(tmp_path, date):
-    assert_failed(tmp_path, GOOD.replace("2026-11-24", date), "8:7:", "成文日期", "不是日期", date)
+@pytest.mark.parametrize(("date", "said"), [
+    ("2024-13-40", "一年没有13月"), ("2025-02-30", "没有30日"), ("2025年2月30日", "2025年2月只有28日"),
+    ("2月30号", "不是日期")])
+def test_impossible_dates(tmp_path, date, said):
+    assert_failed(tmp_path, GOOD.replace("2026-11-24", date), "8:7:", "成文日期", said, date)
 
 
 def test_python_tags_are_refused(tmp_path):
@@ -331,3 +333,20 @@ def test_a_broken_local_profile_is_an_error(tmp_path, content, message):
 ])
 def test_a_key_given_twice_is_refused_at_the_second(tmp_path, text, where):
     assert_failed(tmp_path, text, where, "两次")
+
+
+def test_a_mistyped_key_is_told_the_nearest_keys(tmp_path):
+    # 超送 was told 送 (a briefing's key) rather than 抄送
+    code, output, _target = run(tmp_path, GOOD + "超送: [市委组织部]\n")
+    assert code == 1 and "抄送" in output and "“送”" not in output
+
+
+def test_a_day_the_month_does_not_have_is_said_so(tmp_path):
+    # 2024-02-30 was told it is "not a date", with a format hint
+    assert_failed(tmp_path, GOOD.replace("2026-11-24", "2026-02-30"), "8:", "2026年2月只有28日，没有30日")
+    assert_failed(tmp_path, GOOD.replace("2026-11-24", "2026-13-01"), "8:", "一年没有13月")
+
+
+def test_a_missing_space_after_a_colon_is_said_as_such(tmp_path):
+    # 标题:… was told the key had no colon
+    assert_failed(tmp_path, GOOD.replace("标题: ", "标题:"), "3:", "冒号后面缺少空格")

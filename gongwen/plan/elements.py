@@ -3,6 +3,7 @@ a 发文字号's form, a date, a seal or table file that must exist, an attachme
 a chart's figures (GB/T 9704-2012 §7).  :mod:`gongwen.plan.model` puts them together."""
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import re
 from collections.abc import Callable
@@ -35,6 +36,14 @@ def _date(value: object) -> object:
     try:
         return parse_date(value)
     except ValueError:
+        parts = re.fullmatch(r"\s*(\d{4})\s*[-年./]\s*(\d{1,2})\s*[-月./]\s*(\d{1,2})\s*日?\s*", str(value))
+        if parts:                        # written as a date, but no such day: say which part is wrong
+            year, month, day = (int(g) for g in parts.groups())
+            if not 1 <= month <= 12:
+                raise ValueError(_("a year has no month {month}: {value!r}").format(month=month, value=value)) from None
+            last = calendar.monthrange(year, month)[1]
+            raise ValueError(_("{year}年{month}月 has {last} days, not {day}: {value!r}").format(
+                year=year, month=month, last=last, day=day, value=value)) from None
         raise ValueError(_("not a date: {value!r} (write 2011-02-16 or 2011年2月16日)").format(value=value)) from None
 
 

@@ -139,8 +139,8 @@ def _normalise(data: dict, model: type[BaseModel], old: Path_, new: Path_,
             raise positions.error(_("a full-width space (　) in the indentation"), old + (key,),
                                   hint=_("indent with ordinary half-width spaces"), key=True)
         if field is None:
-            close = difflib.get_close_matches(key, list(accepted), n=1, cutoff=0.5)
-            hint = _("did you mean {key}?").format(key=close[0]) if close else _(
+            close = _closest(key, list(accepted))
+            hint = _("did you mean {key}?").format(key="、".join(close)) if close else _(
                 "known keys: {keys}").format(keys="、".join(k for k in accepted if k not in accepted.values()))
             raise positions.error(_("unknown key {key!r}").format(key=key), old + (key,), hint=hint, key=True)
         if field in out:
@@ -157,6 +157,23 @@ def _normalise(data: dict, model: type[BaseModel], old: Path_, new: Path_,
             ]
         out[field] = value
     return out
+
+
+def _closest(key: str, known: list[str]) -> list[str]:
+    """The known key nearest to a mistyped one: fewest characters changed (超送 → 抄送, not 送),
+    the same length first; none when more than half of it would change."""
+    def distance(a: str, b: str) -> int:
+        row = list(range(len(b) + 1))
+        for i, x in enumerate(a, 1):
+            row, previous = [i], row
+            for j, y in enumerate(b, 1):
+                row.append(min(previous[j] + 1, row[j - 1] + 1, previous[j - 1] + (x != y)))
+        return row[-1]
+
+    scored = sorted((distance(key.lower(), k.lower()), abs(len(k) - len(key)), k) for k in known)
+    if not scored or scored[0][0] > max(1, len(key) // 2):
+        return []
+    return [k for d, gap, k in scored if (d, gap) == scored[0][:2]][:3]    # ties all said: 超送 → 抄送、主送
 
 
 def _check_characters(value: Any, path: Path_, positions: Positions, root: type[BaseModel] = Plan) -> None:

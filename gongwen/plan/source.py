@@ -278,6 +278,11 @@ def diagnose(lines: list[str], upto: int) -> tuple[int, int, str, str] | None:
         if key and key["colon"] == "：":
             return (number, key.end("key") + 1, _("a full-width colon after the key {key}").format(key=key["key"]),
                     _("write the key with a half-width colon and a space: {key}: …").format(key=key["key"]))
+        glued = re.match(r"^([^\s:：#\-\[{\"'|>][^:：]*?):(?=[^\s:/])", stripped)
+        if not key and glued and _in_mapping(lines, number, indent):
+            return (number, indent + len(glued.group()) + 1,
+                    _("a space is missing after the colon of {key}").format(key=glued.group(1)),
+                    _("write the key, a colon and a space: {key}: …").format(key=glued.group(1)))
         if re.match(r"^-[^\s\-]", stripped) and _in_list(lines, number):
             return number, indent + 2, _("a list item needs a space after the dash"), _("write - item")
         if not key and not stripped.startswith(("-", "[", "{", "\"", "'", "|", ">", "]", "}")) \
