@@ -350,3 +350,16 @@ def test_a_day_the_month_does_not_have_is_said_so(tmp_path):
 def test_a_missing_space_after_a_colon_is_said_as_such(tmp_path):
     # 标题:… was told the key had no colon
     assert_failed(tmp_path, GOOD.replace("标题: ", "标题:"), "3:", "冒号后面缺少空格")
+
+
+def test_the_command_line_speaks_chinese_to_a_clerk():
+    # 'foo' is not one of …, 缺少参数 'PLANS...', did not find expected ',' or ']' in the Chinese UI
+    runner = CliRunner()
+    wrong_kind = runner.invoke(make_cli(), ["new", "foo"]).output
+    assert "不在可选值中" in wrong_kind and "is not one of" not in wrong_kind and "'文种'" in wrong_kind
+    assert "计划文件" in runner.invoke(make_cli(), ["render"]).output
+
+
+def test_yaml_mistakes_are_told_in_the_drafters_words(tmp_path):
+    code, output, _target = run(tmp_path, GOOD.replace("主送: [各县（市、区）民政局]", "主送: [各县（市、区）民政局"))
+    assert code == 1 and "方括号列表没有闭合" in output and "did not find" not in output

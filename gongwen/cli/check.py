@@ -21,7 +21,7 @@ def command() -> click.Command:
     """The command, built with the group (its help in the locale in force then)."""
     @click.command("check", help=_("Review .docx files against GB/T 9704-2012 (any document, ours or typed by "
                                    "hand): exit 0 when clean, 3 with findings, 1 on errors."))
-    @click.argument("documents", nargs=-1, type=click.Path(path_type=Path))
+    @click.argument("documents", nargs=-1, type=click.Path(path_type=Path), metavar=_("DOCUMENTS..."))
     @click.option("--profile", help=_("Layout profile: a bundled name ({names}) or a .yaml file (default: the "
                                       "pre-2012 Party format for a document with 主题词, else gb9704-2012).").format(
         names=", ".join(styles.names())))

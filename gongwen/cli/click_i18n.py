@@ -23,7 +23,7 @@ MESSAGES = (
     N_("{name} {filename!r} does not exist."), N_("{name} {filename!r} is a directory."),
     N_("{name} {filename!r} is a file."), N_("file"), N_("directory"), N_("path"),
     N_("Did you mean {possibility}?"), N_("Got unexpected extra argument ({args})"),
-    N_("Option {name!r} requires an argument."),
+    N_("Option {name!r} requires an argument."), N_("{value!r} is not {choice}."),
 )
 
 

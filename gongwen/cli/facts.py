@@ -14,7 +14,7 @@ from .output import error
 def command() -> click.Command:
     """The command, built with the group (its help in the locale in force then)."""
     @click.command("facts", help=_("Print the facts a campaign's plans may use (its statistics by name)."))
-    @click.argument("campaign", type=click.Path(dir_okay=False, path_type=Path))
+    @click.argument("campaign", type=click.Path(dir_okay=False, path_type=Path), metavar=_("CAMPAIGN"))
     def facts_command(campaign: Path) -> None:
         from ..plan.campaign import load_campaign
 

@@ -13,7 +13,7 @@ from ..plan import kinds
 def command() -> click.Command:
     """The command, built with the group (its help in the locale in force then)."""
     @click.command("new", help=_("Print a commented starter plan for a document kind."))
-    @click.argument("kind", type=click.Choice(kinds.names()), default="notice")
+    @click.argument("kind", type=click.Choice(kinds.names()), default="notice", metavar=_("KIND"))
     def new_command(kind: str) -> None:
         click.echo(starter_path(kinds.get(kind).name).read_text(encoding="utf-8"), nl=False)
 

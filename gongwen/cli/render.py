@@ -17,7 +17,7 @@ def command() -> click.Command:
     """The command, built with the group (its help in the locale in force then)."""
     @click.command("render", help=_("Render plan files to .docx (OUTDIR/<plan stem>.docx), paginated on the "
                                     "page LibreOffice lays out."))
-    @click.argument("plans", nargs=-1, required=True, type=click.Path(path_type=Path))
+    @click.argument("plans", nargs=-1, required=True, type=click.Path(path_type=Path), metavar=_("PLANS..."))
     @click.option("-o", "--output-dir", "output_dir", type=click.Path(file_okay=False, path_type=Path),
                   help=_("Folder for the documents (default: next to each plan)."))
     @click.option("--profile", help=_("Layout profile: a bundled name ({names}) or a .yaml file.").format(

@@ -12,7 +12,7 @@ def command() -> click.Command:
     """The command, built with the group (its help in the locale in force then)."""
     @click.command("schema", help=_("Print the JSON Schema of plan files or campaign files (for editor "
                                     "completion), or of the report of gongwen render --report."))
-    @click.argument("what", type=click.Choice(["plan", "campaign", "report"]), default="plan")
+    @click.argument("what", type=click.Choice(["plan", "campaign", "report"]), default="plan", metavar=_("WHAT"))
     def schema_command(what: str) -> None:
         from ..plan.schema import campaign_schema, plan_schema
         from .report_schema import report_schema

@@ -21,7 +21,7 @@ from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from ruamel.yaml.reader import ReaderError
 
 from ..errors import Location, PlanError, PlanWarning, warn
-from ..i18n import _
+from ..i18n import N_, _
 
 Path_ = tuple[str | int, ...]
 
@@ -242,11 +242,27 @@ def _yaml_error(exc: MarkedYAMLError, positions: Positions) -> PlanError:
         return positions.at(line, column, message, hint)
     location = Location(positions.file, mark.line + 1, mark.column + 1) if mark else Location(positions.file)
     problem = exc.problem or exc.context or "YAML"
-    return PlanError(_("broken YAML: {problem}").format(problem=problem), location,
+    said = next((_(words) for pattern, words in _YAML_PROBLEMS if pattern in problem), problem)
+    return PlanError(_("broken YAML: {problem}").format(problem=said), location,
                      source_line=positions.source_line(location),
                      hint=_("check the indentation and the colon after each key"))
 
 
+# What the YAML library says, as a drafter reads it (its own words stay for the rest)
+_YAML_PROBLEMS = (
+    ("expected ',' or ']'", N_("a list in [ ] is not closed: a ] or a comma is missing")),
+    ("expected ',' or '}'", N_("a mapping in { } is not closed: a } or a comma is missing")),
+    ("expected '-' indicator", N_("a line of the list does not begin with - at the list's indentation")),
+    ("expected <block end>", N_("a line is indented where the lines above are not")),
+    ("expected key", N_("a key was expected here: check the indentation")),
+    ("expected ':'", N_("a key without its colon")),
+    ("mapping values are not allowed here", N_("a colon where none may stand: put text with a colon in quotes")),
+    ("found unexpected end of stream", N_("the file ends inside quotes or brackets that were not closed")),
+    ("found unknown escape character", N_("a backslash in double quotes: put the text in single quotes")),
+    ("cannot start any token", N_("a character that cannot begin a value here (a tab or @ or `): put the text in quotes")),
+    ("found undefined alias", N_("an alias (*name) that no anchor (&name) defines")),
+    ("duplicate key", N_("a key given twice")),
+)
 _KEY = re.compile(r"^(?P<indent> *)(?P<key>[^\s#:：\-][^:：]*?)(?P<colon>:(?=\s|$)|：)")
 _BLOCK_START = re.compile(r"^(?P<indent> *)[^#\s][^#]*:\s*[|>][-+0-9]*\s*(#.*)?$")
 
