@@ -26,6 +26,8 @@ python3 -c 'import venv, ensurepip' >/dev/null 2>&1 || apt_packages+=(python3-ve
 # UNO for Debian's Python: LibreOffice starts once per run and is fed documents (gongwen/pdf.py);
 # without it every batch starts its own soffice.
 /usr/bin/python3 -c 'import uno' >/dev/null 2>&1 || apt_packages+=(python3-uno)
+# A Redis for the task-queue workers' test (gongwen/worker.py); a deployment brings its own broker.
+command -v redis-server >/dev/null 2>&1 || apt_packages+=(redis-server)
 # Quiet on success: what a step prints goes to a log, shown only when the step fails.
 quietly() {
     local log

@@ -28,7 +28,7 @@ from ..errors import ConvertError, Location
 from ..fonts import environment, fontconfig_file
 from ..i18n import _
 from ..profile import Profile, load_profile
-from .office_profile import clear_stale, process_profile, profile_arg
+from .office_profile import clear_stale, note_office, process_profile, profile_arg
 from .offline import offline_copy
 
 # Blank pages are part of the layout (版记 on an even page): the default export drops them.
@@ -206,6 +206,7 @@ class _Listener:
                 start_new_session=True))
             for process in started:
                 _record(process)
+            note_office(profile, started[0].pid)
             listener = cls(fontconfig_file(profiles or [load_profile()]), started[0], started[1], work, pipe)
             _LISTENERS.append(listener)
         except BaseException:

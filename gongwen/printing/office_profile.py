@@ -8,6 +8,7 @@ import contextlib
 import fcntl
 import os
 import shutil
+import signal
 import tempfile
 from functools import cache
 from pathlib import Path
@@ -46,10 +47,27 @@ _HELD: list[IO[str]] = []
 
 @cache
 def clear_stale(profile: Path) -> None:
-    """Before this process's first office: what a killed office of the same profile slot left
-    beside it goes (the slot is this process's alone while it runs)."""
+    """Before this process's first office: an office a killed process of the same profile slot
+    left running is stopped (it holds the slot's pipe name and profile; a new office would hand
+    its work to it), and what it left beside the profile goes.  The slot is this process's alone
+    while it runs."""
+    note = _office_note(profile)
+    with contextlib.suppress(OSError, ValueError):
+        pid = int(note.read_text())
+        if profile_arg(profile).encode() in Path(f"/proc/{pid}/cmdline").read_bytes():   # not a reused pid
+            os.killpg(pid, signal.SIGKILL)
     for stale in profile.parent.glob(f"{profile.name}-tmp-*"):
         shutil.rmtree(stale, ignore_errors=True)
+
+
+def note_office(profile: Path, pid: int) -> None:
+    """Note the office now running on ``profile`` (its process group), for :func:`clear_stale`."""
+    with contextlib.suppress(OSError):
+        _office_note(profile).write_text(str(pid))
+
+
+def _office_note(profile: Path) -> Path:
+    return profile.parent / f"{profile.name}.office"
 
 
 def profile_arg(directory: str | Path) -> str:
