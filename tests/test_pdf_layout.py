@@ -2,7 +2,7 @@
 loop (LibreOffice, one run per pass for the session) and is measured on the ink with pdfium.
 
 Positions are in mm from the paper's top-left; the arithmetic behind each expected value is in
-the comment beside it.  Tolerance ±1 mm (GB/T 9704 §5.2.2) unless a clause says otherwise.
+the comment beside it.  Tolerance ±1 mm (GB/T 9704 §5.2.1) unless a clause says otherwise.
 """
 from __future__ import annotations
 
@@ -71,7 +71,7 @@ def test_notice_2012_red_rule_is_156_mm_wide_and_4_mm_under_the_number(paginated
     rule = next(r for r in page.rules if r.colour == "FF0000")
     number = next(line for line in page.lines if "〔" in line.text)
     assert near(rule.x0, 28) and near(rule.x1, 28 + 156)
-    # rule centre 4 mm under the 文号's ink bottom (§7.2.6)
+    # rule centre 4 mm under the 文号's ink bottom (§7.2.7)
     assert near(rule.y - number.bottom, 4)
 
 

@@ -86,3 +86,13 @@ def test_every_fault_of_a_data_table_is_said_in_one_run(tmp_path):
     assert result.exit_code == 1
     said = [line for line in result.output.splitlines() if "社会组织.csv:" in line]
     assert len(said) == 3 and any("五" in line for line in said) and any("也许" in line for line in said), said
+
+
+def test_a_page_finding_is_said_once_with_its_severity_and_the_face_as_doctor_names_it(tmp_path):
+    # was “警告：rare：第 1 页：警告 … 镕 U+9555 NotoSerifCJKjp-Bold-VKana” where doctor says Noto Serif CJK SC
+    (tmp_path / "rare.yaml").write_text(WARNED.replace("做好年报工作", "表彰李镕同志"), encoding="utf-8")
+    result = CliRunner().invoke(make_cli(), ["render", str(tmp_path / "rare.yaml"), "-o", str(tmp_path / "out")])
+    assert result.exit_code == 0, result.output
+    (line,) = [line for line in result.output.splitlines() if "font.substituted" in line]
+    assert line.startswith("rare：第 1 页：警告 [font.substituted]") and line.count("警告") == 1, line
+    assert "镕 U+9555 Noto Serif CJK SC" in line, line

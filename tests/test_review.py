@@ -124,6 +124,8 @@ def test_check_exit_codes_and_json(tmp_path):
     assert result.exit_code == 3
     report = json.loads(result.output)
     assert [f["id"] for f in report["documents"][0]["findings"]] == ["number.form"]
+    # the clause as the standard numbers and names it, not the profile's note in English
+    assert report["documents"][0]["findings"][0]["clause"] == "GB/T 9704-2012 §7.2.5 发文字号"
     broken = runner.invoke(make_cli(), ["check", str(tmp_path / "broken.docx")])
     assert broken.exit_code == 1 and "broken.docx" in broken.output
 
@@ -218,6 +220,23 @@ def test_check_rules_lists_every_rule_once_with_its_clause():
     listed = [line.split()[0] for line in result.output.splitlines()]
     assert listed == list(RULES)
     assert "number.form" in result.output and "GB/T 9704-2012 §7.2.4" in result.output
+
+
+def test_every_clause_the_profiles_cite_is_one_the_standard_has():
+    # a clause number the 2012 standard does not have (a §5.2.5, a §7.3.8) would be cited with no
+    # heading; the 1999 standard a legacy profile follows is numbered otherwise
+    import re
+
+    from pathlib import Path
+
+    from gongwen.findings import SPEC_HEADINGS, STANDARD_HEADINGS
+
+    cited = {c for path in Path("styles").glob("*.yaml") for line in path.read_text(encoding="utf-8").splitlines()
+             if "§" in line
+             for c in re.findall(r"(spec |GB/T 9704-1999 )?§(\d+(?:\.\d+)*)", line)}
+    assert {n for source, n in cited if not source} - set(STANDARD_HEADINGS) == set()
+    assert {n for source, n in cited if source == "spec "} - set(SPEC_HEADINGS) == set()
+    assert len(cited) > 20
 
 
 def test_every_finding_the_code_can_make_is_a_rule_and_every_rule_is_made_somewhere():

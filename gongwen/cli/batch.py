@@ -129,8 +129,7 @@ def render_group(pairs: list[tuple[Job, Path]], paginate_now: bool, want_pdf: bo
                 elif result.fatal:
                     failed(result.job, "; ".join(str(f) for f in result.fatal))
                     for finding in result.fatal:
-                        click.echo(_("error: {name}: {finding}").format(name=result.job.name, finding=finding),
-                                   err=True)
+                        click.echo(_("{name}: {finding}").format(name=result.job.name, finding=finding), err=True)
                 else:
                     if paginate_now and not result.settled:
                         click.echo(_("warning: {name}: pagination did not settle").format(name=result.job.name),
@@ -160,7 +159,8 @@ def render_group(pairs: list[tuple[Job, Path]], paginate_now: bool, want_pdf: bo
                 error(exc, job.name)
                 continue
             for finding in findings:
-                click.echo(_("warning: {name}: {finding}").format(name=job.name, finding=finding), err=True)
+                # the finding says its severity itself (第 1 页：警告 …)
+                click.echo(_("{name}: {finding}").format(name=job.name, finding=finding), err=True)
             for path in outputs:
                 click.echo(str(path))
             warned = [warning_finding(m) for m in dict.fromkeys(job.said + said.get(id(job), []))]

@@ -104,7 +104,7 @@ def check_documents(documents: Sequence[Path], profile, want_pdf: bool, as_json:
             report.append({"document": str(path), "findings": [f.as_dict() for f in found]})
             if not as_json:
                 for finding in found:
-                    click.echo(f"{path}: {finding}")
+                    click.echo(_("{name}: {finding}").format(name=path, finding=finding))
                 if not found:
                     click.echo(_("{path}: no findings").format(path=path))
     return report

@@ -17,7 +17,8 @@ class ReportFinding(_Strict):
 
     id: str = Field(description="the rule (gongwen check --rules), or plan.warning")
     severity: Literal["fatal", "error", "warning"]
-    clause: str = Field(description="the clause of GB/T 9704 the rule applies (empty for a plan warning)")
+    clause: str = Field(description="the clauses the rule applies, each with its heading: GB/T 9704-2012 §7.3.1 标题 "
+                        "(empty for a plan warning)")
     page: int | None = Field(description="the page it stands on, when pages were measured")
     expected: str
     measured: str

@@ -1,4 +1,4 @@
-"""Attachment pages (GB/T 9704-2012 §7.3.8, §9): each attachment on pages of its own before the
+"""Attachment pages (GB/T 9704-2012 §7.3.7): each attachment on pages of its own before the
 版记, its label and title, its text and tables — a wide table turned 90° on portrait pages — or
 the pages of a supplied scan."""
 from __future__ import annotations
@@ -17,7 +17,7 @@ class AttachmentParts(Pen):
     """The attachment pages' parts."""
 
     def attachments(self) -> None:
-        """Each attachment on pages of its own, before the 版记 (§8)."""
+        """Each attachment on pages of its own, before the 版记 (§7.3.7)."""
         for number, attachment in enumerate(self.plan.attachments, 1):
             self.attachment_page(number, attachment)
 

@@ -154,7 +154,7 @@ class Signature(Model):
 
 
 class Attachment(Model):
-    """An attachment: listed in the 附件说明 and printed on its own pages (§7.3.4, §8)."""
+    """An attachment: listed in the 附件说明 and printed on its own pages (§7.3.4, §7.3.7)."""
 
     title: str = Field(min_length=1, description="附件名称")
     content: str | None = Field(None, description="附件正文，写法同正文（可含表格）")

@@ -24,6 +24,22 @@ def _squeezed(names: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(name.replace(" ", "").lower() for name in names)
 
 
+def family_named(face: str, names: tuple[str, ...]) -> str:
+    """The family of ``names`` a PDF font is, as fontconfig and ``gongwen doctor`` name it: Noto's
+    collections give the PDF their Japanese face's name (NotoSerifCJKjp-Bold) whichever region's
+    family was asked for (Noto Serif CJK SC).  The PDF's name where none matches."""
+    squeezed = face.replace(" ", "").lower()
+    for name in names:
+        family = name.replace(" ", "").lower()
+        if squeezed.startswith(family) or (family[-2:] in _REGIONS and squeezed.startswith(family[:-2])
+                                           and squeezed[len(family) - 2:len(family)] in _REGIONS):
+            return name
+    return face
+
+
+_REGIONS = ("sc", "tc", "hk", "jp", "kr")
+
+
 def chinese_faces(pages: Sequence[MeasuredPage], profile: Profile) -> list[Finding]:
     """Chinese characters in a face that has no Chinese glyphs fell back: an error."""
     faces = profile.checks.cjk_faces + profile.free_faces.everything
@@ -50,7 +66,8 @@ def substituted_faces(pages: Sequence[MeasuredPage], profile: Profile) -> list[F
         if bad:
             found.append(Finding("font.substituted", profile.free_faces.clause, page.number,
                                  "、".join(profile.free_faces.primaries),
-                                 "; ".join(f"{ch} U+{ord(ch):04X} {face}" for ch, face in bad),
+                                 "; ".join(f"{ch} U+{ord(ch):04X} {family_named(face, profile.free_faces.everything)}"
+                                           for ch, face in bad),
                                  N_("characters the official face lacks, printed from another face of its style"),
                                  "warning"))
     return found
