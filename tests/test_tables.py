@@ -59,6 +59,41 @@ def test_csv_that_is_not_utf8(tmp_path):
     assert_failed(tmp_path, GOOD + "附件:\n  - 名称: 调查表\n    表格: survey.csv\n", "11:9:", "UTF-8")
 
 
+def workbook(path: Path) -> None:
+    """A register as a clerk keeps it in Excel: a cover sheet first, the table on 名单, a
+    percentage, a sum with thousands, a date, a yes/no."""
+    import datetime
+
+    from openpyxl import Workbook
+
+    book = Workbook()
+    book.active.title = "说明"
+    book.active["A1"] = "填表说明"
+    sheet = book.create_sheet("名单")
+    sheet.append(["单位名称", "党员人数", "覆盖率", "经费（元）", "成立日期", "已建党组织"])
+    sheet.append(["市社会组织促进会", 12.0, 0.655, 1234567.5, datetime.date(2026, 11, 24), True])
+    sheet["C2"].number_format, sheet["D2"].number_format = "0.0%", "#,##0.00"
+    book.save(path)
+
+
+def test_an_xlsx_table_is_printed_as_excel_shows_its_cells(tmp_path):
+    # was refused: “表格 … 不是 UTF-8 文本；请另存为 CSV UTF-8”, while campaign data reads XLSX
+    workbook(tmp_path / "register.xlsx")
+    plan_path = tmp_path / "plan.yaml"
+    plan_path.write_text(GOOD + "附件:\n  - 名称: 登记表\n    表格: register.xlsx\n    工作表: 名单\n", encoding="utf-8")
+    gongwen.save(gongwen.render(gongwen.load_plan(plan_path), base_dir=tmp_path), tmp_path / "plan.docx")
+    cells = [["".join(t.text for t in cell.iter(f"{W}t")) for cell in row.findall("w:tc", NS)]
+             for row in form(Docx(tmp_path / "plan.docx")).findall("w:tr", NS)]
+    assert cells == [["单位名称", "党员人数", "覆盖率", "经费（元）", "成立日期", "已建党组织"],
+                     ["市社会组织促进会", "12", "65.5%", "1,234,567.50", "2026年11月24日", "是"]]
+
+
+def test_an_xlsx_sheet_that_is_not_there_is_named_with_those_that_are(tmp_path):
+    workbook(tmp_path / "register.xlsx")
+    assert_failed(tmp_path, GOOD + "附件:\n  - 名称: 登记表\n    表格: register.xlsx\n    工作表: 名册\n", "11:9:",
+                  "名册", "说明、名单")
+
+
 @pytest.mark.parametrize("rows", [[("a", "b")], [("很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长", "短")]])
 def test_column_widths_always_add_up(rows):
     from gongwen.compose.tables import column_widths

@@ -8,13 +8,12 @@ from __future__ import annotations
 
 import csv
 import re
-import zipfile
-import zlib
 from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import DataError, Location
 from ..i18n import _
+from . import workbook
 from .source import forbidden_character
 
 # field → the headers that name it (the first is the one messages use)
@@ -63,7 +62,7 @@ def read_organisations(path: Path, columns: dict[str, str] | None = None,
     """The rows of ``path`` (.csv in UTF-8 or GBK, or .xlsx), typed and checked.  ``columns``
     maps a field (name, district, members, has_org, formed, instructor, supervisor) to the
     table's own header."""
-    rows = _xlsx_rows(path, sheet) if path.suffix.lower() in (".xlsx", ".xlsm") else _csv_rows(path)
+    rows = workbook.values(path, sheet) if workbook.is_workbook(path) else _csv_rows(path)
     if not rows:
         raise DataError(_("the table is empty"), Location(path))
     header = [str(cell or "").strip() for cell in rows[0]]
@@ -173,25 +172,3 @@ def _csv_rows(path: Path) -> list[list[object]]:
         limit = csv.field_size_limit()
         raise DataError(_("a cell is longer than {limit:,} characters").format(limit=limit),
                         Location(path, reader.line_num)) from None
-
-
-def _xlsx_rows(path: Path, sheet: str | None) -> list[list[object]]:
-    from openpyxl import load_workbook
-    from openpyxl.utils.exceptions import InvalidFileException
-
-    unreadable = _("not a readable .xlsx workbook: {reason}")
-    try:
-        # links to other workbooks are neither followed nor kept
-        book = load_workbook(path, read_only=True, data_only=True, keep_links=False)
-    except (OSError, InvalidFileException, KeyError, ValueError, zipfile.BadZipFile, EOFError, zlib.error,
-            SyntaxError) as exc:     # a text file, a cut download, an entity declaration (ParseError)
-        raise DataError(unreadable.format(reason=exc), Location(path)) from None
-    try:
-        if sheet is not None and sheet not in book.sheetnames:
-            raise DataError(_("no sheet {name!r} (the workbook has: {found})").format(
-                name=sheet, found="、".join(book.sheetnames)), Location(path))
-        return [list(row) for row in (book[sheet] if sheet else book.worksheets[0]).iter_rows(values_only=True)]
-    except (OSError, KeyError, ValueError, zipfile.BadZipFile, EOFError, zlib.error, SyntaxError) as exc:
-        raise DataError(unreadable.format(reason=exc), Location(path)) from None
-    finally:
-        book.close()

@@ -17,7 +17,7 @@ from ..chinese import arabic_date, chinese_date, date_range, parse_date
 from ..i18n import _
 from ..rules import ends_in_punctuation
 from . import body as body_parser
-from . import scans, tables
+from . import scans, tables, workbook
 
 
 def _as_list(value: object) -> object:
@@ -109,7 +109,7 @@ _NUMBER = re.compile(r"^(?P<code>.+?)〔(?P<year>\d{4})〕(?P<seq>[1-9]\d*)号$"
 
 
 class DocNumber(Model):
-    """发文字号: organ code + 〔full year〕 + sequence + 号 (GB/T 9704-2012 §7.2.4)."""
+    """发文字号: organ code + 〔full year〕 + sequence + 号 (GB/T 9704-2012 §7.2.5)."""
 
     code: str = Field(min_length=1, description="机关代字")
     year: int = Field(ge=1949, le=2999, description="年份（四位）")
@@ -158,18 +158,27 @@ class Attachment(Model):
 
     title: str = Field(min_length=1, description="附件名称")
     content: str | None = Field(None, description="附件正文，写法同正文（可含表格）")
-    table: Path | None = Field(None, description="CSV 表格文件（相对计划文件）")
+    sheet: str | None = Field(None, description="表格为 XLSX 时所用的工作表名；缺省为第一张")
+    table: Path | None = Field(None, description="表格文件（相对计划文件）：CSV，或 XLSX（单元格按 Excel 显示的样子印出）")
     pdf: Path | None = Field(None, description="PDF 扫描件（相对计划文件），逐页印在附件页的版心内")
     pdf_has_title: bool = Field(False, description="扫描件自带标题：附件页只印“附件N”，不再另印附件标题")
     landscape: bool = Field(False, description="横排表格：表格转90°印在竖排页上，表头在左，页码位置不变")
 
-    _readable_table = field_validator("table")(_readable(tables.read_csv))
     _readable_pdf = field_validator("pdf")(_readable(scans.page_count))
 
+    @field_validator("table")
+    @classmethod
+    def _readable_table(cls, value: Path | None, info: ValidationInfo) -> Path | None:
+        path = existing_file(value, info)
+        if path is not None:
+            tables.read_table(path, info.data.get("sheet"))
+        return path
     @model_validator(mode="after")
     def _pdf_alone(self) -> Attachment:
         if self.pdf and (self.content or self.table):
             raise ValueError(_("an attachment given as a PDF has no content or table of its own"))
+        if self.sheet and not (self.table and workbook.is_workbook(self.table)):
+            raise ValueError(_("工作表 names a sheet of an .xlsx table: the attachment has none"))
         if self.pdf_has_title and not self.pdf:
             raise ValueError(_("pdf_has_title needs a pdf"))
         if self.landscape and not (self.table or any(isinstance(b, body_parser.Table) for b in self.blocks)):
@@ -189,8 +198,8 @@ class Attachment(Model):
 
     @cached_property
     def rows(self) -> tables.Rows:
-        """The rows of the CSV table, if there is one."""
-        return tables.read_csv(self.table) if self.table else ()
+        """The rows of the table file, if there is one."""
+        return tables.read_table(self.table, self.sheet) if self.table else ()
 
     @cached_property
     def pdf_pages(self) -> int:

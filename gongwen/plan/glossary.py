@@ -98,6 +98,7 @@ TERMS: tuple[Term, ...] = (
     Term("Attachment", "title", "附件名称", ("名称", "标题")),
     Term("Attachment", "content", "附件内容", ("内容", "正文")),
     Term("Attachment", "table", "附件表格", ("表格",)),
+    Term("Attachment", "sheet", "附件工作表", ("工作表",)),
     Term("Attachment", "pdf", "附件扫描件", ("扫描件", "PDF")),
     Term("Attachment", "landscape", "横排", ("横排", "横排表格")),
     Term("Attachment", "pdf_has_title", "扫描件含标题", ("扫描件含标题",)),
