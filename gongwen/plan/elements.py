@@ -173,6 +173,7 @@ class Attachment(Model):
         if path is not None:
             tables.read_table(path, info.data.get("sheet"))
         return path
+
     @model_validator(mode="after")
     def _pdf_alone(self) -> Attachment:
         if self.pdf and (self.content or self.table):
