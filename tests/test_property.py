@@ -199,7 +199,8 @@ def test_any_plan_data_is_a_document_or_a_gongwen_error():
     OUTCOMES.clear()
     _any_plan_data()
     # each example is tried as data and as a YAML file: a strategy that only made refused plans
-    # would test nothing of rendering
+    # would test nothing of rendering (over random seeds 124 to 230 of 1000 tries render: a bound of
+    # a quarter of the examples failed now and then)
     assert sum(OUTCOMES.values()) >= 2 * EXAMPLES
-    assert OUTCOMES["rendered"] >= EXAMPLES // 4, OUTCOMES
+    assert OUTCOMES["rendered"] >= EXAMPLES // 8, OUTCOMES
     print(dict(OUTCOMES))

@@ -94,6 +94,21 @@ def test_an_xlsx_sheet_that_is_not_there_is_named_with_those_that_are(tmp_path):
                   "名册", "说明、名单")
 
 
+def test_cells_pasted_from_excel_into_content_become_a_table(tmp_path):
+    # were tab-filled paragraphs without a word; the first row is the header, a short row padded
+    plan_path = tmp_path / "plan.yaml"
+    plan_path.write_text(GOOD + "附件:\n  - 名称: 登记表\n    内容: |\n      现将情况列表如下：\n"
+                         "      单位名称\t党员人数\t备注\n      甲协会\t12\t新成立\n      乙协会\t3\n      以上情况属实。\n",
+                         encoding="utf-8")
+    gongwen.save(gongwen.render(gongwen.load_plan(plan_path), base_dir=tmp_path), tmp_path / "plan.docx")
+    docx = Docx(tmp_path / "plan.docx")
+    rows = [["".join(t.text for t in cell.iter(f"{W}t")) for cell in row.findall("w:tc", NS)]
+            for row in form(docx).findall("w:tr", NS)]
+    assert rows == [["单位名称", "党员人数", "备注"], ["甲协会", "12", "新成立"], ["乙协会", "3", ""]]
+    assert form(docx).find("w:tr/w:trPr/w:tblHeader", NS) is not None
+    assert "\t" not in docx.text() and "以上情况属实。" in docx.text()
+
+
 @pytest.mark.parametrize("rows", [[("a", "b")], [("很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长", "短")]])
 def test_column_widths_always_add_up(rows):
     from gongwen.compose.tables import column_widths

@@ -4,8 +4,9 @@ One paragraph per line (blank lines ignored).  Levels are recognised from the nu
 drafter typed (一、 （一） 1．/1./1、 （1）) or written as ``#``…``####`` headings that are
 numbered here, so inserting a section renumbers the rest.  A heading followed on the same line
 by 。 and more text is run-in: only the part up to 。 takes the heading face.  Lines starting
-with ``|`` form a table (a ``|---|`` row marks the rows above it as header); a line ``---`` or
-``<分页>`` is a page break.
+with ``|`` form a table (a ``|---|`` row marks the rows above it as header), and so do lines
+pasted from Excel, their cells parted by tabs (the first row the header, short rows padded); a
+line ``---`` or ``<分页>`` is a page break.
 """
 from __future__ import annotations
 
@@ -121,8 +122,21 @@ def parse(text: str) -> list[Block]:
         for deeper in range(level, 4):
             counters[deeper] = 0
 
+    pasted: list[tuple[str, ...]] = []       # rows pasted from a spreadsheet: cells parted by tabs
+
+    def flush_pasted() -> None:
+        if pasted:
+            width = max(len(row) for row in pasted)
+            blocks.append(Table(tuple(row + ("",) * (width - len(row)) for row in pasted), 1 if len(pasted) > 1 else 0))
+            pasted.clear()
+
     for line_no, raw in enumerate(text.splitlines()):
         line = raw.strip(_STRIP)
+        if "\t" in line:
+            flush_table()
+            pasted.append(tuple(c.strip(_STRIP) for c in raw.strip(" \u3000").split("\t")))
+            continue
+        flush_pasted()
         if line.startswith("|"):
             if _SEPARATOR.match(line):
                 if not table_rows:
@@ -164,4 +178,5 @@ def parse(text: str) -> list[Block]:
         else:
             blocks.append(Paragraph(line))
     flush_table()
+    flush_pasted()
     return blocks

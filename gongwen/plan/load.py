@@ -53,8 +53,8 @@ def plan_from_data(data: Any, positions: Positions | None = None, base_dir: Path
     plan = validated(data, positions, Plan, context, facts)
     _check_names(plan, positions, base_dir, root, allow_outside)
     _check_title(plan, positions, base_dir)
+    _check_bodies(plan, positions)       # first: a kind's own checks read the parsed bodies
     _check_consistency(plan, positions)
-    _check_bodies(plan, positions)
     return plan
 
 
