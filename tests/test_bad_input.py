@@ -8,6 +8,7 @@ import pytest
 from click.testing import CliRunner
 from conftest import FIXTURES
 
+from gongwen import PlanError, plan_from_data
 from gongwen.cli import make_cli
 
 GOOD = """\
@@ -247,7 +248,7 @@ def test_library_data_is_checked_like_a_file():
     import gongwen
 
     for bad in ("现就\ufffe有关", "现就\x07有关", "现就\ud800有关"):
-        with pytest.raises(gongwen.PlanError, match="U\\+"):
+        with pytest.raises(PlanError, match="U\\+"):
             gongwen.plan_from_data({"发文机关": ["甲"], "标题": "关于某事的通知", "正文": bad})
 
 
@@ -363,3 +364,12 @@ def test_the_command_line_speaks_chinese_to_a_clerk():
 def test_yaml_mistakes_are_told_in_the_drafters_words(tmp_path):
     code, output, _target = run(tmp_path, GOOD.replace("主送: [各县（市、区）民政局]", "主送: [各县（市、区）民政局"))
     assert code == 1 and "方括号列表没有闭合" in output and "did not find" not in output
+
+
+def test_a_malformed_table_in_an_annual_report_is_a_plan_error_at_its_line():
+    # the kind's own checks read the body before it was parsed: a BodyError escaped plan_from_data
+    data = {"文种": "annual", "发文机关": ["某局"], "标题": "某局2026年度工作报告", "主送": ["市政府"],
+            "正文": "一、工作情况\n|指标|数值|\n|覆盖率|", "落款": {"日期": "2026-11-24"}}
+    with pytest.raises(PlanError, match="表格这一行有 1 格") as caught:
+        plan_from_data(data)
+    assert "正文" in str(caught.value)
