@@ -124,6 +124,29 @@ def test_cli_schema_offers_chinese_keys():
     assert {"标题", "title", "文号", "doc_number", "主送"} <= set(schema["properties"])
 
 
+
+def test_every_title_and_description_of_the_schemas_is_chinese():
+    # an editor showed “New Page”, “What the drafter writes: one official document.”
+    import re
+
+    from gongwen.plan.schema import campaign_schema, plan_schema
+
+    def texts(node):
+        if isinstance(node, dict):
+            for key, value in node.items():
+                if key in ("title", "description") and isinstance(value, str):
+                    yield value
+                else:
+                    yield from texts(value)
+        elif isinstance(node, list):
+            for value in node:
+                yield from texts(value)
+
+    said = [t for schema in (plan_schema(), campaign_schema()) for t in texts(schema)]
+    assert len(said) > 150
+    assert [t for t in said if not re.search("[\u4e00-\u9fff]", t)] == []
+
+
 def test_cli_version_and_english_help(monkeypatch):
     from importlib.metadata import version
 
