@@ -124,7 +124,6 @@ def test_cli_schema_offers_chinese_keys():
     assert {"标题", "title", "文号", "doc_number", "主送"} <= set(schema["properties"])
 
 
-
 def test_every_title_and_description_of_the_schemas_is_chinese():
     # an editor showed “New Page”, “What the drafter writes: one official document.”
     import re
