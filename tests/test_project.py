@@ -261,3 +261,16 @@ def test_a_kind_module_only_lays_out_and_each_registered_kind_has_one():
             "print(sorted(m for m in sys.modules if m.startswith(('gongwen.compose', 'gongwen.printing'))))")
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert done.stdout.strip() == "[]", done.stderr
+
+
+def test_every_public_function_is_typed():
+    # py.typed promises types: each parameter and return of the public API is annotated
+    import inspect
+
+    import gongwen
+
+    functions = [getattr(gongwen, name) for name in gongwen.__all__ if inspect.isfunction(getattr(gongwen, name))]
+    untyped = [f"{f.__name__}({name})" for f in functions for name, p in inspect.signature(f).parameters.items()
+               if p.annotation is inspect.Parameter.empty]
+    untyped += [f"{f.__name__} → ?" for f in functions if inspect.signature(f).return_annotation is inspect.Signature.empty]
+    assert len(functions) >= 8 and untyped == []
