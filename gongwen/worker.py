@@ -23,7 +23,7 @@ from .compose.jobs import Job
 from .compose.render import document_bytes
 from .errors import collected_warnings
 from .plan.load import load_plan
-from .printing import converter
+from .printing.office_profile import stop_recorded
 from .printing.paginate import paginate
 
 
@@ -68,7 +68,7 @@ def _note_offices(**_kwargs: object) -> None:
 def _stop_offices(**_kwargs: object) -> None:
     folder = Path(os.environ.get("GONGWEN_OFFICE_PIDS", ""))
     if folder.name:
-        converter.stop_recorded(folder)
+        stop_recorded(folder)
     if folder.name.startswith("gongwen-worker-"):
         shutil.rmtree(folder, ignore_errors=True)
 

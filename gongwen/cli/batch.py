@@ -57,7 +57,7 @@ def render_jobs(jobs: list[Job], targets: dict[int, Path], paginate_now: bool, w
         except BaseException:
             # SIGTERM (SystemExit) or Ctrl-C: the groups written stay, the others are dropped
             _stop(pool)
-            from ..printing.converter import stop_recorded
+            from ..printing.office_profile import stop_recorded
 
             stop_recorded(Path(folder))     # an office whose worker was killed before it stopped it
             raise

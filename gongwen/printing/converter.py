@@ -28,7 +28,7 @@ from ..errors import ConvertError, Location
 from ..fonts import environment, fontconfig_file
 from ..i18n import _
 from ..profile import Profile, load_profile
-from .office_profile import clear_stale, note_office, process_profile, profile_arg
+from .office_profile import clear_stale, note_office, process_profile, profile_arg, record_office
 from .offline import offline_copy
 
 # Blank pages are part of the layout (版记 on an even page): the default export drops them.
@@ -205,7 +205,7 @@ class _Listener:
                 stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env,
                 start_new_session=True))
             for process in started:
-                _record(process)
+                record_office(process.pid)
             note_office(profile, started[0].pid)
             listener = cls(fontconfig_file(profiles or [load_profile()]), started[0], started[1], work, pipe)
             _LISTENERS.append(listener)
@@ -347,22 +347,6 @@ def stop_listeners() -> None:
 _RUNNING: set[subprocess.Popen] = set()      # one-shot soffice runs under way
 
 
-def _record(process: subprocess.Popen) -> None:
-    """Where a batch asks (GONGWEN_OFFICE_PIDS, a folder), each office's process group is noted,
-    so that the batch can stop it even when the worker that started it was killed."""
-    folder = os.environ.get("GONGWEN_OFFICE_PIDS")
-    if folder:
-        with contextlib.suppress(OSError):
-            (Path(folder) / f"office-{process.pid}.pid").write_text(str(process.pid))
-
-
-def stop_recorded(folder: Path) -> None:
-    """Stop every office a batch's workers noted in ``folder`` (see :func:`_record`)."""
-    for note in folder.glob("office-*.pid"):
-        with contextlib.suppress(ValueError, ProcessLookupError, PermissionError, OSError):
-            os.killpg(int(note.read_text()), signal.SIGKILL)
-
-
 def _run(command: list[str], timeout: float, env: dict[str, str],
          documents: Sequence[Path]) -> subprocess.CompletedProcess:
     """Run soffice in a process group of its own; on timeout the whole group goes (soffice.bin
@@ -371,7 +355,7 @@ def _run(command: list[str], timeout: float, env: dict[str, str],
     process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env,
                                start_new_session=True)
     _RUNNING.add(process)
-    _record(process)
+    record_office(process.pid)
     try:
         stdout, stderr = process.communicate(timeout=timeout)
     except BaseException as exc:

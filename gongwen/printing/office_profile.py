@@ -1,6 +1,7 @@
 """LibreOffice's user profile for this process: one of a few slots kept in the user's cache
 folder (making a profile is most of a cold start), each held by a lock while a process runs, so
-that parallel runs never share one."""
+that parallel runs never share one; and the notes that let a slot's next process, a batch or a
+worker stop an office whose process was killed."""
 from __future__ import annotations
 
 import atexit
@@ -72,3 +73,30 @@ def _office_note(profile: Path) -> Path:
 
 def profile_arg(directory: str | Path) -> str:
     return f"-env:UserInstallation={Path(directory).resolve().as_uri()}"
+
+
+def record_office(pid: int) -> None:
+    """Where a batch asks (GONGWEN_OFFICE_PIDS, a folder), each office's process group is noted,
+    so that the batch can stop it even when the worker that started it was killed."""
+    folder = os.environ.get("GONGWEN_OFFICE_PIDS")
+    if folder:
+        with contextlib.suppress(OSError):
+            (Path(folder) / f"office-{pid}.pid").write_text(str(pid))
+
+
+def stop_recorded(folder: Path) -> None:
+    """Stop every office a batch's workers started: those noted in ``folder`` (see
+    :func:`record_office`) and one whose worker was killed between starting and noting it, found
+    by the folder in its environment (the caller's own process group is spared)."""
+    groups = set()
+    for note in folder.glob("office-*.pid"):
+        with contextlib.suppress(ValueError, OSError):
+            groups.add(int(note.read_text()))
+    marker = f"GONGWEN_OFFICE_PIDS={folder}\0".encode()
+    for process in Path("/proc").glob("[0-9]*"):
+        with contextlib.suppress(ValueError, OSError):
+            if marker in (process / "environ").read_bytes():
+                groups.add(os.getpgid(int(process.name)))
+    for group in groups - {os.getpgrp()}:
+        with contextlib.suppress(ProcessLookupError, PermissionError):
+            os.killpg(group, signal.SIGKILL)
