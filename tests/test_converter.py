@@ -210,3 +210,32 @@ def test_a_batch_in_processes_stops_at_once_and_leaves_nothing(tmp_path, signum)
     written = sorted(p.name for p in (tmp_path / "out").iterdir()) if (tmp_path / "out").exists() else []
     assert all(name.endswith((".docx", ".pdf")) for name in written)
     assert {n[:-5] for n in written if n.endswith(".docx")} == {n[:-4] for n in written if n.endswith(".pdf")}
+
+
+def _office_of_a_forked_child(document: str, out: str, said) -> None:
+    pdf_module.convert([document], out)
+    said.put([listener.office.pid for listener in pdf_module._LISTENERS])
+
+
+def test_a_forked_worker_neither_uses_nor_stops_its_parents_office(tmp_path):
+    # a batch's forked worker took over the parent's listener and stopped it when it ended: the
+    # parent's next conversion failed (Binary URP bridge already disposed)
+    import multiprocessing
+
+    plan = tmp_path / "plan.yaml"
+    plan.write_text(GOOD, encoding="utf-8")
+    gongwen.save(gongwen.render(gongwen.load_plan(plan)), tmp_path / "a.docx")
+    pdf_module.convert([tmp_path / "a.docx"], tmp_path / "parent")
+    parents = [listener.office.pid for listener in pdf_module._LISTENERS if listener.alive]
+    context = multiprocessing.get_context("fork")
+    said = context.Queue()
+    child = context.Process(target=_office_of_a_forked_child, args=(str(tmp_path / "a.docx"), str(tmp_path / "c"), said))
+    child.start()
+    children = said.get(timeout=120)
+    child.join(60)
+    assert child.exitcode == 0 and (tmp_path / "c" / "a.pdf").exists()
+    assert parents and children and set(parents).isdisjoint(children)
+    assert all(gone(pid) for pid in children)            # the child stopped its own office at exit
+    assert all(alive(pid) for pid in parents)
+    pdf_module.convert([tmp_path / "a.docx"], tmp_path / "again")
+    assert (tmp_path / "again" / "a.pdf").exists()

@@ -347,6 +347,19 @@ def stop_listeners() -> None:
 _RUNNING: set[subprocess.Popen] = set()      # one-shot soffice runs under way
 
 
+def _forked() -> None:
+    """A forked child (a batch's or a task queue's worker) starts offices of its own: the
+    parent's stay the parent's, never used nor stopped by the child (stopping one broke the
+    parent's next conversion: "Binary URP bridge already disposed")."""
+    _LISTENERS.clear()
+    _RUNNING.clear()
+    _FAILED.clear()
+    _stop_at_exit.cache_clear()      # the child's own exit hook stops the child's own office
+
+
+os.register_at_fork(after_in_child=_forked)
+
+
 def _run(command: list[str], timeout: float, env: dict[str, str],
          documents: Sequence[Path]) -> subprocess.CompletedProcess:
     """Run soffice in a process group of its own; on timeout the whole group goes (soffice.bin
