@@ -239,3 +239,18 @@ def test_a_forked_worker_neither_uses_nor_stops_its_parents_office(tmp_path):
     assert all(alive(pid) for pid in parents)
     pdf_module.convert([tmp_path / "a.docx"], tmp_path / "again")
     assert (tmp_path / "again" / "a.pdf").exists()
+
+
+def test_a_one_shot_run_after_a_listener_leaves_the_next_conversion_working(tmp_path, monkeypatch):
+    # the one-shot soffice, on the listener's profile, handed its document to the listening office
+    # and ended it: the next conversion found its bridge disposed (seen in CI, test_offline)
+    plan = tmp_path / "plan.yaml"
+    plan.write_text(GOOD, encoding="utf-8")
+    gongwen.save(gongwen.render(gongwen.load_plan(plan)), tmp_path / "a.docx")
+    for run, mode in enumerate(["listener", "once", "listener", "once", "listener"]):
+        if mode == "once":
+            monkeypatch.setenv("GONGWEN_CONVERTER", "once")
+        else:
+            monkeypatch.delenv("GONGWEN_CONVERTER", raising=False)
+        pdf_module.convert([tmp_path / "a.docx"], tmp_path / str(run))
+        assert (tmp_path / str(run) / "a.pdf").exists(), (run, mode)

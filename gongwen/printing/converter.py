@@ -130,7 +130,11 @@ def seconds_for(document: Path) -> float:
 
 def _convert_once(exe: Path, documents: Sequence[Path], out: Path, timeout: float, profiles: Sequence[Profile],
                   work: str) -> subprocess.CompletedProcess:
-    """The whole batch through one ``soffice --convert-to`` run."""
+    """The whole batch through one ``soffice --convert-to`` run.  A listening office of this
+    process is stopped first: on the same profile, the run would hand its documents to it and
+    end it when done, under the feet of its next caller ("Binary URP bridge already disposed")."""
+    while _LISTENERS:
+        _LISTENERS.pop().stop()
     options = {name: {"type": "boolean", "value": str(value).lower()} for name, value in EXPORT_OPTIONS.items()}
     command = [str(exe), profile_arg(process_profile()), "--headless", "--norestore",
                "--convert-to", "pdf:writer_pdf_Export:" + json.dumps(options, separators=(",", ":")),
