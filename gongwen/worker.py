@@ -21,7 +21,7 @@ from celery import Celery, signals
 from .atomic import write_together
 from .compose.jobs import Job
 from .compose.render import document_bytes
-from .errors import collected_warnings
+from .errors import GongwenError, collected_warnings
 from .plan.load import load_plan
 from .printing.office_profile import stop_recorded
 from .printing.paginate import paginate
@@ -40,12 +40,14 @@ def make_app(broker: str, backend: str | None = None) -> Celery:
 def render_document(plan: str, output_dir: str, pdf: bool = True, facts: dict | None = None,
                     profile: str | None = None) -> dict:
     """Render the plan file ``plan`` into ``output_dir`` (<stem>.docx, and <stem>.pdf); the
-    outputs appear together or not at all.  GongwenError goes back to the caller as the task's
-    error."""
+    outputs appear together or not at all, and not at all when a finding is fatal (as in
+    ``gongwen render``).  GongwenError goes back to the caller as the task's error."""
     path = Path(plan)
     with collected_warnings() as said:
         job = Job(load_plan(path, facts=facts), path.stem, profile, base_dir=path.parent, path=path)
         (result,) = paginate([job])
+    if result.fatal:        # the PDF would not print what the plan says (an empty box, lost text)
+        raise GongwenError("; ".join(str(f) for f in result.fatal))
     target = Path(output_dir) / f"{path.stem}.docx"
     outputs = {target: document_bytes(result.document)}
     if pdf:

@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 from conftest import FIXTURES
 
+import gongwen
 from gongwen import paginate
 from gongwen.compose.jobs import Job
 from gongwen.plan.load import load_plan
@@ -123,3 +124,15 @@ def test_forty_documents_through_two_worker_processes_one_killed(tmp_path, plans
     assert list(Path(marker).glob("office-*.pid"))
     time.sleep(0.5)
     assert offices_marked(marker) == []
+
+
+def test_a_fatal_finding_writes_nothing_and_is_the_tasks_error(tmp_path, monkeypatch):
+    # as `gongwen render` refuses a PDF with an empty box, the task does not write one either
+    import gongwen.worker as worker
+    from gongwen.findings import Finding
+
+    fatal = Finding("font.missing-glyph", "spec §2", 1, "a face", "镕 U+9555", "no face has it", "fatal")
+    monkeypatch.setattr(worker, "paginate", lambda jobs: [type("Result", (), {"fatal": [fatal]})()])
+    with pytest.raises(gongwen.GongwenError, match="font.missing-glyph"):
+        worker.render_document(str(FIXTURES / "one-page.yaml"), str(tmp_path))
+    assert list(tmp_path.iterdir()) == []
