@@ -46,7 +46,8 @@ def _read_table(path: Path, sheet: str | None, _mtime_ns: int, _size: int) -> Ro
     except DataError as exc:
         raise TableError(f"{path}: {exc.message}") from None
     except UnicodeDecodeError:
-        raise TableError(_("the table {path} is not UTF-8 text; save it as CSV UTF-8 or give the .xlsx workbook").format(path=path)) from None
+        raise TableError(_("the table {path} is not UTF-8 text; save it as CSV UTF-8 or give the .xlsx workbook").format(
+            path=path)) from None
     except (csv.Error, OSError) as exc:
         raise TableError(_("cannot read the table {path}: {reason}").format(path=path, reason=exc)) from None
     while rows and not rows[-1]:     # empty lines at the end; rows of empty cells (",,,") stay

@@ -67,7 +67,8 @@ def shown(cell: Any) -> str:
         return f"{value.year}年{value.month}月{value.day}日"
     if isinstance(value, (int, float)):
         section = form.split(";")[0]
-        places = len(re.search(r"\.(0*)", section).group(1)) if re.search(r"\.0", section) else None
+        decimals = re.search(r"\.(0+)", section)
+        places = len(decimals.group(1)) if decimals else None
         percent = "%" in section
         number = value * 100 if percent else value
         if places is None:

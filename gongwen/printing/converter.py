@@ -133,8 +133,7 @@ def _convert_once(exe: Path, documents: Sequence[Path], out: Path, timeout: floa
     """The whole batch through one ``soffice --convert-to`` run.  A listening office of this
     process is stopped first: on the same profile, the run would hand its documents to it and
     end it when done, under the feet of its next caller ("Binary URP bridge already disposed")."""
-    while _LISTENERS:
-        _LISTENERS.pop().stop()
+    _stop_listening()
     options = {name: {"type": "boolean", "value": str(value).lower()} for name, value in EXPORT_OPTIONS.items()}
     command = [str(exe), profile_arg(process_profile()), "--headless", "--norestore",
                "--convert-to", "pdf:writer_pdf_Export:" + json.dumps(options, separators=(",", ":")),
@@ -340,15 +339,19 @@ def _stop_at_exit() -> None:
 @atexit.register
 def stop_listeners() -> None:
     """Every office this process started, listening or converting once, stopped now."""
-    for listener in _LISTENERS:
-        listener.stop()
-    _LISTENERS.clear()
+    _stop_listening()
     for process in list(_RUNNING):
         with contextlib.suppress(ProcessLookupError, PermissionError):
             os.killpg(process.pid, signal.SIGKILL)
 
 
 _RUNNING: set[subprocess.Popen] = set()      # one-shot soffice runs under way
+
+
+def _stop_listening() -> None:
+    for listener in _LISTENERS:
+        listener.stop()
+    _LISTENERS.clear()
 
 
 def _forked() -> None:

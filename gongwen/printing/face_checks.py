@@ -29,8 +29,7 @@ def family_named(face: str, names: tuple[str, ...]) -> str:
     collections give the PDF their Japanese face's name (NotoSerifCJKjp-Bold) whichever region's
     family was asked for (Noto Serif CJK SC).  The PDF's name where none matches."""
     squeezed = face.replace(" ", "").lower()
-    for name in names:
-        family = name.replace(" ", "").lower()
+    for name, family in zip(names, _squeezed(names)):
         if squeezed.startswith(family) or (family[-2:] in _REGIONS and squeezed.startswith(family[:-2])
                                            and squeezed[len(family) - 2:len(family)] in _REGIONS):
             return name

@@ -44,8 +44,16 @@ def process_profile() -> Path:
 
 
 _HELD: list[IO[str]] = []
-# a forked child takes a profile slot of its own (the parent's lock is the parent's)
-os.register_at_fork(after_in_child=lambda: (_HELD.clear(), process_profile.cache_clear(), clear_stale.cache_clear()))
+
+
+def _forked() -> None:
+    """A forked child takes a profile slot of its own: the parent's lock is the parent's."""
+    _HELD.clear()
+    process_profile.cache_clear()
+    clear_stale.cache_clear()
+
+
+os.register_at_fork(after_in_child=_forked)
 
 
 @cache
