@@ -168,41 +168,50 @@ def read(path: Path) -> Docx:
 def _read(document, path: Path) -> Docx:
     section = document.sections[0] if document.sections else None
     half_width = (section.page_width or 0) / 2 if section is not None else 0
-    styles = _Styles(document)
+    styles = Styles(document)
     lists = ListNumbers(document, styles.chain)
     paragraphs: list[Para] = []
     reserved: list[tuple[str, int]] = []
     every = paragraphs_of(document)
     for index, paragraph in enumerate(every):
-        style_id = paragraph._p.style
-        full = lists.prefix(paragraph._p, style_id) + paragraph.text     # as printed: a list's number too
-        text = full.strip()
-        if style_id == SCAN_PAGE_STYLE:
+        if paragraph._p.style == SCAN_PAGE_STYLE:
             anchor = paragraphs[-1].text if paragraphs else ""
             count = reserved.pop()[1] if reserved and reserved[-1][0] == anchor else 0
             reserved.append((anchor, count + 1))
-        if not text:
-            continue
-        left = paragraph.paragraph_format.left_indent or 0
-        chain = styles.chain(style_id)
-        align = styles.alignment(paragraph, chain)
-        runs = [run for run in paragraph.runs if run.text.strip()]
-        sizes = [size for run in runs if (size := styles.run_size(run, chain)) is not None]
-        colours = [styles.run_colour(run, chain) for run in runs]
-        red = any(colour in _RED for colour in colours)
-        other = next((c for c in colours if c not in _RED and c not in _BLACK), None)
-        in_table = paragraph._p.getparent().tag.endswith("}tc")
-        right = align == "right" or bool(half_width and left > half_width / 2)
-        stops = paragraph._p.pPr.tabs if paragraph._p.pPr is not None else None
-        tab_to = str(stops[0].val).split(".")[-1].split(" ")[0].lower() if stops is not None and len(stops) else None
-        paragraphs.append(Para(index, text, align == "centre", right, max(sizes) if sizes else None, red,
-                               styles.east_asian_face(runs[0], chain) if runs else None, other, in_table,
-                               full.startswith("\t"), tab_to))
+        described = describe(paragraph, index, styles, lists, half_width)
+        if described is not None:
+            paragraphs.append(described)
     return Docx(path, paragraphs, _footers(document, styles), _setup(document, every) if section is not None else None,
                 reserved)
 
 
-class _Styles:
+def describe(paragraph, index: int, styles: Styles, lists: ListNumbers, half_width: float) -> Para | None:
+    """A python-docx paragraph as the review sees it (None when it prints no text):
+    ``half_width`` is half the page's width in EMU, past whose half an indented line counts as
+    set to the right."""
+    style_id = paragraph._p.style
+    full = lists.prefix(paragraph._p, style_id) + paragraph.text     # as printed: a list's number too
+    text = full.strip()
+    if not text:
+        return None
+    left = paragraph.paragraph_format.left_indent or 0
+    chain = styles.chain(style_id)
+    align = styles.alignment(paragraph, chain)
+    runs = [run for run in paragraph.runs if run.text.strip()]
+    sizes = [size for run in runs if (size := styles.run_size(run, chain)) is not None]
+    colours = [styles.run_colour(run, chain) for run in runs]
+    red = any(colour in _RED for colour in colours)
+    other = next((c for c in colours if c not in _RED and c not in _BLACK), None)
+    in_table = paragraph._p.getparent().tag.endswith("}tc")
+    right = align == "right" or bool(half_width and left > half_width / 2)
+    stops = paragraph._p.pPr.tabs if paragraph._p.pPr is not None else None
+    tab_to = str(stops[0].val).split(".")[-1].split(" ")[0].lower() if stops is not None and len(stops) else None
+    return Para(index, text, align == "centre", right, max(sizes) if sizes else None, red,
+                styles.east_asian_face(runs[0], chain) if runs else None, other, in_table,
+                full.startswith("\t"), tab_to)
+
+
+class Styles:
     """What a paragraph or run inherits from its styles, as Word resolves it: the run, its
     character style, the paragraph style and the styles it is based on, the document defaults.
     Styles are looked up once per document (python-docx scans every style on each lookup: a
@@ -304,7 +313,7 @@ def _face_of(rpr) -> str | None:
     return fonts.get(qn("w:eastAsia"))
 
 
-def _footers(document, styles: _Styles) -> list[Footer]:
+def _footers(document, styles: Styles) -> list[Footer]:
     """The footer paragraphs that hold a PAGE field (in w:instrText or w:fldSimple)."""
     from docx.oxml.ns import qn
     from docx.text.paragraph import Paragraph
