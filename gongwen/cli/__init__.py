@@ -14,7 +14,7 @@ import sys
 import click
 
 from ..i18n import _
-from . import check, click_i18n, doctor, facts, new, render, schema
+from . import check, click_i18n, doctor, facts, format, import_, new, render, schema
 from .new import starter_path
 
 __all__ = ["main", "make_cli", "starter_path"]
@@ -30,7 +30,7 @@ def make_cli() -> click.Group:
     def cli() -> None:
         pass
 
-    for module in (render, doctor, new, schema, check, facts):
+    for module in (render, import_, format, doctor, new, schema, check, facts):
         cli.add_command(module.command())
     return cli
 

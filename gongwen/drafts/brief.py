@@ -62,6 +62,6 @@ def _is_article_title(s: _Structure, line: Line | Table) -> bool:
         return line.role == "article-title"
     text = line.text
     short = len(text) <= 40 and text[-1] not in p.ENDING and typed_level(text) is None and not _SOURCE.match(text)
-    if line.size_pt is not None or line.centred:
+    if s.formatted:
         return line.centred and not line.red and ((line.size_pt or 0) >= 18 or short)
     return line.level is not None or short

@@ -38,21 +38,18 @@ class Imported:
     def changes(self) -> list[Change]:
         return self.found.changes
 
-    def keep_seal(self, folder: Path | None, name: str = "印章") -> Path | None:
-        """Write the seal image into ``folder`` and name it in the plan's 落款; without a folder
-        the seal is a leftover (the plan can only name a file)."""
-        from ..atomic import write_atomic
-
+    def seal_file(self, folder: Path | None, stem: str = "印章") -> dict[Path, bytes]:
+        """The seal image as a file for ``folder`` (named in the plan's 落款 from now on); none
+        without a folder — then the seal is a leftover, since a plan can only name a file."""
         seal = self.found.seal
         if seal is None or "signature" not in self.fields:
-            return None
+            return {}
         if folder is None:
             self.found.leftovers.append(Leftover(_("[seal image: not kept, give an output folder]"), "signature"))
-            return None
-        path = Path(folder) / f"{name}.{seal.extension}"
-        write_atomic(path, seal.data)
+            return {}
+        path = Path(folder) / f"{stem}.{seal.extension}"
         self.fields["signature"]["seal"] = path.name
-        return path
+        return {path: seal.data}
 
 
 def read_draft(source: str | Path | bytes, kind: str | None = None, form: str | None = None) -> Imported:
@@ -104,8 +101,10 @@ def import_draft(source: str | Path | bytes, kind: str | None = None, *, form: s
     in a form the standard does not allow is said as a :class:`~gongwen.errors.PlanWarning`."""
     from ..plan.load import plan_from_data
 
+    from ..atomic import write_together
+
     imported = read_draft(source, kind, form)
-    imported.keep_seal(Path(folder) if folder is not None else None)
+    write_together(imported.seal_file(Path(folder) if folder is not None else None))
     for change in imported.changes:
         warn(PlanWarning(_("the draft wrote “{found}”; the plan has “{now}”").format(found=change.found,
                                                                                    now=change.now)))

@@ -61,6 +61,7 @@ class Draft:
 
     items: list[Item] = field(default_factory=list)
     property_title: str = ""
+    typed: bool = False            # plain text or Markdown: no look to read, only the text
 
     @property
     def text(self) -> str:

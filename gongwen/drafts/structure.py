@@ -49,6 +49,10 @@ class _Structure:
         if self.own:        # gongwen's ★ between the rules of the Party format is its own, not text
             self.lines = [line for line in self.lines if not (isinstance(line, Line) and not line.role
                                                               and not line.text.strip(p.SPACES + "★"))]
+        # a draft that sets lines centred or right (made in Word, WPS …) shows its title and
+        # signature by their look; one that sets none (text saved as .docx) by its text alone
+        self.formatted = not draft.typed and any(isinstance(line, Line) and (line.centred or line.right) and not line.role
+                             for line in self.lines)
         self.found = Found()
         self.title_texts: set[str] = set()          # the lines taken as a title (not the body's headings)
         self.f = self.found.fields
@@ -193,10 +197,16 @@ class _Structure:
         if not isinstance(line, Line):
             return k
         text = line.text
-        if line.role == "to" or (not line.role and text[-1:] in "：:" and "。" not in text and len(text) <= 200
-                                 and typed_level(text) is None and not text.startswith("附件")
-                                 and "如下" not in text and not line.right):
+        plain = not line.role and "。" not in text and typed_level(text) is None and not text.startswith("附件") \
+            and "如下" not in text and not line.right and not line.centred
+        if line.role == "to" or (plain and text[-1:] in "：:" and len(text) <= 200):
             self.f["to"] = p.organs(text)
+            return k + 1
+        following = self.lines[k + 1] if k + 1 < len(self.lines) else None
+        if plain and len(text) <= 100 and text[-1:] not in p.ENDING and isinstance(following, Line) \
+                and following.text[-1:] in "。：:":
+            self.f["to"] = p.organs(text)                  # a 主送 that lost its colon
+            self.change(p.Change("to", text, text + "："))
             return k + 1
         return k
 

@@ -65,7 +65,7 @@ def read_text(text: str) -> Draft:
             items.append(Line(stripped, right=bool(_RIGHT.match(raw)), new_page=new_page))
             new_page = False
     flush()
-    return Draft(items)
+    return Draft(items, typed=True)
 
 
 def read_markdown(text: str) -> Draft:
@@ -117,7 +117,7 @@ def read_markdown(text: str) -> Draft:
                 if part.strip():
                     items.append(Line(part.strip(" \u3000"), new_page=new_page))
                     new_page = False
-    return Draft(items)
+    return Draft(items, typed=True)
 
 
 def _plain(token) -> str:

@@ -137,8 +137,7 @@ class _Reader:
                   or width < 2 or len(texts) < 2)
         if layout:
             for cells in rows:
-                for cell in cells:
-                    self.walk_cell(cell)
+                self.layout_row(cells)
             return
         header = 0
         for row in table.rows:
@@ -146,9 +145,28 @@ class _Reader:
             if trpr is None or trpr.find(f"{_W}tblHeader") is None:
                 break
             header += 1
+        header = header or 1            # a table typed without a marked header row has its header on top
         padded = tuple(tuple(r) + ("",) * (width - len(r)) for r in texts)
         self.items.append(Table(padded, header, self.new_page))
         self.new_page = False
+
+    def layout_row(self, cells: list) -> None:
+        """A row of a table that lays text out: its cells' lines; a row of single-line cells
+        without a style of gongwen's is one line, the cells a tab apart (a 印发 line typed as
+        organ | date, a mark typed as name | 文件)."""
+        start = len(self.items)
+        counts = []
+        for cell in cells:
+            before = len(self.items)
+            self.walk_cell(cell)
+            counts.append(len(self.items) - before)
+        made = self.items[start:]
+        if len([n for n in counts if n]) > 1 and all(n <= 1 for n in counts) and all(
+                isinstance(item, Line) and not item.role for item in made):
+            first = made[0]
+            self.items[start:] = [Line("\t".join(item.text for item in made), None, first.centred, made[-1].right,
+                                       max((item.size_pt or 0 for item in made), default=None) or None,
+                                       any(item.red for item in made), first.new_page)]
 
     def walk_cell(self, cell) -> None:
         for child in cell._tc:

@@ -30,7 +30,7 @@ def is_title_line(s: _Structure, line: Line | Table, first: bool) -> bool:
     text = line.text
     short = len(text) <= 40 and text[-1] not in p.ENDING and typed_level(text) is None and not p.is_date_line(text) \
         and not p.ATTACHMENT_LABEL.match(text) and not _BANJI.match(text)
-    if line.size_pt is not None or line.centred:
+    if s.formatted:
         return line.centred and not line.red and ((line.size_pt or 0) >= 18 or short)
     if line.level is not None:
         return first
@@ -46,11 +46,9 @@ def banji_start(s: _Structure, start: int) -> int:
     tail = _BRIEF_TAIL if s.kind == "brief" else _BANJI
     first = next((k for k in range(start, len(lines)) if isinstance(lines[k], Line) and tail.match(lines[k].text)),
                  len(lines))
-    k = len(lines)
-    while k - 1 > start and isinstance(lines[k - 1], Line) and (
-            p.printed_line(lines[k - 1].text) or p.COPIES.fullmatch(lines[k - 1].text.strip(p.SPACES))):
-        k -= 1
-    return min(first, k)
+    printed = next((k for k in range(start, len(lines)) if isinstance(lines[k], Line) and (
+        p.printed_line(lines[k].text) or p.COPIES.fullmatch(lines[k].text.strip(p.SPACES)))), len(lines))
+    return min(first, printed)
 
 
 def banji(s: _Structure, items: list[Line | Table]) -> None:
@@ -152,8 +150,7 @@ def signature(s: _Structure, start: int, date_at: int) -> int:
         if s.own:
             ok = line.role == "signature"
         else:
-            formatted = line.size_pt is not None or line.centred
-            ok = (line.right or (not formatted and len(text) <= 30 and text[-1] not in p.ENDING)) \
+            ok = (line.right or (not s.formatted and len(text) <= 30 and text[-1] not in p.ENDING)) \
                 and typed_level(text) is None and not text.startswith("附件") and not p.NOTE_ITEM.match(text)
         if not ok:
             break

@@ -261,13 +261,14 @@ class Styles:
         return self.inherited[key]
 
     def alignment(self, paragraph, chain: tuple) -> str:
-        value = paragraph.alignment
+        """left, centre or right, from w:jc as written (LibreOffice writes start and end, which
+        python-docx's enumeration refuses)."""
+        value = _jc(paragraph._p.pPr)
         for style in chain:
             if value is not None:
                 break
-            value = style.paragraph_format.alignment
-        name = str(value or "")
-        return "centre" if ("CENTER" in name or "DISTRIBUTE" in name) else "right" if "RIGHT" in name else "left"
+            value = _jc(style.element.pPr)
+        return "centre" if value in ("center", "distribute") else "right" if value in ("right", "end") else "left"
 
     def character(self, run):
         """A run's own character style, if it names one."""
@@ -300,6 +301,13 @@ class Styles:
                 break
             face = _face_of(style.element.rPr)
         return face if face is not None else self.default_face
+
+
+def _jc(ppr) -> str | None:
+    from docx.oxml.ns import qn
+
+    jc = ppr.find(qn("w:jc")) if ppr is not None else None
+    return jc.get(qn("w:val")) if jc is not None else None
 
 
 def _face_of(rpr) -> str | None:
