@@ -3,6 +3,7 @@
     >>> import gongwen
     >>> plan = gongwen.load_plan("notice.yaml")
     >>> gongwen.save(gongwen.render(plan), "notice.docx")
+    >>> plan, leftovers = gongwen.import_draft("draft.docx")     # a Word, text or Markdown draft
 
 The names below load their modules on first use, so ``import gongwen`` (and the command line,
 which imports only what a command uses) costs no more than it needs.
@@ -19,6 +20,7 @@ if TYPE_CHECKING:
     from .compose.jobs import Job
     from .compose.layout import Layout
     from .compose.render import document_bytes, render, save
+    from .drafts import DraftError, import_draft
     from .findings import Finding
     from .plan.campaign import Campaign, load_campaign
     from .plan.elements import Attachment, DocNumber, Signature
@@ -43,12 +45,13 @@ _LAZY = {
     "Layout": "compose.layout", "render": "compose.render", "save": "compose.render",
     "document_bytes": "compose.render",
     "plan_schema": "plan.schema",
+    "import_draft": "drafts", "DraftError": "drafts",
 }
 
 __all__ = [
-    "Attachment", "Campaign", "CheckFailed", "ConvertError", "DataError", "DocNumber", "Finding", "GongwenError", "Job", "Layout", "Location",
+    "Attachment", "Campaign", "CheckFailed", "ConvertError", "DataError", "DocNumber", "DraftError", "Finding", "GongwenError", "Job", "Layout", "Location",
     "MeasuredPage", "Paginated", "Plan", "PlanError", "PlanWarning", "Profile", "ProfileError", "RenderError",
-    "Signature", "TemplateError", "collected_warnings", "convert", "document_bytes", "load_campaign", "load_plan", "load_profile", "measure", "paginate", "plan_from_data",
+    "Signature", "TemplateError", "collected_warnings", "convert", "document_bytes", "import_draft", "load_campaign", "load_plan", "load_profile", "measure", "paginate", "plan_from_data",
     "plan_schema", "profile_names", "render", "run_checks", "save",
 ]
 

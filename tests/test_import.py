@@ -109,9 +109,11 @@ def test_a_seal_comes_back_as_the_same_image_beside_the_plan(tmp_path):
     assert len(media) == 1
 
 
-def nothing_dropped(draft_text: str, plan: gongwen.Plan, leftovers) -> dict[str, int]:
-    """The characters of the draft (spaces aside) that neither the document the plan renders
-    nor a leftover holds, with how many are missing."""
-    kept = Counter(document_text(gongwen.render(plan))) + Counter("".join(left.text for left in leftovers))
+def nothing_dropped(draft_text: str, plan: gongwen.Plan, leftovers, said: list[str] = ()) -> dict[str, int]:
+    """The characters of the draft (spaces aside) that neither the document the plan renders,
+    nor a leftover, nor a warning of what the draft wrote (a 文号 in []) holds, with how many
+    are missing."""
+    kept = Counter(document_text(gongwen.render(plan))) + Counter("".join(left.text for left in leftovers)) \
+        + Counter("".join(said))
     draft = Counter(c for c in draft_text if not c.isspace())
     return {c: n - kept[c] for c, n in draft.items() if kept[c] < n}

@@ -67,6 +67,26 @@ def render_jobs(jobs: list[Job], targets: dict[int, Path], paginate_now: bool, w
             shutil.rmtree(folder, ignore_errors=True)
 
 
+def render_and_exit(jobs: list[Job], targets: dict[int, Path], paginate_now: bool, want_pdf: bool,
+                    entries: list[Entry], workers: int, report_path: Path | None, timings: bool, strict: bool) -> None:
+    """:func:`render_jobs`, the report written however it ends, and the exit status: 1 when a
+    document failed, 3 with ``strict`` when one has a warning or a finding."""
+    from .report import write_report
+
+    try:
+        render_jobs(jobs, targets, paginate_now, want_pdf, entries, workers)
+    except GongwenError as exc:
+        error(exc)
+        raise SystemExit(1) from None
+    finally:
+        if report_path:
+            write_report(report_path, entries, timings)
+    if any(entry.status == "failed" for entry in entries):
+        raise SystemExit(1)
+    if strict and any(entry.findings for entry in entries):
+        raise SystemExit(3)
+
+
 def _worker_started(folder: str) -> None:
     """A worker writes its temporary files under the batch's folder, leaves Ctrl-C to the main
     process, and on SIGTERM stops its LibreOffice and ends at once (the main process stops it)."""

@@ -13,7 +13,7 @@ from ..i18n import _
 from ..plan import kinds
 from .import_ import FORM, write_plan
 from .output import error, warnings_shown
-from .report import Entry, write_report
+from .report import Entry
 
 
 def command() -> click.Command:
@@ -43,7 +43,7 @@ def command() -> click.Command:
         from ..compose.jobs import Job
         from ..plan.load import load_plan
         from ..printing.converter import soffice
-        from .batch import render_jobs
+        from .batch import render_and_exit
 
         if target.suffix.lower() != ".docx":
             raise click.UsageError(_("the output is a .docx: {path}").format(path=target))
@@ -63,15 +63,7 @@ def command() -> click.Command:
                 error(exc)
                 raise SystemExit(1) from None
             job = Job(plan, target.stem, profile, None, plan_file.parent, plan_file, said)
-            paginate_now = not no_paginate and soffice() is not None
-            try:
-                render_jobs([job], {id(job): target}, paginate_now, want_pdf, entries)
-            finally:
-                if report_path:
-                    write_report(report_path, entries, False)
-        if any(entry.status == "failed" for entry in entries):
-            raise SystemExit(1)
-        if strict and any(entry.findings for entry in entries):
-            raise SystemExit(3)
+            render_and_exit([job], {id(job): target}, not no_paginate and soffice() is not None, want_pdf, entries,
+                            1, report_path, False, strict)
 
     return format_command

@@ -62,7 +62,7 @@ def write_plan(draft: Path, plan_path: Path | None, kind: str | None, form: str 
     if plan_path is not None:
         write_together({plan_path: text.encode("utf-8"), **seal})
     for change in imported.changes:
-        show_warning(_("the draft wrote “{found}”; the plan has “{now}”").format(found=change.found, now=change.now))
+        show_warning(str(change))
     for leftover in imported.leftovers:
         show_warning(_("not placed (left as a comment in the plan): {text}").format(
             text=leftover.text.replace("\n", " ")))

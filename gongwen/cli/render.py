@@ -10,7 +10,7 @@ from .. import styles
 from ..errors import GongwenError
 from ..i18n import _
 from .output import error, warnings_shown
-from .report import Entry, write_report
+from .report import Entry
 
 
 def command() -> click.Command:
@@ -48,7 +48,7 @@ def command() -> click.Command:
         from ..compose.jobs import Job
         from ..plan.load import load_plan
         from ..printing.converter import soffice
-        from .batch import render_jobs
+        from .batch import render_and_exit
 
         given = facts_given(sets)
         jobs, entries, matched = [], [], set()
@@ -83,18 +83,7 @@ def command() -> click.Command:
 
             # LibreOffice loads while the documents are rendered.
             start_converter(list({job.resolved_profile() for job in jobs}))
-        try:
-            render_jobs(jobs, targets, paginate_now, want_pdf, entries, workers)
-        except GongwenError as exc:
-            error(exc)
-            raise SystemExit(1) from None
-        finally:
-            if report_path:
-                write_report(report_path, entries, timings)
-        if any(entry.status == "failed" for entry in entries):
-            raise SystemExit(1)
-        if strict and any(entry.findings for entry in entries):
-            raise SystemExit(3)
+        render_and_exit(jobs, targets, paginate_now, want_pdf, entries, workers, report_path, timings, strict)
 
     return render_command
 

@@ -106,7 +106,6 @@ def import_draft(source: str | Path | bytes, kind: str | None = None, *, form: s
     imported = read_draft(source, kind, form)
     write_together(imported.seal_file(Path(folder) if folder is not None else None))
     for change in imported.changes:
-        warn(PlanWarning(_("the draft wrote “{found}”; the plan has “{now}”").format(found=change.found,
-                                                                                   now=change.now)))
+        warn(PlanWarning(str(change)))
     plan = plan_from_data(imported.fields, base_dir=Path(folder) if folder is not None else None)
     return plan, imported.leftovers

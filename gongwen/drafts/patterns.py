@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass
 
 from ..chinese import arabic_date, parse_numeral
+from ..i18n import _
 from ..review.roles import DOC_NUMBER
 
 SPACES = " \u3000\t\n"
@@ -38,6 +39,9 @@ class Change:
     field: str
     found: str
     now: str
+
+    def __str__(self) -> str:
+        return _("the draft wrote “{found}”; the plan has “{now}”").format(found=self.found, now=self.now)
 
 
 def date_in(text: str) -> tuple[dt.date, str, str] | None:

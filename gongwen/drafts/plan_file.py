@@ -42,8 +42,7 @@ def plan_text(fields: dict, leftovers: list[Leftover], changes: list[Change], so
     notes: dict[str, list[str]] = {}
     for change in changes:
         field = change.field.split(".")[0]
-        notes.setdefault(field, []).append(_("the draft wrote “{found}”; written here as the standard asks: “{now}”")
-                                           .format(found=change.found, now=change.now))
+        notes.setdefault(field, []).append(str(change))
     for leftover in leftovers:
         notes.setdefault(leftover.near, []).append(_("not placed, check and move it: {text}").format(
             text=leftover.text.replace("\n", " ")))

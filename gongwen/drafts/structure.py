@@ -51,8 +51,8 @@ class _Structure:
                                                               and not line.text.strip(p.SPACES + "★"))]
         # a draft that sets lines centred or right (made in Word, WPS …) shows its title and
         # signature by their look; one that sets none (text saved as .docx) by its text alone
-        self.formatted = not draft.typed and any(isinstance(line, Line) and (line.centred or line.right) and not line.role
-                             for line in self.lines)
+        self.formatted = not draft.typed and any(
+            isinstance(line, Line) and (line.centred or line.right) and not line.role for line in self.lines)
         self.found = Found()
         self.title_texts: set[str] = set()          # the lines taken as a title (not the body's headings)
         self.f = self.found.fields
@@ -69,8 +69,8 @@ class _Structure:
     # -- the zones, top to bottom ----------------------------------------------------------
     def run(self) -> Found:
         start = self.head()
-        brief = self.kind == "brief" or (self.kind is None and ("issue_number" in self.f or self.f.get("title", "")
-                                                                 .endswith(p.BRIEF_MASTHEADS)))
+        masthead = str(self.f.get("title", "")).endswith(p.BRIEF_MASTHEADS)
+        brief = self.kind == "brief" or (self.kind is None and ("issue_number" in self.f or masthead))
         if brief:
             from .brief import articles
 

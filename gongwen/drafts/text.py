@@ -26,12 +26,16 @@ def decode(data: bytes, where: Location) -> str:
     for bom, encoding in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
                           (codecs.BOM_UTF16_BE, "utf-16")):
         if data.startswith(bom):
-            return data.decode(encoding)
-    for encoding in ("utf-8", "gb18030"):
-        try:
-            return data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
+            try:
+                return data.decode(encoding)
+            except UnicodeDecodeError:
+                break
+    else:
+        for encoding in ("utf-8", "gb18030"):
+            try:
+                return data.decode(encoding)
+            except UnicodeDecodeError:
+                continue
     raise DraftError(_("the text is neither UTF-8 nor GBK: save it as UTF-8 and import it again"), where)
 
 
