@@ -119,7 +119,7 @@ def test_import_writes_a_commented_plan_and_keeps_what_it_could_not_place(tmp_pa
 
 
 @pytest.mark.parametrize("content, message", [
-    (b"", "no text"), (b"\xff\xfe\x00\xd8" * 3, "UTF-8"), (b"\x80\xff" * 8, "UTF-8"), (b"%PDF-1.7\n", "PDF"),
+    (b"", "没有文字"), (b"\xff\xfe\x00\xd8" * 3, "UTF-8"), (b"\x80\xff" * 8, "UTF-8"), (b"%PDF-1.7\n", "PDF"),
     (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600, ".doc"),
 ])
 def test_a_draft_that_cannot_be_read_is_an_error_naming_it(tmp_path, content, message):
@@ -174,3 +174,28 @@ def test_the_library_imports_a_draft_given_as_bytes(tmp_path):
                  (DRAFTS / "notice.txt").read_bytes()):
         plan, leftovers = gongwen.import_draft(data)
         assert texts(plan) == want and leftovers == []
+
+
+# the raw seeds as they were pasted (text extracted from prints and web pages): what each must
+# give, whatever noise the extraction left
+SEEDS = {
+    "000": {"kind": "notice", "profile": "party-legacy", "issuers": ["中共三门峡市委组织部", "三门峡市民政局"],
+            "mark_suffix": "文件", "doc_number": "三组通〔2011〕6号", "copies": 170},
+    "001": {"kind": "brief", "title": "安徽省社会组织党建工作简报", "issue_number": 5,
+            "issuers": ["安徽省社会组织综合党委"], "editor": "冯斌", "copies": 300},
+    "002": {"kind": "forward", "doc_number": "民发〔2012〕39号", "issuers": ["民政部全国社会组织创先争优活动指导小组"]},
+    "003": {"kind": "forward", "doc_number": "长办发〔2015〕2号", "issuers": ["中共长沙市委办公厅"],
+            "printed_by": "中共长沙市委办公厅", "note": "(此件发至乡镇街道)"},
+    "004": {"kind": "plan", "title": "在全市社会组织中开展“建组织扩覆盖”活动的实施方案"},
+}
+
+
+@pytest.mark.parametrize("number", SEEDS)
+def test_each_raw_seed_pasted_as_text_gives_its_elements(number):
+    from conftest import seed_text
+
+    fields = read_draft(seed_text(number).encode("utf-8"), form="txt").fields
+    assert {key: fields.get(key) for key in SEEDS[number]} == SEEDS[number]
+    if number == "002":     # the 成文日期 in Chinese numerals, the issued plan with its （date） line
+        assert fields["signature"] == {"date": __import__("datetime").date(2012, 2, 21), "date_style": "chinese"}
+        assert fields["issued"]["date_line"] == "2012年2月"

@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import signal
 import sys
+import tempfile
 
 import click
 
@@ -38,6 +39,9 @@ def make_cli() -> click.Group:
 def main() -> None:
     """The console entry: SIGTERM unwinds like Ctrl-C (temporary folders and LibreOffice go with
     it), and a bug in gongwen is one line naming it, never a traceback (GONGWEN_DEBUG=1 shows it)."""
+    # Python finds its temporary folder by writing and removing a probe file there: done before
+    # SIGTERM may unwind, so a signal cannot leave the probe behind (seen once in CI)
+    tempfile.gettempdir()
     signal.signal(signal.SIGTERM, lambda signum, frame: sys.exit(128 + signum))
     try:
         make_cli()(prog_name="gongwen", standalone_mode=True)

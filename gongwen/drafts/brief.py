@@ -23,13 +23,13 @@ def articles(s: _Structure, start: int) -> None:
     banji(s, lines[end:])
     k = start
     listed = False
-    if k < end and isinstance(lines[k], Line) and (lines[k].role == "contents"
+    if k < end and isinstance(lines[k], Line) and (lines[k].role == "contents" or lines[k].text.startswith(_BULLETS)
                                                    or lines[k].text.replace(" ", "").replace("\u3000", "") == "本期要目"):
         listed = True
         k += 1
-        while k < end and isinstance(lines[k], Line) and (
-                lines[k].role == "contents" or (not s.own and lines[k].text.startswith(_BULLETS))):
-            k += 1
+        while k < end and isinstance(lines[k], Line) and (lines[k].role == "contents" or not s.own and (
+                lines[k].text.startswith(_BULLETS) or lines[k].text.strip(p.SPACES) in tuple("本期要目"))):
+            k += 1      # (a PDF's text has the label set upright as characters between the lines)
     titles = [j for j in range(k, end) if _is_article_title(s, lines[j])]
     for j in range(k, titles[0] if titles else end):
         s.leftover(lines[j], "articles")
@@ -61,7 +61,7 @@ def _is_article_title(s: _Structure, line: Line | Table) -> bool:
     if s.own:
         return line.role == "article-title"
     text = line.text
-    short = len(text) <= 40 and text[-1] not in p.ENDING and typed_level(text) is None and not _SOURCE.match(text)
+    short = 4 <= len(text) <= 40 and text[-1] not in p.ENDING and typed_level(text) is None and not _SOURCE.match(text)
     if s.formatted:
         return line.centred and not line.red and ((line.size_pt or 0) >= 18 or short)
     return line.level is not None or short

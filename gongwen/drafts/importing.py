@@ -5,12 +5,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..errors import Location, PlanWarning, warn
 from ..i18n import _
 from .lines import Draft, DraftError, Leftover
 from .patterns import Change
 from .structure import Found, structure
+
+if TYPE_CHECKING:
+    from ..plan.model import Plan
 
 FORMS = ("docx", "txt", "md")
 MAX_TEXT = 10 * 1024 * 1024         # a text draft past this is not a document
@@ -95,7 +99,7 @@ def read_draft(source: str | Path | bytes, kind: str | None = None, form: str | 
 
 
 def import_draft(source: str | Path | bytes, kind: str | None = None, *, form: str | None = None,
-                 folder: str | Path | None = None):
+                 folder: str | Path | None = None) -> tuple[Plan, list[Leftover]]:
     """The plan a draft makes, and what of its text no element took: ``(Plan, leftovers)``.
     The seal, if any, is written into ``folder`` (the plan names it there); what the draft wrote
     in a form the standard does not allow is said as a :class:`~gongwen.errors.PlanWarning`."""

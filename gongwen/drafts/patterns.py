@@ -18,13 +18,16 @@ _CN_DIGITS = {"○": 0, "〇": 0, "零": 0, "Ｏ": 0, "O": 0, "一": 1, "二": 2
 _ARABIC = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 _CHINESE = re.compile(r"([○〇零Ｏ一二三四五六七八九]{4})\s*年\s*([一二三四五六七八九十]{1,3})\s*月\s*([一二三四五六七八九十]{1,3})\s*日")
 _TYPED = re.compile(r"(?<![\d.])(\d{4})\s*([./-])\s*(\d{1,2})\s*\2\s*(\d{1,2})(?![\d.])")
+_PRIVATE = re.compile("[\ue000-\uf8ff]")       # private-use characters a web page's fonts leave in copied text
 MARK_SUFFIXES = ("会议纪要", "纪要", "文件")
 BRIEF_MASTHEADS = ("简报", "动态", "通讯", "快报", "专报", "情况")
 HEAD_TOKENS = re.compile(r"(?P<copy>(?<!\d)\d{6}(?!\d))|(?P<secrecy>绝密|机密|秘密)(?:\s*★\s*(?P<period>[^\s　]+))?"
                          r"|(?P<urgency>特急|加急)")
 SIGNERS = re.compile(r"签\s*发\s*人\s*[：:]\s*(.+)$")
 ORDER_NUMBER = re.compile(r"^第\s*(\d+)\s*号$")
-ISSUE = re.compile(r"^(?P<supplement>增刊)?第\s*(?P<n>\d+)\s*期(?:[（(]总第\s*(?P<total>\d+)\s*期[）)])?$")
+ISSUE = re.compile(r"^[（(]?(?P<supplement>增刊)?第\s*(?P<n>\d+)\s*期(?:[（(]总第\s*(?P<total>\d+)\s*期[）)])?[）)]?$")
+KIND_WORDS = ("通知", "通报", "请示", "报告", "函", "纪要", "方案", "意见", "决定", "批复", "规定", "办法", "公告",
+              "通告", "决议", "议案")
 COPIES = re.compile(r"[（(]\s*共印\s*(\d+)\s*份\s*[）)]")
 DATE_LINE = re.compile(r"[（(]\s*\d{4}\s*年[^（）()]{0,20}[）)]")     # （2012年2月） under a plan's title
 ATTACHMENT_LABEL = re.compile(r"^附\s*件\s*(\d*)\s*[：:]?$")
@@ -69,7 +72,7 @@ def date_in(text: str) -> tuple[dt.date, str, str] | None:
 def is_date_line(text: str) -> bool:
     """A line that is a date and nothing else (a 成文日期)."""
     found = date_in(text)
-    return found is not None and text.strip(SPACES) == found[2]
+    return found is not None and _PRIVATE.sub("", text).strip(SPACES) == found[2]
 
 
 def date_change(field: str, written: str, day: dt.date, style: str) -> Change | None:
@@ -128,7 +131,7 @@ def doc_number(text: str) -> tuple[str, str] | None:
     match = DOC_NUMBER.search(text)
     if not match:
         return None
-    written = match.group(0).strip(SPACES + "★")
+    written = match.group(0).strip(SPACES + "★").lstrip("（(")
     fixed = re.sub(r"[\[【(（]\s*(\d{4})\s*[\]】)）]", r"〔\1〕", written)
     fixed = re.sub(r"〕\s*第?\s*0*(\d+)\s*号", r"〕\1号", fixed).replace(" ", "")
     return written, fixed

@@ -10,6 +10,7 @@ with the field it stood by.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from ..plan import kinds
@@ -55,6 +56,7 @@ class _Structure:
             isinstance(line, Line) and (line.centred or line.right) and not line.role for line in self.lines)
         self.found = Found()
         self.title_texts: set[str] = set()          # the lines taken as a title (not the body's headings)
+        self.head_title: list[str] = []             # title lines found above the 文号 (a web reprint's)
         self.f = self.found.fields
 
     def leftover(self, item: Line | Table, near: str) -> None:
@@ -81,6 +83,7 @@ class _Structure:
             start = self.to(start)
             split_zones(self, start)
         self.decide_kind()
+        self.tidy()
         self.pictures_left()
         return self.found
 
@@ -93,16 +96,19 @@ class _Structure:
                        len(lines))
         else:
             end = next((k + 1 for k, line in enumerate(lines[:8]) if isinstance(line, Line) and _numbered(line.text)), 0)
-            if end and p.ISSUE.match(lines[end - 1].text.strip()) and end < len(lines) and isinstance(lines[end], Line) \
-                    and p.date_in(lines[end].text):
-                end += 1                                        # the 简报's 编印单位 and date under its 期号
+            if end and p.ISSUE.match(lines[end - 1].text.strip(p.SPACES)):
+                # the 简报's 编印单位 and date under its 期号, on one line or on two
+                end = next((k + 1 for k in (end, end + 1) if k < len(lines) and isinstance(lines[k], Line)
+                            and p.date_in(lines[k].text)), end)
             if not end:
                 while end < len(lines) and isinstance(lines[end], Line) and _mark_like(lines[end], end):
                     end += 1
         mark: list[str] = []
         for line in lines[:end]:
             rest = self.head_line(line)
-            if rest:
+            if rest and not self.own and (self.head_title or _titled(rest)):
+                self.head_title.append(rest)        # a reprint's title above its （文号）
+            elif rest:
                 mark.append(rest)
         if mark:
             names, suffix = p.mark_parts(mark)
@@ -117,10 +123,11 @@ class _Structure:
     def head_line(self, line: Line) -> str:
         """Take what a line of the 版头 holds; the rest of its text (the mark's words)."""
         text = line.text
-        if line.role == "issue-line" or ("issue_number" in self.f and p.date_in(text) and "printed_on" not in self.f):
-            day, _style, written = p.date_in(text)
-            self.f["printed_on"] = day
-            organ = text.replace(written, "").strip(p.SPACES)
+        if line.role == "issue-line" or ("issue_number" in self.f and "printed_on" not in self.f):
+            found = p.date_in(text)
+            if found:
+                self.f["printed_on"] = found[0]
+            organ = text.replace(found[2], "").strip(p.SPACES) if found else text.strip(p.SPACES)
             if organ:
                 self.f["issuers"] = [organ]
             return ""
@@ -169,6 +176,8 @@ class _Structure:
             k += 1
             if lines[k - 1].level is not None and not self.own:
                 break                                        # a Markdown title is one heading
+        if not title and self.head_title:
+            title = self.head_title
         if title:
             self.set_title("title", title)
         elif self.f.get("title") is None:
@@ -227,6 +236,9 @@ class _Structure:
                          "plan" if title.endswith("方案") and not f.get("issuers") else "notice")
         kind = kinds.get(self.kind)
         f["kind"] = self.kind
+        names = f.get("signature", {}).get("names")
+        if not f.get("issuers") and names and "issuers" in kind.required:
+            f["issuers"] = f["signature"].pop("names")       # no mark: the organ that signs issues it
         if self.kind == "order" and "signature" in f:
             names = f["signature"].pop("names", None) or []
             f.setdefault("signers", names)
@@ -240,6 +252,14 @@ class _Structure:
         for name in dict.fromkeys(refused):
             value = f.pop(name)
             self.found.leftovers.append(Leftover(_said(value), name))
+
+    def tidy(self) -> None:
+        """A mark's 文件 that text extraction put elsewhere (a PDF's joint mark) joins the mark."""
+        f = self.f
+        stray = next((left for left in self.found.leftovers if re.sub(r"\s", "", left.text) == "文件"), None)
+        if stray is not None and f.get("issuers") and not f.get("mark_suffix"):
+            f["mark_suffix"] = "文件"
+            self.found.leftovers.remove(stray)
 
     def pictures_left(self) -> None:
         for _at, picture in self.pictures:
@@ -262,6 +282,11 @@ def _numbered(text: str) -> bool:
     """A line of the head that ends it: the 文号 (签发人 beside it), a 令号 or a 期号."""
     text = text.strip(p.SPACES)
     return bool(p.doc_number(text) or p.ORDER_NUMBER.match(text) or p.ISSUE.match(text) or p.SIGNERS.search(text))
+
+
+def _titled(text: str) -> bool:
+    """A line that reads as a title's (关于……的通知), not as a mark's."""
+    return text.startswith(("关于", "印发")) or text.endswith(p.KIND_WORDS)
 
 
 def _mark_like(line: Line, at: int) -> bool:

@@ -29,7 +29,7 @@ def is_title_line(s: _Structure, line: Line | Table, first: bool) -> bool:
         return line.role == "title"
     text = line.text
     short = len(text) <= 40 and text[-1] not in p.ENDING and typed_level(text) is None and not p.is_date_line(text) \
-        and not p.ATTACHMENT_LABEL.match(text) and not _BANJI.match(text)
+        and not p.ATTACHMENT_LABEL.match(text) and not _BANJI.match(text) and not p.DATE_LINE.fullmatch(text)
     if s.formatted:
         return line.centred and not line.red and ((line.size_pt or 0) >= 18 or short)
     if line.level is not None:
