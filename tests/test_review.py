@@ -226,7 +226,6 @@ def test_every_clause_the_profiles_cite_is_one_the_standard_has():
     # a clause number the 2012 standard does not have (a §5.2.5, a §7.3.8) would be cited with no
     # heading; the 1999 standard a legacy profile follows is numbered otherwise
     import re
-
     from pathlib import Path
 
     from gongwen.findings import SPEC_HEADINGS, STANDARD_HEADINGS

@@ -103,9 +103,8 @@ def import_draft(source: str | Path | bytes, kind: str | None = None, *, form: s
     """The plan a draft makes, and what of its text no element took: ``(Plan, leftovers)``.
     The seal, if any, is written into ``folder`` (the plan names it there); what the draft wrote
     in a form the standard does not allow is said as a :class:`~gongwen.errors.PlanWarning`."""
-    from ..plan.load import plan_from_data
-
     from ..atomic import write_together
+    from ..plan.load import plan_from_data
 
     imported = read_draft(source, kind, form)
     write_together(imported.seal_file(Path(folder) if folder is not None else None))
