@@ -1,6 +1,6 @@
 """Every benchmark, one command: each fixture rendered N times in-process and as a whole CLI
 process (medians, and where the in-process time goes: load, render, save), title breaking by
-length, then the speed figures beside their floors (benchmarks/speed.py).
+length, importing drafts, then the speed figures beside their floors (benchmarks/speed.py).
 Run: .venv/bin/python benchmarks/run.py [N]"""
 from __future__ import annotations
 
@@ -48,6 +48,22 @@ def main(n: int = 20) -> None:
         print(f"{plan_path.stem:<14}{median_ms(load):>9}{median_ms(render):>11}{median_ms(save):>9}"
               f"{median_ms(total):>10}{statistics.median(cli):>8.2f}")
     titles(n)
+    drafts(out, n)
+
+
+def drafts(out: Path, n: int) -> None:
+    """Importing drafts: each fixture's .docx as written above, and the text and Markdown drafts
+    of tests/drafts (read and structured, no plan validation)."""
+    from gongwen.drafts import read_draft
+
+    sources = [out / f"{p.stem}.docx" for p in FIXTURES] + sorted((ROOT / "tests" / "drafts").glob("notice.*[dt]"))
+    for source in sources:
+        samples = []
+        for _run in range(n):
+            t0 = time.perf_counter()
+            read_draft(source)
+            samples.append(time.perf_counter() - t0)
+        print(f"import {source.name:<18}{median_ms(samples)} ms")
 
 
 def titles(n: int) -> None:
