@@ -28,6 +28,10 @@ python3 -c 'import venv, ensurepip' >/dev/null 2>&1 || apt_packages+=(python3-ve
 /usr/bin/python3 -c 'import uno' >/dev/null 2>&1 || apt_packages+=(python3-uno)
 # A Redis for the task-queue workers' test (gongwen/worker.py); a deployment brings its own broker.
 command -v redis-server >/dev/null 2>&1 || apt_packages+=(redis-server)
+# A browser for the page's tests (tests/test_page.py): Debian's Chromium and its driver, so that
+# Selenium downloads nothing.
+command -v chromium >/dev/null 2>&1 || apt_packages+=(chromium)
+command -v chromedriver >/dev/null 2>&1 || apt_packages+=(chromium-driver)
 # Quiet on success: what a step prints goes to a log, shown only when the step fails.
 quietly() {
     local log

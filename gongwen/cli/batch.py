@@ -2,9 +2,7 @@
 process or several, with a progress bar on a terminal."""
 from __future__ import annotations
 
-import os
 import shutil
-import signal
 import sys
 import tempfile
 import time
@@ -45,9 +43,11 @@ def render_jobs(jobs: list[Job], targets: dict[int, Path], paginate_now: bool, w
             return
         from concurrent.futures import ProcessPoolExecutor
 
+        from ..printing.processes import stop_pool, worker_started
+
         # the workers' temporary files go in a folder of the batch, removed however the batch ends
         folder = tempfile.mkdtemp(prefix="gongwen-batch-")
-        pool = ProcessPoolExecutor(max_workers=workers, initializer=_worker_started, initargs=(folder,))
+        pool = ProcessPoolExecutor(max_workers=workers, initializer=worker_started, initargs=(folder,))
         try:
             for group, done in zip(groups, pool.map(render_group, groups, [paginate_now] * len(groups),
                                                     [want_pdf] * len(groups))):
@@ -56,7 +56,7 @@ def render_jobs(jobs: list[Job], targets: dict[int, Path], paginate_now: bool, w
                     advance(len(group))
         except BaseException:
             # SIGTERM (SystemExit) or Ctrl-C: the groups written stay, the others are dropped
-            _stop(pool)
+            stop_pool(pool)
             from ..printing.office_profile import stop_recorded
 
             stop_recorded(Path(folder))     # an office whose worker was killed before it stopped it
@@ -85,36 +85,6 @@ def render_and_exit(jobs: list[Job], targets: dict[int, Path], paginate_now: boo
         raise SystemExit(1)
     if strict and any(entry.findings for entry in entries):
         raise SystemExit(3)
-
-
-def _worker_started(folder: str) -> None:
-    """A worker writes its temporary files under the batch's folder, leaves Ctrl-C to the main
-    process, and on SIGTERM stops its LibreOffice and ends at once (the main process stops it)."""
-    os.environ["TMPDIR"] = os.environ["GONGWEN_OFFICE_PIDS"] = tempfile.tempdir = folder
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    signal.signal(signal.SIGTERM, _worker_stopped)
-
-
-def _worker_stopped(signum: int, frame: object) -> None:
-    converter = sys.modules.get("gongwen.printing.converter")
-    if converter is not None:
-        converter.stop_listeners()
-    os._exit(128 + signum)
-
-
-def _stop(pool) -> None:
-    """Stop a pool now: pending groups cancelled, each worker sent SIGTERM (it stops its
-    LibreOffice and ends), killed when it does not end in a few seconds."""
-    processes = list((pool._processes or {}).values())
-    pool.shutdown(wait=False, cancel_futures=True)
-    for process in processes:
-        if process.is_alive():
-            process.terminate()
-    for process in processes:
-        process.join(5)
-        if process.is_alive():
-            process.kill()
-            process.join(1)
 
 
 def render_group(pairs: list[tuple[Job, Path]], paginate_now: bool, want_pdf: bool,

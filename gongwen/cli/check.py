@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import functools
 import json
-import shutil
 import tempfile
 from collections.abc import Sequence
 from pathlib import Path
@@ -79,7 +78,7 @@ def check_documents(documents: Sequence[Path], profile, want_pdf: bool, as_json:
     """Review each document, printing its findings as they come (unless ``as_json``); with
     ``want_pdf`` each is printed through LibreOffice and its pages measured.  One report entry
     per document."""
-    from ..review.document import review
+    from ..review.document import printed_pages, review
     from ..review.reading import ReviewError
 
     report: list[dict] = []
@@ -108,26 +107,3 @@ def check_documents(documents: Sequence[Path], profile, want_pdf: bool, as_json:
                 if not found:
                     click.echo(_("{path}: no findings").format(path=path))
     return report
-
-
-def printed_pages(path: Path, folder: Path, profile) -> list:
-    """The pages of ``path`` as LibreOffice prints them (converted under a name of its own:
-    two documents of one name in one call do not meet).  A document gongwen made is printed as
-    gongwen prints it: through the styles that make LibreOffice hang punctuation where Word does."""
-    from ..compose.frame import for_libreoffice
-    from ..errors import ConvertError
-    from ..printing.converter import convert
-    from ..printing.measure import measure
-    from ..review.reading import open_package
-
-    copy = folder / f"{len(list(folder.iterdir())):05d}.docx"
-    document = open_package(path)
-    if any(style.style_id.startswith("Gw") for style in document.styles):
-        with for_libreoffice(document, profile):
-            document.save(str(copy))
-    else:
-        shutil.copyfile(path, copy)
-    try:
-        return measure(convert([copy], folder, profiles=[profile])[0])
-    except ConvertError as exc:       # said of the user's file, not of the copy printed
-        raise ConvertError(exc.message, Location(path)) from None

@@ -24,9 +24,9 @@ _BRIEF = {"title": "报头", "issuers": "编印单位", "printed_on": "编印日
 _SCOPES = {"signature": "Signature", "attachments": "Attachment", "articles": "Article", "issued": "IssuedDocument"}
 
 
-def plan_text(fields: dict, leftovers: list[Leftover], changes: list[Change], source: str,
+def plan_text(fields: dict, leftovers: list[Leftover], changes: list[Change], source: str | None,
               english: bool = False) -> str:
-    """The plan file's text."""
+    """The plan file's text (``source``: the draft it was imported from, if any)."""
     from ruamel.yaml import YAML
     from ruamel.yaml.comments import CommentedMap
 
@@ -52,9 +52,11 @@ def plan_text(fields: dict, leftovers: list[Leftover], changes: list[Change], so
         following = [n for n in names if (ORDER.index(n) if n in ORDER else len(ORDER)) >= at]
         anchor = keys[names.index(following[0])] if following else keys[-1]
         top.yaml_set_comment_before_after_key(anchor, before="\n".join(said))
-    top.yaml_set_start_comment(_("gongwen plan file, imported from {source} (gongwen import). Keys may be Chinese or "
-                                 "English; gongwen schema lists them all.\nRender: gongwen render THIS.yaml -o out/")
-                               .format(source=source))
+    header = _("gongwen plan file. Keys may be Chinese or English; gongwen schema lists them all.\nRender: gongwen "
+               "render THIS.yaml -o out/") if source is None else _(
+        "gongwen plan file, imported from {source} (gongwen import). Keys may be Chinese or English; gongwen schema "
+        "lists them all.\nRender: gongwen render THIS.yaml -o out/").format(source=source)
+    top.yaml_set_start_comment(header)
     yaml = YAML()
     yaml.allow_unicode = True
     yaml.width = 4096

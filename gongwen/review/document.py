@@ -9,6 +9,7 @@ geometric checks of :mod:`gongwen.printing.checks` run too and every finding get
 from __future__ import annotations
 
 import re
+import shutil
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from pathlib import Path
@@ -76,3 +77,26 @@ def _with_reserved(pages: Sequence, doc: Docx) -> list:
         for i in range(at + 1, min(at + 1 + count, len(pages))) if at is not None else ():
             pages[i] = replace(pages[i], scan=True)
     return pages
+
+
+def printed_pages(path: Path, folder: Path, profile) -> list:
+    """The pages of ``path`` as LibreOffice prints them (converted under a name of its own:
+    two documents of one name in one call do not meet).  A document gongwen made is printed as
+    gongwen prints it: through the styles that make LibreOffice hang punctuation where Word does."""
+    from ..compose.frame import for_libreoffice
+    from ..errors import ConvertError, Location
+    from ..printing.converter import convert
+    from ..printing.measure import measure
+    from .reading import open_package
+
+    copy = folder / f"{len(list(folder.iterdir())):05d}.docx"
+    document = open_package(path)
+    if any(style.style_id.startswith("Gw") for style in document.styles):
+        with for_libreoffice(document, profile):
+            document.save(str(copy))
+    else:
+        shutil.copyfile(path, copy)
+    try:
+        return measure(convert([copy], folder, profiles=[profile])[0])
+    except ConvertError as exc:       # said of the user's file, not of the copy printed
+        raise ConvertError(exc.message, Location(path)) from None
