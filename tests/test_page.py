@@ -6,17 +6,13 @@ from __future__ import annotations
 
 import os
 import shutil
-import signal
-import subprocess
-import sys
 import time
-import urllib.request
 from pathlib import Path
 
 import pytest
 from clerk import clerk_document
 from docx import Document
-from test_serve import free_port
+from test_serve import running_server
 
 DRAFTS = Path(__file__).parent / "drafts"
 CHROMIUM, DRIVER = shutil.which("chromium"), shutil.which("chromedriver")
@@ -24,19 +20,8 @@ CHROMIUM, DRIVER = shutil.which("chromium"), shutil.which("chromedriver")
 
 @pytest.fixture(scope="module")
 def server():
-    port = free_port()
-    process = subprocess.Popen([sys.executable, "-m", "gongwen.cli", "serve", "--port", str(port), "--workers", "1"],
-                               stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-    base = f"http://127.0.0.1:{port}"
-    for _ in range(150):
-        try:
-            urllib.request.urlopen(base + "/healthz", timeout=2).read()
-            break
-        except OSError:
-            time.sleep(0.2)
-    yield base
-    process.send_signal(signal.SIGINT)
-    process.communicate(timeout=60)
+    with running_server(1) as (base, _process):
+        yield base
 
 
 @pytest.fixture(scope="module")
@@ -111,7 +96,8 @@ def test_a_drafter_writes_a_notice_fixes_a_finding_and_downloads_it(server, brow
                             if "字体" in li.text])[0]
     browser.save_screenshot(str(shots / "02-finding.png"))
     finding.click()
-    assert wait(lambda: browser.find_elements("css selector", ".page .mark"))
+    mark = wait(lambda: browser.find_elements("css selector", ".page .mark"))[0]
+    assert "page-wide" not in mark.get_attribute("class")        # the line with the character, not the page
     browser.save_screenshot(str(shots / "03-where.png"))
     set_value(browser, body, "为丰富社区服务，决定开展社区服务月活动。\n# 活动内容\n请各社区组织吉祥文化进社区活动。")
     wait(lambda: browser.find_element("id", "clean").is_displayed()

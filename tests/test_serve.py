@@ -14,7 +14,9 @@ import time
 import urllib.error
 import urllib.request
 import zipfile
+from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -158,8 +160,7 @@ def test_the_page_and_its_headers(client):
 
 
 def test_a_page_of_another_site_cannot_post_here(client):
-    crossed = client.post("/api/render", content=ONE_PAGE.encode(), headers={"origin": "http://example.org",
-                                                                              **YAML})
+    crossed = client.post("/api/render", content=ONE_PAGE.encode(), headers={"origin": "http://example.org", **YAML})
     assert crossed.status_code == 403
     fetched = client.post("/api/render?paginate=false", content=ONE_PAGE.encode(),
                           headers={"origin": "http://testserver", "sec-fetch-site": "same-origin", **YAML})
@@ -182,7 +183,7 @@ def test_a_request_past_its_time_limit_is_cancelled_and_the_worker_replaced():
     with TestClient(create_app(workers=1, time_limit=2)) as hurried:
         started = time.monotonic()
         cancelled = hurried.post("/api/render?format=pdf", content=plan.encode(), headers=YAML)
-        assert cancelled.status_code == 503 and "2 s" in cancelled.json()["detail"]
+        assert cancelled.status_code == 503 and cancelled.json()["type"].endswith(":timeout")
         assert time.monotonic() - started < 15
         again = hurried.post("/api/render?paginate=false", content=ONE_PAGE.encode(), headers=YAML)
         assert again.status_code == 200
@@ -233,18 +234,28 @@ def _rss_mb(pids: list[int]) -> float:
     return total / 2 ** 20
 
 
-def test_uvicorn_serves_twenty_concurrent_renders_on_two_workers_and_stops_clean():
+@contextmanager
+def running_server(workers: int) -> Iterator[tuple[str, subprocess.Popen]]:
+    """``gongwen serve`` on a free loopback port, answering; stopped with Ctrl-C afterwards."""
     port = free_port()
-    server = subprocess.Popen([sys.executable, "-m", "gongwen.cli", "serve", "--port", str(port), "--workers", "2"],
-                              stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    server = subprocess.Popen([sys.executable, "-m", "gongwen.cli", "serve", "--port", str(port), "--workers",
+                               str(workers)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     base = f"http://127.0.0.1:{port}"
     try:
-        for _ in range(100):
+        for _ in range(150):
             try:
                 urllib.request.urlopen(base + "/healthz", timeout=2).read()
                 break
             except OSError:
                 time.sleep(0.2)
+        yield base, server
+    finally:
+        server.send_signal(signal.SIGINT)
+        server.wait(60)
+
+
+def test_uvicorn_serves_twenty_concurrent_renders_on_two_workers_and_stops_clean():
+    with running_server(2) as (base, server):
         peak, tree = 0.0, set()
         with ThreadPoolExecutor(max_workers=20) as pool:
             futures = [pool.submit(_post, base + "/api/render?format=pdf", ONE_PAGE.encode()) for _ in range(20)]
@@ -255,12 +266,9 @@ def test_uvicorn_serves_twenty_concurrent_renders_on_two_workers_and_stops_clean
                 time.sleep(0.2)
         statuses = [f.result()[0] for f in futures]
         assert len(statuses) == 20 and set(statuses) <= {200, 429, 503}, statuses
-        assert statuses.count(200) >= 10
+        assert statuses.count(200) == 20          # the line holds ten a worker: none refused here
         assert peak < 1536, peak
         assert any("soffice" in _command(pid) for pid in tree)      # the workers' offices were measured
-    finally:
-        server.send_signal(signal.SIGINT)
-        server.communicate(timeout=60)
     time.sleep(1)
     assert [pid for pid in tree if _command(pid)] == []          # nothing of the server is left
 
@@ -270,3 +278,34 @@ def _command(pid: int) -> str:
         return (Path("/proc") / str(pid) / "cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
     except OSError:
         return ""
+
+
+def test_a_campaign_uploaded_with_its_plans_and_tables_gives_its_facts_and_documents(client):
+    folder = FIXTURES / "campaign"
+    files = [("files", (path.name, path.read_bytes())) for path in sorted(folder.iterdir())]
+    facts = client.post("/api/campaign?facts=true", files=files).json()
+    assert facts["facts"]["统计"]["社会组织总数"] == 48
+    assert [d["name"] for d in facts["documents"]] == ["实施方案", "简报", "通报", "年度工作报告"]
+    archive = zipfile.ZipFile(io.BytesIO(client.post("/api/campaign", files=files).content))
+    assert sorted(archive.namelist()) == sorted(["report.json", "实施方案.docx", "简报.docx", "通报.docx",
+                                                 "年度工作报告.docx"])
+    # nothing without the campaign file
+    missing = client.post("/api/campaign", files=[f for f in files if f[1][0] != "campaign.yaml"])
+    assert missing.status_code == 422
+
+
+def test_serve_beyond_this_machine_makes_up_a_token_and_says_it(monkeypatch):
+    import uvicorn
+    from click.testing import CliRunner
+
+    from gongwen.cli import make_cli
+
+    given = {}
+    monkeypatch.setattr(uvicorn, "run", lambda app, **kwargs: given.update(app=app, **kwargs))
+    monkeypatch.delenv("GONGWEN_TOKEN", raising=False)
+    result = CliRunner().invoke(make_cli(), ["serve", "--host", "0.0.0.0", "--port", "9"])
+    assert result.exit_code == 0 and given["host"] == "0.0.0.0"
+    token = given["app"].token
+    assert token and token in result.stderr and "Bearer" in result.stderr
+    local = CliRunner().invoke(make_cli(), ["serve"])
+    assert local.exit_code == 0 and given["app"].token is None and given["host"] == "127.0.0.1"

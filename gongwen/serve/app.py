@@ -25,12 +25,12 @@ MAX_BODY = 20 * 2 ** 20          # a plan, an upload, a campaign with its data t
 def create_app(*, workers: int = 2, waiting: int | None = None, time_limit: float = 120.0, token: str | None = None,
                max_body: int = MAX_BODY) -> Guard:
     """The server: ``workers`` print processes (each with its own LibreOffice), ``waiting``
-    requests in line beyond them (default: four per worker), ``time_limit`` seconds a request
+    requests in line beyond them (default: ten per worker), ``time_limit`` seconds a request
     may take, ``token`` asked of every API call when given, ``max_body`` bytes a request may send."""
 
     @asynccontextmanager
     async def lifespan(app: Starlette):
-        app.state.pool = PrintPool(workers, 4 * workers if waiting is None else waiting, time_limit)
+        app.state.pool = PrintPool(workers, 10 * workers if waiting is None else waiting, time_limit)
         try:
             yield
         finally:

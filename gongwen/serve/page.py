@@ -21,9 +21,8 @@ LABELS = {
            "add": "添加", "remove": "删除", "left": "未能归入：", "document": "公文", "formatted": "（重排）",
            "found": "发现 {n} 个问题"},
     "en": {"title": "gongwen", "subtitle": "Chinese official documents laid out to GB/T 9704-2012", "token": "Token",
-           "token_save": "OK", "token_help": "This server asks for a token: ask whoever started it (gongwen serve "
-                                            "--token)", "editor": "Editor", "kind": "Kind", "starter": "Start from "
-           "the example", "from_draft": "Start from a draft", "upload_draft": "Upload a draft (.docx, .txt, .md)",
+           "token_save": "OK", "token_help": "This server asks for a token: ask whoever started it (gongwen serve --token)",
+           "editor": "Editor", "kind": "Kind", "starter": "Start from the example", "from_draft": "Start from a draft", "upload_draft": "Upload a draft (.docx, .txt, .md)",
            "paste_here": "Paste text here", "paste_import": "Import the pasted text",
            "files": "Files (seal image, tables, scans)", "form": "Form", "preview": "Preview",
            "waiting": "The preview follows your edits", "printing": "Laying out…", "failed": "Could not lay out",

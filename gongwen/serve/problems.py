@@ -22,8 +22,9 @@ def problem_of(exc: GongwenError) -> dict:
     where = exc.location
     extra = {"message": exc.message}
     if where is not None:
-        extra.update({key: value for key, value in (("file", where.file and where.file.name), ("line", where.line),
-                                                      ("column", where.column), ("key", where.key)) if value})
+        places = (("file", where.file and where.file.name), ("line", where.line), ("column", where.column),
+                  ("key", where.key))
+        extra.update({key: value for key, value in places if value})
     if exc.field:
         extra["field"] = exc.field
     if exc.hint:

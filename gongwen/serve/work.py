@@ -19,6 +19,7 @@ from .problems import problem_of
 
 PLAN_NAME = "plan.yaml"
 PREVIEW_SCALE = 1.25        # PNG pixels per PDF point of a previewed page (A4: 744 × 1053)
+_HAN = re.compile("[\u3400-\u9fff\U00020000-\U0003134f]+")
 _SAFE_NAME = re.compile(r"^[^/\\\x00-\x1f]{1,120}$")
 
 
@@ -64,7 +65,8 @@ def render(plan_text: str, files: dict[str, bytes], *, paginate: bool = True, pd
 
 def _laid_out(plan, folder: Path, printed: bool) -> dict:
     from ..compose.jobs import Job
-    from ..compose.render import document_bytes, render as compose
+    from ..compose.render import document_bytes
+    from ..compose.render import render as compose
 
     if not printed:
         return {"docx": document_bytes(compose(plan, base_dir=folder)), "findings": [], "warnings": []}
@@ -168,10 +170,13 @@ def _located(finding, pages) -> dict:
     """A finding as ``--json`` gives it, with the box (mm from the paper's top left) of the line
     it names on its page, so the page can show where it is."""
     out = finding.as_dict()
-    if finding.page and finding.where and pages:
-        key = re.sub(r"\s", "", finding.where.rstrip("…"))[:12]
-        page = next((p for p in pages if p.number == finding.page), None)
-        line = next((line for line in page.lines if key and key in re.sub(r"\s", "", line.text)), None) if page else None
-        if line is not None:
-            out["box"] = [round(line.x0, 1), round(line.top, 1), round(line.x1, 1), round(line.bottom, 1)]
+    page = next((p for p in pages if p.number == finding.page), None) if finding.page else None
+    # the paragraph it names, else the first Chinese characters it says it measured (a glyph
+    # printed in another face)
+    keys = [re.sub(r"\s", "", finding.where.rstrip("…"))[:12]] if finding.where else \
+        _HAN.findall(finding.measured)[:1]
+    line = next((line for key in keys for line in (page.lines if page else ())
+                 if key and key in re.sub(r"\s", "", line.text)), None)
+    if line is not None:
+        out["box"] = [round(line.x0, 1), round(line.top, 1), round(line.x1, 1), round(line.bottom, 1)]
     return out
