@@ -101,10 +101,12 @@ def test_what_a_client_sends_is_never_a_server_error(client):
     assert client.get("/api/schema/other").status_code == 404 and client.get("/api/starter/other").status_code == 404
 
 
-def test_a_request_past_the_size_limit_is_refused_whole():
+def test_a_request_past_the_size_limit_is_refused_whole(client):
     with TestClient(create_app(workers=1, max_body=1000)) as small:
         refused = small.post("/api/render", content=b"x" * 5000, headers=YAML)
         assert refused.status_code == 413 and "MB" in refused.json()["detail"]
+    plan = client.post("/api/render", content=b"# " + b"x" * (3 * 2 ** 20), headers=YAML)
+    assert plan.status_code == 422 and "MB" in plan.json()["detail"]
 
 
 def test_check_gives_the_report_of_check_json(client, tmp_path):
@@ -177,10 +179,10 @@ def test_a_token_is_asked_of_every_api_call_when_set():
 
 
 def test_a_request_past_its_time_limit_is_cancelled_and_the_worker_replaced():
-    long_body = "\n".join(f"第{n}段。" + "社会组织党建工作" * 40 for n in range(3000))
+    long_body = "\n".join(f"第{n}段。" + "社会组织党建工作" * 40 for n in range(1500))
     plan = ONE_PAGE.split("body:")[0] + "body: |\n" + "\n".join("  " + line for line in long_body.splitlines()) + \
         "\nsignature:\n  date: 2026-11-24\n"
-    with TestClient(create_app(workers=1, time_limit=2)) as hurried:
+    with TestClient(create_app(workers=1, time_limit=1)) as hurried:
         started = time.monotonic()
         cancelled = hurried.post("/api/render?format=pdf", content=plan.encode(), headers=YAML)
         assert cancelled.status_code == 503 and cancelled.json()["type"].endswith(":timeout")

@@ -21,6 +21,7 @@ from .problems import MEDIA_TYPE, problem, problem_of
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 MAX_FILES = 64
+MAX_PLAN = 2 * 2 ** 20          # a plan's text; drafts, documents and data tables share the body's limit
 
 
 def problem_response(found: dict) -> JSONResponse:
@@ -106,10 +107,16 @@ def _format(request: Request) -> str:
     return kind
 
 
+def _plan_text(content: bytes) -> str:
+    if len(content) > MAX_PLAN:
+        raise GongwenError(_("a plan of more than {mb} MB is not a document").format(mb=MAX_PLAN >> 20))
+    return content.decode("utf-8", "replace")
+
+
 async def render(request: Request) -> Response:
     kind = _format(request)
     content, _name, files, _fields = await _upload(request, "plan")
-    outcome = await _printed(request, work.render, content.decode("utf-8", "replace"), files,
+    outcome = await _printed(request, work.render, _plan_text(content), files,
                              paginate=_flag(request, "paginate", True), pdf=kind != "docx")
     if isinstance(outcome, Response):
         return outcome
@@ -119,7 +126,7 @@ async def render(request: Request) -> Response:
 async def preview(request: Request) -> Response:
     """The page's live preview: the printed pages as PNG, the findings with their boxes."""
     content, _name, files, _fields = await _upload(request, "plan")
-    outcome = await _printed(request, work.render, content.decode("utf-8", "replace"), files, pages=True)
+    outcome = await _printed(request, work.render, _plan_text(content), files, pages=True)
     if isinstance(outcome, Response):
         return outcome
     if "problem" in outcome:
@@ -209,7 +216,7 @@ async def plan_data(request: Request) -> Response:
     """A plan's text (YAML, Chinese or English keys; with the files it names) → its data with
     English keys (the page's form), or the problem at its line."""
     content, _name, files, _fields = await _upload(request, "plan")
-    found = await run_in_threadpool(_data_of, content.decode("utf-8", "replace"), files)
+    found = await run_in_threadpool(_data_of, _plan_text(content), files)
     return problem_response(found["problem"]) if "problem" in found else JSONResponse(found)
 
 
