@@ -5,6 +5,7 @@ here; :mod:`gongwen.compose.geometry` turns them into twips.
 """
 from __future__ import annotations
 
+import difflib
 from functools import cache
 from importlib.resources import files
 from pathlib import Path
@@ -70,23 +71,51 @@ def load_profile(name_or_path: str | Path | None = None, base_dir: Path | None =
 
 @cache
 def _load(name: str, base_dir: str | None) -> Profile:
-    data = _read(name, base_dir)
+    origins: dict[tuple, Location] = {}
+    data = _read(name, base_dir, origins)
     try:
         return Profile.model_validate(data)
     except ValidationError as exc:
         error = exc.errors(include_url=False)[0]
-        where = ".".join(str(p) for p in error["loc"]) or None
-        path = Path(name) if base_dir is None or not name.endswith((".yaml", ".yml")) else Path(base_dir) / name
-        raise ProfileError(validation_message(error), Location(path), field=where) from None
+        loc = tuple(str(p) for p in error["loc"])
+        where = ".".join(loc) or None
+        message = validation_message(error)
+        if error["type"] == "extra_forbidden":
+            section = _section_model(loc[:-1])
+            known = list(section.model_fields) if section is not None else []
+            close = difflib.get_close_matches(loc[-1], known, n=1)
+            if close:
+                message += "; " + _("did you mean {key}?").format(key=".".join((*loc[:-1], close[0])))
+        place = next((origins[loc[:n]] for n in range(len(loc), 0, -1) if loc[:n] in origins), None)
+        raise ProfileError(message, place or Location(_path(name, base_dir)), field=where) from None
 
 
-def _read(name: str, base_dir: str | None, seen: tuple[str, ...] = ()) -> dict[str, Any]:
-    if name in seen:
-        raise ProfileError(_("profiles extend each other in a circle: {chain}").format(chain=" → ".join(seen + (name,))))
+def _section_model(loc: tuple[str, ...]) -> type[BaseModel] | None:
+    model: type[BaseModel] | None = Profile
+    for key in loc:
+        field = model.model_fields.get(key) if model is not None else None
+        annotation = field.annotation if field is not None else None
+        model = annotation if isinstance(annotation, type) and issubclass(annotation, BaseModel) else None
+    return model
+
+
+def _path(name: str, base_dir: str | None) -> Path:
     if name.endswith((".yaml", ".yml")):
-        path = Path(name) if base_dir is None else Path(base_dir) / name
+        return Path(name) if base_dir is None else Path(base_dir) / name
+    return Path(f"{name}.yaml")
+
+
+def _read(name: str, base_dir: str | None, origins: dict[tuple, Location],
+          seen: tuple[str, ...] = (), named_in: Location | None = None) -> dict[str, Any]:
+    """The profile ``name`` with what it extends merged under it; ``origins`` learns in which
+    file and on which line each key was written (the last file that wrote it)."""
+    if name in seen:
+        raise ProfileError(_("profiles extend each other in a circle: {chain}").format(chain=" → ".join(seen + (name,))),
+                           named_in)
+    if name.endswith((".yaml", ".yml")):
+        path = _path(name, base_dir)
         if not path.is_file():
-            raise ProfileError(_("profile file not found"), Location(path))
+            raise ProfileError(_("profile file not found: {path}").format(path=path), named_in or Location(path))
         try:
             text = path.read_text(encoding="utf-8-sig")
         except UnicodeDecodeError:
@@ -97,20 +126,47 @@ def _read(name: str, base_dir: str | None, seen: tuple[str, ...] = ()) -> dict[s
         resource = files("gongwen.styles") / f"{name}.yaml"
         if not resource.is_file():
             raise ProfileError(_("unknown profile {name!r}; bundled profiles: {names}").format(
-                name=name, names=", ".join(profile_names())))
+                name=name, names=", ".join(profile_names())), named_in)
         text = resource.read_text(encoding="utf-8")
         source = Path(f"{name}.yaml")
     try:
-        data = YAML(typ="safe").load(text) or {}
+        loaded = YAML().load(text) or {}
     except YAMLError as exc:
         raise ProfileError(_("broken YAML: {problem}").format(problem=exc), Location(source)) from None
-    if not isinstance(data, dict):
+    if not isinstance(loaded, dict):
         raise ProfileError(_("a profile is a mapping of sections such as page: and grid:"), Location(source),
                            hint=_("start from a bundled profile: extends: gb9704-2012"))
+    mine: dict[tuple, Location] = {}
+    data = _plain(loaded, (), source, mine)
     parent = data.pop("extends", None)
     if parent:
-        data = _merge(_read(str(parent), base_dir, seen + (name,)), data)
+        # a file the profile extends is found beside it
+        folder = str(source.parent) if name.endswith((".yaml", ".yml")) else base_dir
+        data = _merge(_read(str(parent), folder, origins, seen + (name,), mine.get(("extends",))), data)
+    origins.update(mine)
     return data
+
+
+def _plain(node: Any, path: tuple, source: Path, origins: dict[tuple, Location]) -> Any:
+    """ruamel's nodes as plain data, each key's file and line noted."""
+    if isinstance(node, dict):
+        out = {}
+        for key, value in node.items():
+            line = node.lc.key(key)[0] + 1 if hasattr(node, "lc") else None
+            origins[(*path, str(key))] = Location(source, line)
+            out[str(key)] = _plain(value, (*path, str(key)), source, origins)
+        return out
+    if isinstance(node, list):
+        return [_plain(v, path, source, origins) for v in node]
+    if isinstance(node, str):
+        return str(node)
+    if isinstance(node, bool) or node is None:
+        return node
+    if isinstance(node, int):
+        return int(node)
+    if isinstance(node, float):
+        return float(node)
+    return node
 
 
 def _merge(base: dict[str, Any], over: dict[str, Any]) -> dict[str, Any]:

@@ -3,9 +3,10 @@ mark and rule, the title, … the checks' tolerances): every number with the cla
 from.  :mod:`gongwen.profile` reads them from ``styles/*.yaml``."""
 from __future__ import annotations
 
+import re
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 
 from .i18n import _
 
@@ -21,6 +22,31 @@ RuleStyle = Literal["single", "double", "thickThinSmallGap", "thinThickSmallGap"
                     "thinThickMediumGap"]
 Positive = Annotated[float, Field(gt=0)]
 Count = Annotated[int, Field(gt=0)]
+Distance = Annotated[float, Field(ge=0)]        # a position or a gap: never above the paper or left of it
+Lines = Annotated[int, Field(ge=0)]
+
+# colour names an office writes, as Word's hex
+_NAMED = {"red": "FF0000", "红": "FF0000", "红色": "FF0000", "black": "000000", "黑": "000000", "黑色": "000000",
+          "darkred": "C00000", "深红": "C00000", "blue": "0000FF", "蓝": "0000FF", "white": "FFFFFF", "auto": "000000"}
+
+
+def _colour(value: object) -> object:
+    """A colour as RRGGBB (with or without #, any case) or a name of :data:`_NAMED`."""
+    if isinstance(value, int) and 0 <= value <= 999999:
+        value = f"{value:06d}"          # YAML reads 000000 as a number
+    if not isinstance(value, str):
+        return value
+    text = value.strip()
+    named = _NAMED.get(text.lower())
+    if named:
+        return named
+    if re.fullmatch(r"#?[0-9A-Fa-f]{6}", text):
+        return text.lstrip("#").upper()
+    raise ValueError(_("not a colour: {value!r} (write RRGGBB, e.g. FF0000, or one of: {names})").format(
+        value=value, names=", ".join(_NAMED)))
+
+
+Colour = Annotated[str, BeforeValidator(_colour)]
 
 
 class Page(_Section):
@@ -80,14 +106,24 @@ class FreeFaces(_Section):
 
 
 class Colours(_Section):
-    text: str
-    red: str
+    text: Colour
+    red: Colour
+    mark: Colour | None = None        # the mark's colour where an office's differs from its red
+    rule: Colour | None = None        # the red rule's (and a letter's double rules')
+
+    @property
+    def mark_colour(self) -> str:
+        return self.mark or self.red
+
+    @property
+    def rule_colour(self) -> str:
+        return self.rule or self.red
 
 
 class Text(_Section):
     face: FaceKey
     size_pt: Positive
-    indent_chars: float
+    indent_chars: Distance
 
 
 class Head(_Section):
@@ -98,26 +134,27 @@ class Head(_Section):
 
 class Mark(_Section):
     face: FaceKey
-    top_mm: float
+    top_mm: Distance
+    size_pt: Positive | None = None        # a fixed size an office prescribes (else as large as fits)
     max_size_pt: Positive
     joint_max_size_pt: Positive
     line_em: Positive
     suffix_height_ratio: float
     suffix_max_size_pt: Positive
-    column_gap_mm: float
-    slack_mm: float
+    column_gap_mm: Distance
+    slack_mm: Distance
     centred_on: Literal["text", "paper"] = "text"    # the 版心's centre, or the paper's (a letter's)
 
 
 class DocNumberLayout(_Section):
-    gap_lines: float
-    upward_indent_chars: float
+    gap_lines: Distance
+    upward_indent_chars: Distance
     signer_face: FaceKey
     signers_per_line: Count
 
 
 class RedRule(_Section):
-    below_doc_number_mm: float
+    below_doc_number_mm: Distance
     length_mm: Positive | None = None      # None: as wide as the 版心
     width_pt: Positive
     star: bool
@@ -131,8 +168,8 @@ class RedRule(_Section):
 class Title(_Section):
     face: FaceKey
     size_pt: Positive
-    lines_below_rule: int
-    blank_lines_after: int
+    lines_below_rule: Lines
+    blank_lines_after: Lines
     max_lines: Count
     extra_lines: int
     hourglass_penalty: float
@@ -156,10 +193,10 @@ class Issued(_Section):
 
 class Order(_Section):
     mark_top_mm: Positive
-    body_gap_lines: int
-    signer_blank_lines: int
-    signer_right_chars: float
-    date_blank_lines: int
+    body_gap_lines: Lines
+    signer_blank_lines: Lines
+    signer_right_chars: Distance
+    date_blank_lines: Lines
     stamp_width_mm: Positive
     stamp_gap_chars: float
 
@@ -176,7 +213,7 @@ class Chart(_Section):
     dpi: Count
     face: FaceKey
     size_pt: Positive
-    bar_colour: str
+    bar_colour: Colour
     bar_width: Annotated[float, Field(gt=0, le=1)]
     label_gap_em: float
     headroom: float
@@ -186,7 +223,7 @@ class Chart(_Section):
 
 
 class Letter(_Section):
-    mark_top_mm: float
+    mark_top_mm: Distance
     mark_max_size_pt: Positive
     mark_centred_on: Literal["text", "paper"]
     rule_length_mm: Positive
@@ -201,7 +238,7 @@ class Letter(_Section):
 
 
 class Brief(_Section):
-    name_top_mm: float
+    name_top_mm: Distance
     name_max_size_pt: Positive
     name_min_size_pt: Positive
     issue_gap_lines: float
@@ -220,8 +257,8 @@ class Headings(_Section):
 
 
 class SignatureLayout(_Section):
-    blank_lines_before: int
-    right_chars: float
+    blank_lines_before: Lines
+    right_chars: Distance
     date_offset_chars: float
     seal_date_right_chars: float
     seal_diameter_mm: Positive
@@ -254,7 +291,7 @@ class Banji(_Section):
     line_extra_pt: float
     anchor_line_pt: Positive
     page_fill: Annotated[float, Field(gt=0, le=1)]
-    indent_chars: float
+    indent_chars: Distance
     outer_rule_pt: Positive
     inner_rule_pt: Positive
     even_page: bool
@@ -268,8 +305,8 @@ class PageNumber(_Section):
     first_page: bool = True                # a 信函's page 1 has none (§10.1)
     face: FaceKey
     size_pt: Positive
-    dash_below_text_mm: float
-    indent_chars: float
+    dash_below_text_mm: Distance
+    indent_chars: Distance
     line_pt: Positive
 
 

@@ -74,7 +74,7 @@ def style_specs(profile: Profile, *, libreoffice: bool = False) -> list[StyleSpe
         *(StyleSpec(f"GwHeading{i + 1}Char", f"{name}字符", kind="character", based_on=None,
                     face=heading_faces[i]) for i, name in enumerate(levels)),
         StyleSpec("GwHeadLine", "版头", face=profile.head.copy_number_face, jc="left", **head_line),
-        StyleSpec("GwMark", "发文机关标志", face=profile.mark.face, color=profile.colours.red, jc="center",
+        StyleSpec("GwMark", "发文机关标志", face=profile.mark.face, color=profile.colours.mark_colour, jc="center",
                   spacing=0, snap=False),
         StyleSpec("GwDocNumber", "发文字号", jc="center", **head_line),
         StyleSpec("GwSignerName", "签发人姓名", kind="character", based_on=None, face=profile.doc_number.signer_face),

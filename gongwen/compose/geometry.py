@@ -114,16 +114,17 @@ def mark(profile: Profile, issuers: list[str], suffix: str) -> Mark:
     width_pt = profile.page.text_width_mm * 72 / 25.4 - m.slack_mm * 72 / 25.4
     if len(issuers) == 1:
         text = issuers[0] + suffix
-        size = min(m.max_size_pt, math.floor(width_pt / len(text) * 10) / 10)
+        size = min(m.size_pt or m.max_size_pt, math.floor(width_pt / len(text) * 10) / 10)
         line = pt(size * m.line_em)
         return Mark(size, line, [text], "", 0, 0, mm(profile.page.text_width_mm), 0)
     longest = max(len(name) for name in issuers)
-    size = m.joint_max_size_pt
+    most = m.size_pt or m.joint_max_size_pt          # an office's fixed size, else as large as fits
+    size = most
     suffix_size = 0.0
     for _round in range(2):   # the suffix grows with the stack, the stack shrinks to leave it room
         suffix_size = min(m.suffix_max_size_pt, m.suffix_height_ratio * len(issuers) * size * m.line_em) if suffix else 0
         room = width_pt - (suffix_size * len(suffix) + m.column_gap_mm * 72 / 25.4 if suffix else 0)
-        size = min(m.joint_max_size_pt, math.floor(room / longest * 10) / 10)
+        size = min(most, math.floor(room / longest * 10) / 10)
     line = pt(size * m.line_em)
     # vAlign=center puts the suffix's ink centre on the stack's centre when its line is L + ss − s.
     suffix_line = line + pt(suffix_size) - pt(size) if suffix else 0

@@ -77,7 +77,7 @@ class HeadParts(Pen):
 
     def number_block(self, layout: geometry.Head, signer_lines: list[list[str]], number: str | None = None) -> None:
         """发文字号 (centred, or left with 签发人 right) with the red rule as its bottom border."""
-        rule = oxml.border("bottom", layout.rule_size, self.profile.colours.red, layout.rule_space_pt)
+        rule = oxml.border("bottom", layout.rule_size, self.profile.colours.rule_colour, layout.rule_space_pt)
         number = number or str(self.plan.doc_number or "")
         if not signer_lines:
             self.para("GwDocNumber", oxml.run(number), border=rule)
@@ -115,5 +115,5 @@ class HeadParts(Pen):
                     "vAnchor": "page", "hAnchor": "margin", "xAlign": "center", "y": top}
         # ★ is no East Asian character to LibreOffice: it takes the Latin face, so both are the star's.
         face = self.profile.red_rule.star_face
-        star = self.face_run("★", face, size, latin=self.profile.face(face), color=self.profile.colours.red, spacing=0)
+        star = self.face_run("★", face, size, latin=self.profile.face(face), color=self.profile.colours.rule_colour, spacing=0)
         self.para(None, star, frame=frame_pr, shading="FFFFFF", snap_to_grid=False, line_exact=line, jc="center")

@@ -14,7 +14,7 @@ from ..profile import Profile
 from .measure import Char, MeasuredPage
 
 
-def _face_in(face: str, names: tuple[str, ...]) -> bool:
+def face_in(face: str, names: tuple[str, ...]) -> bool:
     """Whether a PDF font name (a PostScript name) is one of ``names`` (families or prefixes)."""
     return face.replace(" ", "").lower().startswith(_squeezed(names))
 
@@ -45,7 +45,7 @@ def chinese_faces(pages: Sequence[MeasuredPage], profile: Profile) -> list[Findi
     found = []
     for page in pages:
         bad = sorted({(c.text, c.face) for line in page.lines for c in line.chars
-                      if c.is_cjk and not _face_in(c.face, faces)})
+                      if c.is_cjk and not face_in(c.face, faces)})
         if bad:
             found.append(Finding("font.fallback", profile.faces.clause, page.number, ", ".join(faces[:3]) + " …",
                                  "; ".join(f"{ch} {face}" for ch, face in bad[:8]),
@@ -60,8 +60,8 @@ def substituted_faces(pages: Sequence[MeasuredPage], profile: Profile) -> list[F
     found = []
     for page in pages:
         bad = sorted({(c.text, c.face) for line in page.lines for c in line.chars
-                      if c.is_cjk and not _face_in(c.face, profile.free_faces.primaries)
-                      and _face_in(c.face, chinese)})
+                      if c.is_cjk and not face_in(c.face, profile.free_faces.primaries)
+                      and face_in(c.face, chinese)})
         if bad:
             found.append(Finding("font.substituted", profile.free_faces.clause, page.number,
                                  "、".join(profile.free_faces.primaries),
@@ -79,7 +79,7 @@ def other_faces(pages: Sequence[MeasuredPage], profile: Profile) -> list[Finding
     found = []
     for page in pages:
         bad = sorted({(c.text, c.face) for line in page.lines for c in line.chars
-                      if not c.is_cjk and not _face_in(c.face, faces)})
+                      if not c.is_cjk and not face_in(c.face, faces)})
         if bad:
             found.append(Finding("font.other-fallback", profile.faces.clause, page.number,
                                  ", ".join(profile.checks.latin_faces[:2]) + " …",

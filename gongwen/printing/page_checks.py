@@ -17,6 +17,7 @@ from ..chinese import is_wide
 from ..findings import Finding
 from ..i18n import N_, _
 from ..profile import Profile
+from .face_checks import face_in
 from .measure import MM_PER_PT, Line, MeasuredPage, Rule
 from .page_frame import (Frame, as_mm, banji_rules, content_lines, is_blank, is_body, is_full, page_number,
                          signature_date, within)
@@ -37,7 +38,7 @@ def paper_and_text_area(pages: Sequence[MeasuredPage], profile: Profile) -> list
             chars = line.chars[:-1] if len(line.chars) > 1 and unicodedata.category(line.chars[-1].text)[0] == "P" \
                 else line.chars
             right = max(c.x1 for c in chars)
-            top = mark_top if page.number == 1 and line.colour == profile.colours.red.upper() else frame.top
+            top = mark_top if page.number == 1 and line.colour == profile.colours.mark_colour else frame.top
             if line.x0 < frame.left - frame.tol or right > frame.right + frame.tol or line.top < top - frame.tol:
                 found.append(Finding("page.text-area", p.clause, page.number,
                                      f"x {frame.left:g}–{frame.right:g}, y ≥ {frame.top:g} mm",
@@ -132,10 +133,10 @@ def _unbroken_em(text: str, digit_em: float) -> float:
 
 
 def _mark(page: MeasuredPage, profile: Profile) -> list[Line]:
-    red = profile.colours.red.upper()
-    rules = [r for r in page.rules if r.colour == red]
+    rules = [r for r in page.rules if r.colour == profile.colours.rule_colour]
     below = rules[0].y if rules else page.height
-    return [line for line in page.lines if line.colour == red and line.baseline < below and line.size_pt > 20]
+    return [line for line in page.lines if line.colour == profile.colours.mark_colour and line.baseline < below
+            and line.size_pt > 20]
 
 
 def mark_position(pages: Sequence[MeasuredPage], profile: Profile) -> list[Finding]:
@@ -145,15 +146,35 @@ def mark_position(pages: Sequence[MeasuredPage], profile: Profile) -> list[Findi
         return []
     top = min(line.top for line in mark)
     centre = (min(line.x0 for line in mark) + max(line.x1 for line in mark)) / 2
-    return (within("mark.top", m.clause, 1, frame.top + m.top_mm, top, frame.tol,
+    return (_mark_size(mark, profile) + within("mark.top", m.clause, 1, frame.top + m.top_mm, top, frame.tol,
                    N_("the 发文机关标志 is not 35 mm below the 版心 top"))
             + within("mark.centre", m.clause, 1, pages[0].width / 2 if m.centred_on == "paper" else frame.centre,
                      centre, frame.tol, N_("the 发文机关标志 is not centred")))
 
 
+_SUFFIXES = ("文件", "纪要", "会议纪要")
+
+
+def _mark_size(mark: list[Line], profile: Profile) -> list[Finding]:
+    """A profile's fixed mark size is kept by every line of the mark; without one no line is
+    larger than the profile allows."""
+    m, tolerance = profile.mark, profile.checks.size_tolerance_pt
+    # a joint mark's 文件 beside the names has a size of its own (§7.2.4)
+    sizes = sorted({round(line.size_pt, 1) for line in mark if line.text.replace(" ", "") not in _SUFFIXES})
+    if m.size_pt is not None:
+        wrong = [s for s in sizes if abs(s - m.size_pt) > tolerance]
+        expected = f"{m.size_pt:g} pt"
+    else:
+        wrong = [s for s in sizes if s > max(m.max_size_pt, m.joint_max_size_pt, m.suffix_max_size_pt) + tolerance]
+        expected = f"≤ {max(m.max_size_pt, m.joint_max_size_pt):g} pt"
+    if not wrong:
+        return []
+    return [Finding("mark.size", m.clause, 1, expected, ", ".join(f"{s:g} pt" for s in wrong),
+                    N_("the 发文机关标志 is not in the size the profile gives"), where=mark[0].text[:16])]
+
+
 def _red_rule(page: MeasuredPage, profile: Profile) -> Rule | None:
-    red = profile.colours.red.upper()
-    rules = [r for r in page.rules if r.colour == red and r.length > 100]
+    rules = [r for r in page.rules if r.colour == profile.colours.rule_colour and r.length > 100]
     return rules[0] if rules else None
 
 
@@ -168,7 +189,7 @@ def red_rule(pages: Sequence[MeasuredPage], profile: Profile) -> list[Finding]:
     if not (frame.near(rule.length, width) and frame.near(rule.x0, left)):
         found.append(Finding("rule.width", rr.clause, 1, f"{left:g}–{left + width:g} mm",
                              f"{rule.x0:.2f}–{rule.x1:.2f} mm", N_("the red rule is not as wide as the 版心")))
-    above = [line for line in pages[0].lines if line.baseline < rule.y and line.colour != profile.colours.red.upper()]
+    above = [line for line in pages[0].lines if line.baseline < rule.y and line.colour != profile.colours.mark_colour]
     if above:
         found += within("rule.below-number", rr.clause, 1, rr.below_doc_number_mm, rule.y - above[-1].bottom,
                         profile.checks.rule_below_doc_number_tolerance_mm,
@@ -235,6 +256,10 @@ def _page_number_form(page: MeasuredPage, line: Line, number: int, frame: Frame,
         found.append(Finding("page-number.form", pn.clause, page.number, "— N —", line.text,
                              N_("the page number is not “— N —” with em dashes")))
         return found
+    faces = sorted({c.face for c in line.chars if not face_in(c.face, profile.free_faces.chain(pn.face))})
+    if faces:
+        found.append(Finding("page-number.face", pn.clause, page.number, profile.free_faces.chain(pn.face)[0],
+                             ", ".join(faces), N_("the page number is not in the profile's face")))
     sizes = {c.size_pt for c in line.chars}
     if any(abs(s - pn.size_pt) > profile.checks.size_tolerance_pt for s in sizes):
         found.append(Finding("page-number.size", pn.clause, page.number, f"{pn.size_pt:g} pt",
@@ -286,7 +311,7 @@ def _banji_astray(pages: Sequence[MeasuredPage], frame: Frame, profile: Profile)
             return [Finding("banji.position", b.clause, page.number, _("the last page ({n})").format(n=pages[-1].number),
                             _("page {n}").format(n=page.number), N_("the 版记 is not at the foot of the last page"),
                             where=lines[0].text[:16])]
-        below = [rule.y for rule in page.rules if rule.y > lines[-1].top and rule.colour != profile.colours.red.upper()]
+        below = [rule.y for rule in page.rules if rule.y > lines[-1].top and rule.colour != profile.colours.rule_colour]
         if not below and frame.near(lines[-1].bottom, frame.bottom, frame.char):
             return []       # a 版记 without rules (a 函's) whose last line ends on the 版心 bottom
         return [Finding("banji.position", b.clause, page.number, as_mm(frame.bottom),

@@ -77,7 +77,7 @@ def is_blank(page: MeasuredPage, frame: Frame) -> bool:
 
 def banji_rules(page: MeasuredPage, frame: Frame, profile: Profile) -> list[Rule]:
     """The black full-width rules at the foot of a page, rows apart: the 版记's rules."""
-    full = [r for r in page.rules if r.colour != profile.colours.red.upper()
+    full = [r for r in page.rules if r.colour != profile.colours.rule_colour
             and frame.near(r.length, frame.right - frame.left) and r.y > frame.top + (frame.bottom - frame.top) / 3]
     if not full or not frame.near(full[-1].y, frame.bottom, 3 * frame.tol):
         return []

@@ -259,7 +259,7 @@ def sizes(doc: Docx, found: Roles, profile: Profile) -> list[Finding]:
 @text_rule
 def colours(doc: Docx, found: Roles, profile: Profile) -> list[Finding]:
     """colour.mark (the mark is red) and colour.black (title, 主送, body and 版记 are black)."""
-    out = [finding("colour.mark", profile, None, profile.colours.red, _("not red"), where=excerpt(p))
+    out = [finding("colour.mark", profile, None, profile.colours.mark_colour, _("not red"), where=excerpt(p))
            for p in found.mark if not p.red][:1]
     text = [*found.title, *(p for p in (found.to, found.cc, found.printed) if p), *found.body]
     coloured = next((p for p in text if p.red or p.colour), None)

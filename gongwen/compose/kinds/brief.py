@@ -48,7 +48,7 @@ def head(w: Writer) -> None:
                           field=_("title"))
     w.mark_block(layout, pre)
     w.para("GwIssue", oxml.run(plan.issue_text), role="issue")
-    rule = oxml.border("bottom", layout.rule_size, profile.colours.red, layout.rule_space_pt)
+    rule = oxml.border("bottom", layout.rule_size, profile.colours.rule_colour, layout.rule_space_pt)
     date = arabic_date(plan.printed_on)
     w.para("GwIssueLine", oxml.run(f"{plan.issuers[0]}\t{date}"), tabs=[("right", w.page.text_width)],
            border=rule, role="issue")

@@ -40,7 +40,7 @@ def head(w: Writer) -> None:
     三号 character under the first rule; the title two lines lower; page 1 unnumbered.  A
     joint letter carries the lead organ's mark."""
     plan, profile, page = w.plan, w.profile, w.page
-    lt, red = profile.letter, profile.colours.red
+    lt, red = profile.letter, profile.colours.rule_colour
     left = w.head_lines()
     number = str(plan.doc_number or "")
     lines = max(len(left), 1 if number else 0)
