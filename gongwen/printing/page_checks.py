@@ -146,8 +146,9 @@ def mark_position(pages: Sequence[MeasuredPage], profile: Profile) -> list[Findi
         return []
     top = min(line.top for line in mark)
     centre = (min(line.x0 for line in mark) + max(line.x1 for line in mark)) / 2
-    return (_mark_size(mark, profile) + within("mark.top", m.clause, 1, frame.top + m.top_mm, top, frame.tol,
-                   N_("the 发文机关标志 is not 35 mm below the 版心 top"))
+    return (_mark_size(mark, profile)
+            + within("mark.top", m.clause, 1, frame.top + m.top_mm, top, frame.tol,
+                     N_("the 发文机关标志 is not 35 mm below the 版心 top"))
             + within("mark.centre", m.clause, 1, pages[0].width / 2 if m.centred_on == "paper" else frame.centre,
                      centre, frame.tol, N_("the 发文机关标志 is not centred")))
 
