@@ -11,7 +11,7 @@ from importlib.resources import files
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, ValidationError
+from pydantic import AliasChoices, BaseModel, ConfigDict, Field, PrivateAttr, ValidationError
 from ruamel.yaml import YAML
 from ruamel.yaml.error import YAMLError
 
@@ -19,8 +19,8 @@ from . import styles
 from .errors import Location, ProfileError
 from .i18n import _, validation_message
 from .profile_sections import (AttachmentPage, Banji, Brief, Chart, Checks, Colours, DocNumberLayout, FaceKey, Faces,
-                               FreeFaces, Grid, Head, Headings, Issued, Letter, Mark, Metrics, Minutes, Order, Page,
-                               PageNumber, RedRule, SignatureLayout, TableLayout, Text, Title)
+                               FreeFaces, Grid, Head, HeaderFooter, Headings, Issued, Letter, Mark, Metrics, Minutes,
+                               Order, Page, PageNumber, RedRule, SignatureLayout, TableLayout, Text, Title, Unit)
 
 DEFAULT = "gb9704-2012"
 
@@ -52,12 +52,26 @@ class Profile(BaseModel):
     attachment_page: AttachmentPage
     table: TableLayout
     banji: Banji
+    header_footer: HeaderFooter
     page_number: PageNumber
     metrics: Metrics
     checks: Checks
+    unit: Unit = Field(default_factory=Unit, validation_alias=AliasChoices("unit", "单位"))
+    template: str | None = None            # the unit's template that goes with it, beside the profile
+    _file: Path | None = PrivateAttr(default=None)
 
     def face(self, key: FaceKey) -> str:
         return getattr(self.faces, key)
+
+    @property
+    def file(self) -> Path | None:
+        """The file a local profile was read from (None for a bundled one)."""
+        return self._file
+
+    @property
+    def template_file(self) -> Path | None:
+        """The template this profile names (found beside the profile file that names it)."""
+        return Path(self.template) if self.template else None
 
 
 def profile_names() -> list[str]:
@@ -65,16 +79,44 @@ def profile_names() -> list[str]:
 
 
 def load_profile(name_or_path: str | Path | None = None, base_dir: Path | None = None) -> Profile:
-    """A bundled profile by name, or a profile file (relative to ``base_dir``)."""
-    return _load(str(name_or_path or DEFAULT), str(base_dir) if base_dir else None)
+    """A bundled profile by name, or a profile file: relative to ``base_dir`` (a plan's
+    ``版式:`` to the plan's folder), else to the current folder (``--profile``)."""
+    name = str(name_or_path or DEFAULT)
+    if is_file_name(name):
+        name = str((Path(base_dir) if base_dir else Path.cwd()) / name)
+    return _load(name)
+
+
+def profile_schema() -> dict[str, Any]:
+    """The JSON Schema of a profile file (``gongwen schema profile``): a profile that
+    ``extends:`` another writes only what it changes, one that does not writes every section."""
+    schema = Profile.model_json_schema()
+    every = schema.pop("required", [])
+    for definition in schema.get("$defs", {}).values():
+        definition.pop("required", None)
+    schema["properties"]["extends"] = {"type": "string", "title": "extends",
+                                       "description": "a bundled profile's name or a .yaml file beside this one"}
+    schema["required"] = ["name", "description"]
+    schema["if"] = {"not": {"required": ["extends"]}}
+    schema["then"] = {"required": every}
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["title"] = "gongwen 版式 (layout profile)"
+    return schema
+
+
+def is_file_name(name: str | Path) -> bool:
+    """A profile given as a file (``local.yaml``) rather than a bundled name."""
+    return str(name).endswith((".yaml", ".yml"))
 
 
 @cache
-def _load(name: str, base_dir: str | None) -> Profile:
+def _load(name: str) -> Profile:
     origins: dict[tuple, Location] = {}
-    data = _read(name, base_dir, origins)
+    data = _read(name, origins)
     try:
-        return Profile.model_validate(data)
+        profile = Profile.model_validate(data)
+        profile._file = Path(name) if is_file_name(name) else None
+        return profile
     except ValidationError as exc:
         error = exc.errors(include_url=False)[0]
         loc = tuple(str(p) for p in error["loc"])
@@ -85,9 +127,9 @@ def _load(name: str, base_dir: str | None) -> Profile:
             known = list(section.model_fields) if section is not None else []
             close = difflib.get_close_matches(loc[-1], known, n=1)
             if close:
-                message += "; " + _("did you mean {key}?").format(key=".".join((*loc[:-1], close[0])))
+                message = _("{message}; did you mean {key}?").format(message=message, key=".".join((*loc[:-1], close[0])))
         place = next((origins[loc[:n]] for n in range(len(loc), 0, -1) if loc[:n] in origins), None)
-        raise ProfileError(message, place or Location(_path(name, base_dir)), field=where) from None
+        raise ProfileError(message, place or Location(_path(name)), field=where) from None
 
 
 def _section_model(loc: tuple[str, ...]) -> type[BaseModel] | None:
@@ -99,21 +141,19 @@ def _section_model(loc: tuple[str, ...]) -> type[BaseModel] | None:
     return model
 
 
-def _path(name: str, base_dir: str | None) -> Path:
-    if name.endswith((".yaml", ".yml")):
-        return Path(name) if base_dir is None else Path(base_dir) / name
-    return Path(f"{name}.yaml")
+def _path(name: str) -> Path:
+    return Path(name) if is_file_name(name) else Path(f"{name}.yaml")
 
 
-def _read(name: str, base_dir: str | None, origins: dict[tuple, Location],
+def _read(name: str, origins: dict[tuple, Location],
           seen: tuple[str, ...] = (), named_in: Location | None = None) -> dict[str, Any]:
     """The profile ``name`` with what it extends merged under it; ``origins`` learns in which
     file and on which line each key was written (the last file that wrote it)."""
     if name in seen:
         raise ProfileError(_("profiles extend each other in a circle: {chain}").format(chain=" → ".join(seen + (name,))),
                            named_in)
-    if name.endswith((".yaml", ".yml")):
-        path = _path(name, base_dir)
+    if is_file_name(name):
+        path = Path(name)
         if not path.is_file():
             raise ProfileError(_("profile file not found: {path}").format(path=path), named_in or Location(path))
         try:
@@ -138,11 +178,14 @@ def _read(name: str, base_dir: str | None, origins: dict[tuple, Location],
                            hint=_("start from a bundled profile: extends: gb9704-2012"))
     mine: dict[tuple, Location] = {}
     data = _plain(loaded, (), source, mine)
+    if isinstance(data.get("template"), str) and is_file_name(name):
+        data["template"] = str(source.parent / data["template"])    # beside the profile that names it
     parent = data.pop("extends", None)
     if parent:
-        # a file the profile extends is found beside it
-        folder = str(source.parent) if name.endswith((".yaml", ".yml")) else base_dir
-        data = _merge(_read(str(parent), folder, origins, seen + (name,), mine.get(("extends",))), data)
+        parent = str(parent)
+        if is_file_name(parent):            # a file the profile extends is found beside it
+            parent = str(source.parent / parent)
+        data = _merge(_read(parent, origins, seen + (name,), mine.get(("extends",))), data)
     origins.update(mine)
     return data
 

@@ -301,6 +301,30 @@ class Banji(_Section):
     subject_size_pt: Positive
 
 
+class Artwork(BaseModel):
+    """An area outside the 版心 that a unit's artwork prints on (an emblem in the header, a
+    banner): the checks let it be.  ``pages``: on the first page only, or on every page."""
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    name: str = ""
+    pages: Literal["first", "every"] = "every"
+    left_mm: Distance
+    top_mm: Distance
+    width_mm: Positive
+    height_mm: Positive
+
+    def holds(self, page: int, x0: float, top: float, x1: float, bottom: float, tolerance: float) -> bool:
+        """Whether the box lies within the area on page ``page``."""
+        return (self.pages == "every" or page == 1) and x0 >= self.left_mm - tolerance \
+            and x1 <= self.left_mm + self.width_mm + tolerance and top >= self.top_mm - tolerance \
+            and bottom <= self.top_mm + self.height_mm + tolerance
+
+
+class HeaderFooter(_Section):
+    line_em: Positive
+    min_distance_mm: Distance
+    artwork: tuple[Artwork, ...] = ()
+
+
 class PageNumber(_Section):
     first_page: bool = True                # a 信函's page 1 has none (§10.1)
     face: FaceKey
@@ -331,3 +355,27 @@ class Checks(_Section):
     rule_below_doc_number_tolerance_mm: float
     cjk_faces: tuple[str, ...]
     latin_faces: tuple[str, ...]
+
+
+class Unit(BaseModel):
+    """The unit's own values that its template's tags print (``{{ 单位口号 }}``, ``{{ 单位地址 }}``):
+    any names, each a text.  Written under ``unit:`` or ``单位:``."""
+    model_config = ConfigDict(extra="allow", frozen=True,
+                              json_schema_extra={"additionalProperties": {"type": "string"}})
+    __pydantic_extra__: dict[str, str]
+
+    @model_validator(mode="before")
+    @classmethod
+    def _names_are_words(cls, data: object) -> object:
+        if not isinstance(data, dict):
+            return data
+        for name in data:
+            if not str(name).isidentifier():
+                raise ValueError(_("{name!r} cannot name a tag: one word of letters, digits or _ "
+                                   "(单位口号, unit_motto)").format(name=name))
+        return {str(k): str(v) if isinstance(v, (int, float)) and not isinstance(v, bool) else v
+                for k, v in data.items()}
+
+    @property
+    def values(self) -> dict[str, str]:
+        return dict(self.__pydantic_extra__ or {})

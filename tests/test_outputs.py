@@ -92,7 +92,7 @@ def test_a_template_with_jinja_tags_gets_the_plans_fields_and_one_without_is_not
     import pytest
 
     import gongwen
-    from gongwen.compose.render import _framed, template_path
+    from gongwen.compose.template import _framed, template_path
 
     plan_path = tmp_path / "plan.yaml"
     plan_path.write_text(GOOD, encoding="utf-8")

@@ -15,7 +15,7 @@ import tempfile
 import click
 
 from ..i18n import _
-from . import check, click_i18n, doctor, facts, format, import_, new, render, schema, serve
+from . import check, click_i18n, doctor, facts, format, import_, new, profile, render, schema, serve, template
 from .new import starter_path
 
 __all__ = ["main", "make_cli", "starter_path"]
@@ -31,7 +31,7 @@ def make_cli() -> click.Group:
     def cli() -> None:
         pass
 
-    for module in (render, import_, format, check, serve, doctor, new, schema, facts):
+    for module in (render, import_, format, check, serve, doctor, new, schema, profile, template, facts):
         cli.add_command(module.command())
     return cli
 

@@ -10,10 +10,11 @@ from pathlib import Path
 
 import click
 
-from .. import styles
 from ..errors import GongwenError, Location
 from ..i18n import _
-from .output import error
+from .output import error, warnings_shown
+from .profile import given as given_profile
+from .profile import option as profile_option
 
 
 def command() -> click.Command:
@@ -21,9 +22,9 @@ def command() -> click.Command:
     @click.command("check", help=_("Review .docx files against GB/T 9704-2012 (any document, ours or typed by "
                                    "hand): exit 0 when clean, 3 with findings, 1 on errors."))
     @click.argument("documents", nargs=-1, type=click.Path(path_type=Path), metavar=_("DOCUMENTS..."))
-    @click.option("--profile", help=_("Layout profile: a bundled name ({names}) or a .yaml file (default: the "
-                                      "pre-2012 Party format for a document with 主题词, else gb9704-2012).").format(
-        names=", ".join(styles.names())))
+    @profile_option(_("Layout profile: a bundled name ({names}) or a .yaml file, found from the current folder "
+                      "(default: the profile the document records, else the pre-2012 Party format for a document "
+                      "with 主题词, else gb9704-2012)."))
     @click.option("--json", "as_json", is_flag=True, help=_("Print a machine-readable report."))
     @click.option("--pdf", "want_pdf", is_flag=True,
                   help=_("Also print each document with LibreOffice and measure its pages (margins, mark, rules, "
@@ -40,11 +41,7 @@ def command() -> click.Command:
         from ..profile import load_profile
         from ..rules import RULES
 
-        try:
-            loaded = load_profile(profile)
-        except GongwenError as exc:
-            error(exc)
-            raise SystemExit(1) from None
+        loaded = given_profile(profile) or load_profile()
         if list_rules:
             for rule in RULES.values():
                 click.echo(f"{rule.id:24} {'/'.join(rule.scopes):15} {clause_ids(rule.clause(loaded))}  {_(rule.summary)}")
@@ -95,12 +92,14 @@ def check_documents(documents: Sequence[Path], profile, want_pdf: bool, as_json:
             try:
                 if path.is_dir():
                     raise ReviewError(_("this is a folder: name the .docx files in it"), Location(path))
-                found = review(path, profile, printed)
+                with warnings_shown(str(path)) as said:
+                    found = review(path, profile, printed)
             except GongwenError as exc:
                 error(exc)           # one bad entry: its error line, and the others are reviewed
                 report.append({"document": str(path), "error": str(exc), "findings": []})
                 continue
-            report.append({"document": str(path), "findings": [f.as_dict() for f in found]})
+            report.append({"document": str(path), "findings": [f.as_dict() for f in found]}
+                          | ({"warnings": said} if said else {}))
             if not as_json:
                 for finding in found:
                     click.echo(_("{name}: {finding}").format(name=path, finding=finding))

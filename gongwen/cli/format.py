@@ -7,12 +7,13 @@ from pathlib import Path
 
 import click
 
-from .. import styles
 from ..errors import GongwenError
 from ..i18n import _
 from ..plan import kinds
 from .import_ import FORM, write_plan
 from .output import error, warnings_shown
+from .profile import given as given_profile
+from .profile import option as profile_option
 from .report import Entry
 
 
@@ -26,8 +27,8 @@ def command() -> click.Command:
     @click.option("--kind", type=click.Choice(kinds.names()), help=_("The document kind, when the draft does not "
                                                                      "show it."))
     @click.option("--form", type=FORM, help=_("Read the draft as this form, whatever its suffix."))
-    @click.option("--profile", help=_("Layout profile: a bundled name ({names}) or a .yaml file.").format(
-        names=", ".join(styles.names())))
+    @profile_option(_("Layout profile: a bundled name ({names}) or a .yaml file (found from the current folder; "
+                      "a plan's 版式: is found from the plan's folder)."))
     @click.option("--plan", "plan_path", type=click.Path(dir_okay=False, path_type=Path),
                   help=_("Keep the plan file the draft made here (to edit and render again)."))
     @click.option("--pdf", "want_pdf", is_flag=True, help=_("Also write the PDF beside the .docx."))
@@ -52,6 +53,7 @@ def command() -> click.Command:
             raise click.UsageError(_("the draft is never overwritten: write the document to another file"))
         if want_pdf and soffice() is None:
             raise click.ClickException(_("--pdf needs LibreOffice; run scripts/setup.sh"))
+        chosen = given_profile(profile)
         entries: list[Entry] = []
         with tempfile.TemporaryDirectory(prefix="gongwen-format-") as work:
             plan_file = plan_path or Path(work) / f"{target.stem}.yaml"
@@ -62,7 +64,7 @@ def command() -> click.Command:
             except GongwenError as exc:
                 error(exc)
                 raise SystemExit(1) from None
-            job = Job(plan, target.stem, profile, None, plan_file.parent, plan_file, said)
+            job = Job(plan, target.stem, chosen, None, plan_file.parent, plan_file, said)
             render_and_exit([job], {id(job): target}, not no_paginate and soffice() is not None, want_pdf, entries,
                             1, report_path, False, strict)
 

@@ -6,10 +6,11 @@ from pathlib import Path
 
 import click
 
-from .. import styles
 from ..errors import GongwenError
 from ..i18n import _
 from .output import error, warnings_shown
+from .profile import given as given_profile
+from .profile import option as profile_option
 from .report import Entry
 
 
@@ -20,8 +21,8 @@ def command() -> click.Command:
     @click.argument("plans", nargs=-1, required=True, type=click.Path(path_type=Path), metavar=_("PLANS..."))
     @click.option("-o", "--output-dir", "output_dir", type=click.Path(file_okay=False, path_type=Path),
                   help=_("Folder for the documents (default: next to each plan)."))
-    @click.option("--profile", help=_("Layout profile: a bundled name ({names}) or a .yaml file.").format(
-        names=", ".join(styles.names())))
+    @profile_option(_("Layout profile: a bundled name ({names}) or a .yaml file (found from the current folder; "
+                      "a plan's 版式: is found from the plan's folder)."))
     @click.option("--template", type=click.Path(dir_okay=False, path_type=Path),
                   help=_("A .docx template of your own (named styles, page setup, footers)."))
     @click.option("--pdf", "want_pdf", is_flag=True, help=_("Also write <plan stem>.pdf beside the .docx."))
@@ -51,6 +52,7 @@ def command() -> click.Command:
         from .batch import render_and_exit
 
         given = facts_given(sets)
+        chosen = given_profile(profile)
         jobs, entries, matched = [], [], set()
         for plan_path, facts in plan_files(plans, allow_outside, entries):
             if only and not {plan_path.name, plan_path.stem} & set(only):
@@ -60,7 +62,7 @@ def command() -> click.Command:
                 with warnings_shown() as said:
                     plan = load_plan(plan_path, allow_outside=allow_outside,
                                      facts=merged(facts, given) if facts is not None or given else None)
-                jobs.append(Job(plan, plan_path.stem, profile, template, plan_path.parent, plan_path, said))
+                jobs.append(Job(plan, plan_path.stem, chosen, template, plan_path.parent, plan_path, said))
             except GongwenError as exc:
                 entries.append(Entry(plan_path.stem, str(plan_path), "failed", error=str(exc)))
                 error(exc)

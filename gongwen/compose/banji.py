@@ -15,7 +15,7 @@ from docx.oxml.ns import qn
 from ..chinese import arabic_date
 from ..errors import PlanWarning, warn
 from ..i18n import _
-from . import frame, oxml
+from . import headers, oxml
 from .geometry import eighths, pt, text_width
 from .layout import Written
 from .oxml import el
@@ -230,10 +230,13 @@ class BanjiParts(Pen):
             props = el("w:pPr")
             last.insert(0, props)
         props.append(deepcopy(self.sect_pr))
-        for ref in self.sect_pr.findall(qn("w:footerReference")) + self.sect_pr.findall(qn("w:headerReference")):
+        # the 版记's section keeps the template's headers (inherited) but not a first page of its
+        # own: a logo meant for page 1 would print again on the 版记's page
+        for ref in self.sect_pr.findall(qn("w:footerReference")) + self.sect_pr.findall(qn("w:headerReference")) + \
+                self.sect_pr.findall(qn("w:titlePg")):
             self.sect_pr.remove(ref)
         oxml.section_start(self.sect_pr, "evenPage")
         # LibreOffice lays out the first page of a later section with its own footer geometry:
         # a taller footer line puts that page's 版心 bottom back where the others have it.
-        frame.footers(self.document.sections[-1], numbered=numbered,
-                      line_pt=self.profile.page_number.line_pt + self.profile.metrics.later_section_footer_pt)
+        headers.carry_footers(self.document.sections[0], self.document.sections[-1], numbered=numbered,
+                              line_pt=self.profile.page_number.line_pt + self.profile.metrics.later_section_footer_pt)

@@ -16,7 +16,7 @@ from docx.oxml.ns import qn
 from docx.section import Section
 
 from ..profile import FaceKey, Profile
-from . import oxml
+from . import headers, overrides, oxml
 from .geometry import Page, footer_distance, half_points, pt
 from .oxml import el
 
@@ -147,25 +147,40 @@ def _style_element(spec: StyleSpec, profile: Profile) -> oxml.Element:
     )
 
 
-def apply(document: Document, profile: Profile) -> None:
+def apply(document: Document, profile: Profile) -> list[str]:
+    """Write the profile's frame into ``document``; what it replaced of the document's own
+    settings (a style's size, a margin) is returned as messages."""
     _doc_defaults(document, profile)
-    _replace_styles(document, style_specs(profile), profile)
+    replaced = _replace_styles(document, style_specs(profile), profile)
     _strip_theme_fonts(document.styles.element)
     _settings(document)
-    _section(document, profile)
+    return replaced + _section(document, profile)
 
 
-def _replace_styles(document: Document, specs: list[StyleSpec], profile: Profile) -> None:
+def _replace_styles(document: Document, specs: list[StyleSpec], profile: Profile) -> list[str]:
     styles = document.styles.element
     existing = {style.get(qn("w:styleId")): style for style in styles.findall(qn("w:style"))}
+    replaced = []
     for spec in specs:
         new = _style_element(spec, profile)
         old = existing.get(spec.id)
+        existing[spec.id] = new
         if old is not None:
+            replaced += overrides.of_style(spec.name, old, _lineage(new, existing))
             old.addnext(new)
             styles.remove(old)
         else:
             styles.append(new)
+    return replaced
+
+
+def _lineage(style: oxml.Element, styles: dict[str, oxml.Element]) -> list[oxml.Element]:
+    """The style and those it is based on, nearest first."""
+    chain = [style]
+    while (based := chain[-1].find(qn("w:basedOn"))) is not None and styles.get(based.get(qn("w:val"))) is not None \
+            and len(chain) < 10:
+        chain.append(styles[based.get(qn("w:val"))])
+    return chain
 
 
 @contextmanager
@@ -215,9 +230,10 @@ def _settings(document: Document) -> None:
                 setting.set(qn("w:val"), "15")
 
 
-def _section(document: Document, profile: Profile) -> None:
+def _section(document: Document, profile: Profile) -> list[str]:
     page = Page.of(profile)
     section = document.sections[-1]
+    replaced = overrides.of_page(section._sectPr, page)
     oxml.section_geometry(
         section._sectPr, page=(page.width, page.height),
         margins={"top": page.top, "right": page.right, "bottom": page.bottom, "left": page.left,
@@ -225,6 +241,8 @@ def _section(document: Document, profile: Profile) -> None:
         line_pitch=page.line,
     )
     footers(section, numbered=True)
+    headers.fit(section, profile)
+    return replaced
 
 
 def first_page_footer(section: Section) -> None:

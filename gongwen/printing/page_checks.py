@@ -26,8 +26,13 @@ from .page_frame import (Frame, as_mm, banji_rules, content_lines, is_blank, is_
 def paper_and_text_area(pages: Sequence[MeasuredPage], profile: Profile) -> list[Finding]:
     frame, p = Frame.of(profile), profile.page
     mark_top = frame.top + min(0.0, profile.mark.top_mm)    # a 信函's mark stands above the 版心 (§10.1)
+    artwork = profile.header_footer.artwork
     found = []
     for page in pages:
+        def declared(x0: float, top: float, x1: float, bottom: float) -> bool:
+            """On an area the unit's profile declares as its artwork's (an emblem, a banner)."""
+            return any(area.holds(page.number, x0, top, x1, bottom, frame.tol) for area in artwork)
+
         if not (frame.near(page.width, p.width_mm) and frame.near(page.height, p.height_mm)):
             found.append(Finding("page.size", p.clause, page.number, f"{p.width_mm:g}×{p.height_mm:g} mm",
                                  f"{page.width:.1f}×{page.height:.1f} mm", N_("paper is not A4")))
@@ -39,14 +44,15 @@ def paper_and_text_area(pages: Sequence[MeasuredPage], profile: Profile) -> list
                 else line.chars
             right = max(c.x1 for c in chars)
             top = mark_top if page.number == 1 and line.colour == profile.colours.mark_colour else frame.top
-            if line.x0 < frame.left - frame.tol or right > frame.right + frame.tol or line.top < top - frame.tol:
+            if (line.x0 < frame.left - frame.tol or right > frame.right + frame.tol or line.top < top - frame.tol) \
+                    and not declared(line.x0, line.top, line.x1, line.bottom):
                 found.append(Finding("page.text-area", p.clause, page.number,
                                      f"x {frame.left:g}–{frame.right:g}, y ≥ {frame.top:g} mm",
                                      f"x {line.x0:.1f}–{line.x1:.1f}, y {line.top:.1f} mm “{line.text[:12]}”",
                                      N_("text outside the 版心")))
         for box in page.images:
-            if box.x0 < frame.left - frame.tol or box.x1 > frame.right + frame.tol \
-                    or box.top < frame.top - frame.tol or box.bottom > frame.bottom + frame.tol:
+            if (box.x0 < frame.left - frame.tol or box.x1 > frame.right + frame.tol or box.top < frame.top - frame.tol
+                    or box.bottom > frame.bottom + frame.tol) and not declared(box.x0, box.top, box.x1, box.bottom):
                 found.append(Finding("page.text-area", p.clause, page.number,
                                      f"x {frame.left:g}–{frame.right:g}, y {frame.top:g}–{frame.bottom:g} mm",
                                      f"x {box.x0:.1f}–{box.x1:.1f}, y {box.top:.1f}–{box.bottom:.1f} mm",
@@ -166,8 +172,9 @@ def _mark_size(mark: list[Line], profile: Profile) -> list[Finding]:
         wrong = [s for s in sizes if abs(s - m.size_pt) > tolerance]
         expected = f"{m.size_pt:g} pt"
     else:
-        wrong = [s for s in sizes if s > max(m.max_size_pt, m.joint_max_size_pt, m.suffix_max_size_pt) + tolerance]
-        expected = f"≤ {max(m.max_size_pt, m.joint_max_size_pt):g} pt"
+        limit = max(m.max_size_pt, m.joint_max_size_pt, m.suffix_max_size_pt)    # a 纪要's mark is one line
+        wrong = [s for s in sizes if s > limit + tolerance]
+        expected = f"≤ {limit:g} pt"
     if not wrong:
         return []
     return [Finding("mark.size", m.clause, 1, expected, ", ".join(f"{s:g} pt" for s in wrong),

@@ -14,31 +14,56 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 from pathlib import Path
 
+from .. import styles
+from ..errors import PlanWarning, ProfileError, warn
 from ..findings import Finding
+from ..i18n import _
 from ..printing.checks import run_checks
 from ..profile import Profile, load_profile
 from .reading import Docx, read
-from .roles import kind_of, roles
+from .roles import Roles, kind_of, roles
 from .text_rules import TEXT_RULES
 
 
 def review(path: Path, profile: Profile | None = None,
            printed: Callable[[Path], Sequence] | None = None) -> list[Finding]:
     """Every finding of the document at ``path``.  Without a ``profile`` the document's own
-    shows which: the pre-2012 Party format when it carries 主题词 or the ★ in its red rule, else
-    GB/T 9704-2012.  With ``printed`` (a function that prints a .docx and returns its measured
+    shows which (:func:`_profile_of`).  With ``printed`` (a function that prints a .docx and returns its measured
     pages, called only once the file has shown it is a sound Word package) the geometric
     checks run too, and each finding gets its page."""
     from ..compose import kinds
 
     doc = read(path)
     found = roles(doc)
-    if profile is None:
-        legacy = found.subject is not None or any(p.red and p.text == "★" for p in doc.paragraphs)
-        profile = load_profile("party-legacy" if legacy else None)
-    profile = kinds.adapted(kind_of(found), profile)
+    profile = kinds.adapted(kind_of(found), profile or _profile_of(doc, found))
     findings = [f for rule in TEXT_RULES for f in rule(doc, found, profile)]
     return findings if printed is None else _on_pages(findings, doc, printed(path), profile)
+
+
+def _profile_of(doc: Docx, found: Roles) -> Profile:
+    """The profile a document is judged by when none is given: the one it records having been
+    made with (a bundled one, or a local file in its folder — or the folder's, or the one
+    above — beside the document or in the current folder);
+    else the pre-2012 Party format when it carries 主题词 or the ★ in its red rule; else
+    GB/T 9704-2012."""
+    name, file = doc.made_with
+    if name in styles.names():
+        return load_profile(name)
+    near = [doc.path.parent.resolve(), *list(doc.path.parent.resolve().parents)[:2], Path.cwd()]
+    for candidate in [folder / part for folder in near for part in (file, Path(file).name)] if file else ():
+        if candidate.is_file():
+            try:
+                local = load_profile(candidate)
+            except ProfileError:
+                continue
+            if local.name == name:
+                return local
+    legacy = found.subject is not None or any(p.red and p.text == "★" for p in doc.paragraphs)
+    fallback = load_profile("party-legacy" if legacy else None)
+    if name:
+        warn(PlanWarning(_("made with the profile {name} ({file}), which is not here: judged by {used}; name "
+                           "its file with --profile").format(name=name, file=file or "?", used=fallback.name)))
+    return fallback
 
 
 def _on_pages(findings: list[Finding], doc: Docx, pages: Sequence, profile: Profile) -> list[Finding]:

@@ -14,6 +14,7 @@ import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..compose.properties import recorded_profile
 from ..errors import GongwenError, Location
 from ..i18n import N_, _
 from .list_numbers import ListNumbers
@@ -83,6 +84,7 @@ class Docx:
     # pages gongwen left empty for a supplied PDF attachment (style GwScanPage, 附件扫描页): the
     # text last written before them, and how many
     reserved: list[tuple[str, int]] = field(default_factory=list)
+    made_with: tuple[str | None, str | None] = (None, None)    # the profile (name, file) it records
 
 
 def open_package(path: Path):
@@ -182,7 +184,7 @@ def _read(document, path: Path) -> Docx:
         if described is not None:
             paragraphs.append(described)
     return Docx(path, paragraphs, _footers(document, styles), _setup(document, every) if section is not None else None,
-                reserved)
+                reserved, recorded_profile(document))
 
 
 def describe(paragraph, index: int, styles: Styles, lists: ListNumbers, half_width: float) -> Para | None:
