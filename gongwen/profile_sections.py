@@ -239,6 +239,7 @@ class Letter(_Section):
 
 class Brief(_Section):
     name_top_mm: Distance
+    masthead_top_mm: Distance           # a 报头 picture's top below the 版心 top
     name_max_size_pt: Positive
     name_min_size_pt: Positive
     issue_gap_lines: float

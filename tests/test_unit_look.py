@@ -364,6 +364,22 @@ def artwork_template(folder: Path, name: str, *, first_logo_mm: float = 0, logo_
     return folder / name
 
 
+def banner_brief(folder: Path) -> Path:
+    """The bundled 简报 with its 报头 as a unit's banner picture (wide, red) instead of the text."""
+    from conftest import FIXTURES
+    from PIL import Image, ImageDraw
+
+    banner = Image.new("RGB", (1560, 300), "white")
+    draw = ImageDraw.Draw(banner)
+    draw.rectangle((0, 0, 1559, 299), outline=(200, 0, 0), width=12)
+    draw.rectangle((60, 90, 1500, 210), fill=(200, 0, 0))
+    banner.save(folder / "banner.png")
+    text = (FIXTURES / "brief.yaml").read_text(encoding="utf-8")
+    plan = "\n".join("报头图片: banner.png" if line.startswith("报头:") else line for line in text.splitlines())
+    (folder / "banner.yaml").write_text(plan + "\n", encoding="utf-8")
+    return folder / "banner.yaml"
+
+
 @pytest.fixture(scope="module")
 def artwork(tmp_path_factory):
     """Seed 000 and a one-page notice under a unit's artwork, laid out in one batch."""
@@ -382,7 +398,8 @@ def artwork(tmp_path_factory):
                 FIXTURES / "seeds"),
             Job(seed, "slogan", None, artwork_template(folder, "slogan.docx", slogan=True), FIXTURES / "seeds"),
             Job(one_page, "one-page", None, folder / "slogan.docx", folder),
-            Job(one_page, "tall", on_every, artwork_template(folder, "tall.docx", logo_mm=30), folder)]
+            Job(one_page, "tall", on_every, artwork_template(folder, "tall.docx", logo_mm=30), folder),
+            Job(gongwen.load_plan(banner_brief(folder)), "banner", None, None, folder)]
     return {result.job.name: result for result in paginate(jobs, folder, raise_errors=False)}
 
 
@@ -467,3 +484,29 @@ def test_template_init_writes_a_starting_pair_that_renders_and_checks_clean(tmp_
     assert code == 1 and "--force" in output and (tmp_path / "unit" / "profile.yaml").read_text().endswith("# mine\n")
     assert cli("template", "init", "unit", "--force")[0] == 0
     assert (tmp_path / "unit" / "profile.yaml").read_bytes() == before
+
+
+def test_a_brief_masthead_as_a_picture(artwork):
+    # the 报头 text was required and only the seal could be a picture
+    result = artwork["banner"]
+    assert result.error is None and result.findings == [], (result.error, result.findings)
+    first = result.pages[0]
+    [banner] = first.images
+    assert abs(banner.x0 - 28) < 0.5 and abs(banner.x1 - 184) < 0.5              # as wide as the 版心
+    assert abs((banner.bottom - banner.top) - 156 * 300 / 1560) < 0.5           # in its proportions
+    issue = next(line for line in first.lines if "期" in line.text)
+    rule = next(rule for rule in first.rules if rule.colour == "FF0000")
+    assert banner.bottom < issue.top < rule.y and abs(rule.length - 156) < 0.5
+    assert "报头" not in first.text and result.document.core_properties.title == "简报"
+
+
+@pytest.mark.parametrize(("change", "fragment"), [
+    (lambda text: text.replace("报头图片: banner.png", "报头图片: gone.png"), "gone.png"),
+    (lambda text: text.replace("报头图片: banner.png\n", ""), "报头"),
+    (lambda text: PLAN + "报头图片: banner.png\n", "报头图片"),              # a notice has no 报头
+])
+def test_a_masthead_picture_that_cannot_be_is_refused(tmp_path, change, fragment):
+    path = banner_brief(tmp_path)
+    path.write_text(change(path.read_text(encoding="utf-8")), encoding="utf-8")
+    code, output = cli("render", str(path), "--no-paginate")
+    assert code == 1 and "banner.yaml:" in output and fragment in output, output

@@ -139,7 +139,7 @@ class Head:
 
     pre_lines: int              # 份号, 密级, 紧急程度 lines (one grid line each)
     spacer: int                 # before the mark
-    mark: Mark
+    mark: Mark | None           # None: a 简报's 报头 is a picture (:func:`banner`)
     number_filler: int          # between the mark and the first 文号/签发人 line
     number_top: int
     number_lines: int
@@ -160,11 +160,28 @@ def head(profile: Profile, issuers: list[str], suffix: str, pre_lines: int, numb
     spacer = max(0, spacer)
     mark_top = pre + spacer
     ink_bottom = mark_top + (len(the_mark.names) - 1) * the_mark.line + first_baseline + pt(m.ink_bottom_em * the_mark.size_pt)
+    return _under(profile, pre_lines, spacer, the_mark, the_mark.height, ink_bottom, number_lines)
+
+
+def banner(profile: Profile, height: int, pre_lines: int, number_lines: int) -> Head:
+    """Page 1 of a 简报 whose 报头 is a picture ``height`` twips tall: the picture at the
+    profile's place, the 期号 and the rule under it as under a name."""
+    pre = pre_lines * Page.of(profile).line
+    spacer = max(0, mm(profile.brief.masthead_top_mm) - pre)
+    return _under(profile, pre_lines, spacer, None, height, pre + spacer + height, number_lines)
+
+
+def _under(profile: Profile, pre_lines: int, spacer: int, the_mark: Mark | None, mark_height: int, ink_bottom: int,
+           number_lines: int) -> Head:
+    """The 文号 (or 期号) lines under the mark's ink, the rule under them and the title's grid
+    line under the rule."""
+    page, m = Page.of(profile), profile.metrics
+    mark_top = pre_lines * page.line + spacer
     text_size = profile.text.size_pt
     number_top = round(ink_bottom + profile.doc_number.gap_lines * page.line - _baseline(page.line, profile)
                        + pt(m.ink_top_em * text_size))
-    number_filler = max(0, number_top - (mark_top + the_mark.height))
-    number_top = mark_top + the_mark.height + number_filler
+    number_filler = max(0, number_top - (mark_top + mark_height))
+    number_top = mark_top + mark_height + number_filler
     last_bottom = number_top + number_lines * page.line
     last_ink_bottom = last_bottom - page.line + _baseline(page.line, profile) + pt(m.ink_bottom_em * text_size)
     rule_size = eighths(profile.red_rule.width_pt)

@@ -21,9 +21,9 @@ from ..errors import TemplateError
 from ..i18n import _
 from ..profile import Profile
 from . import oxml
-from .geometry import TWIPS_PER_MM, Page, footer_distance, mm, pt
+from .geometry import EMU_PER_TWIP, TWIPS_PER_MM, Page, footer_distance, mm, pt
 
-_EMU_PER_TWIP = 635
+
 _RELATION_ATTRIBUTES = tuple(qn(f"r:{name}") for name in ("embed", "id", "link", "pict"))
 
 
@@ -50,7 +50,7 @@ def fit(section: Section, profile: Profile) -> None:
             raise TemplateError(_("the header is {h} mm tall: it does not fit in the {top} mm above the 版心 "
                                   "(at least {least} mm from the paper's edge)").format(
                 h=_mm(tall), top=_mm(page.top), least=f"{hf.min_distance_mm:g}"))
-        section.header_distance = (page.top - tall) * _EMU_PER_TWIP
+        section.header_distance = (page.top - tall) * EMU_PER_TWIP
     below = above = 0
     for part in _parts(section, "footer"):
         paragraphs = part._element.findall(qn("w:p"))
@@ -66,7 +66,7 @@ def fit(section: Section, profile: Profile) -> None:
     if above and footer_distance(profile) + pt(profile.page_number.line_pt) + above > page.bottom:
         raise TemplateError(_("the footer's lines above the page number ({h} mm) do not fit between the 版心 and "
                               "the page number: put them under it").format(h=_mm(above)))
-    section.footer_distance = distance * _EMU_PER_TWIP
+    section.footer_distance = distance * EMU_PER_TWIP
     _number_first_page(section)
 
 
@@ -170,7 +170,7 @@ def _lines_known(paragraph: oxml.Element, profile: Profile) -> None:
 
 def _inline_pictures(paragraph: oxml.Element) -> list[int]:
     """The heights of the paragraph's inline pictures, in twips."""
-    return [int(e.get("cy", 0)) // _EMU_PER_TWIP for e in paragraph.iter(qn("wp:extent"))
+    return [int(e.get("cy", 0)) // EMU_PER_TWIP for e in paragraph.iter(qn("wp:extent"))
             if e.getparent().tag == qn("wp:inline")]
 
 
@@ -189,7 +189,7 @@ def _text_line(paragraph: oxml.Element, profile: Profile) -> int:
 
 
 def _twips(length: int) -> int:
-    return round(length / _EMU_PER_TWIP)
+    return round(length / EMU_PER_TWIP)
 
 
 def _mm(twips: int) -> str:

@@ -54,6 +54,7 @@ TERMS: tuple[Term, ...] = (
     Term("Plan", "date_line", "标题下日期", ("日期行", "题注日期"), "标题下日期"),
     Term("Plan", "phases", "时间安排", ("时间安排", "实施步骤", "阶段"), "二级标题"),
     Term("Plan", "issue_number", "期号", ("期号", "期数"), "期号"),
+    Term("Plan", "masthead_image", "报头图片", ("报头图片",)),
     Term("Plan", "total_issue", "总期号", ("总期号",), "期号"),
     Term("Plan", "supplement", "增刊", ("增刊",), "期号"),
     Term("Plan", "contents", "本期要目", ("本期要目", "期要"), "本期要目"),

@@ -54,7 +54,7 @@ def _plan(plan: Plan) -> list[str]:
 
 def _brief(plan: Plan) -> list[str]:
     found = []
-    if not plan.title_text.endswith(("简报", "动态", "通讯", "快报", "专报", "情况")):
+    if not plan.masthead_image and not plan.title_text.endswith(("简报", "动态", "通讯", "快报", "专报", "情况")):
         found.append(_("the 报头 of a 简报 names it: ……简报 (or 动态, 快报 …)"))
     if not (plan.report_to or plan.send_to or plan.distribute_to):
         found.append(_("the 报尾 says who receives the 简报: 报 (superiors), 送 (peers), 发 (subordinates)"))
@@ -152,7 +152,7 @@ KINDS: dict[str, Kind] = {
         Kind("plan", "实施方案", False, ("body",), own=("date_line",), refused=_NO_HEAD, check=_plan),
         Kind("brief", "简报", False, ("issuers", "issue_number", "printed_on", "articles"),
              own=("issue_number", "total_issue", "supplement", "contents", "articles", "report_to", "send_to",
-                  "distribute_to", "editor", "reviewer", "approver"),
+                  "distribute_to", "editor", "reviewer", "approver", "masthead_image"),
              refused=("body", "to", "signature", "attachments", "cc", "doc_number", "signers", "note", "phases",
                       "printed_by", "subject_words", "mark_suffix"),
              single=("issuers",), check=_brief),

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from functools import cached_property
+from pathlib import Path
 from typing import Annotated, Literal
 
 from pydantic import BeforeValidator, Field, field_validator, model_validator
@@ -16,7 +17,7 @@ from ..rules import ends_in_punctuation
 from . import body as body_parser
 from . import kinds
 from .elements import (Attachment, Chart, DocNumber, Model, Names, OptionalDate, Phase, Signature, TextOrList,
-                       strip_end, word_list)
+                       existing_file, strip_end, word_list)
 
 
 class _Titled(Model):
@@ -127,6 +128,8 @@ class Plan(_Dated):
     attending: Names = Field(default_factory=list, description="列席（纪要）")
     phases: list[Phase] = Field(default_factory=list, description="时间安排：各阶段，排在正文中 <时间安排> 一行处")
     issue_number: int | None = Field(None, ge=1, description="期号（简报），印作“第N期”")
+    masthead_image: Path | None = Field(None, description="报头图片（简报）：代替报头文字，按版心宽度印出；"
+                                                          "相对计划文件")
     total_issue: int | None = Field(None, ge=1, description="总期号（简报），印作“总第N期”")
     supplement: bool = Field(False, description="增刊（简报）：期号另编，印作“增刊第N期”")
     contents: bool = Field(True, description="本期要目（简报，两篇以上文章时印出）")
@@ -180,6 +183,17 @@ class Plan(_Dated):
         if value and not (value.startswith("（") and value.endswith("）")):
             value = f"（{value.strip('()（）')}）"
         return value
+
+    _masthead_exists = field_validator("masthead_image")(existing_file)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _masthead_names_the_brief(cls, data: object) -> object:
+        """With a 报头 picture the 报头's text is not printed and may be left out: the document's
+        title (its properties, the PDF's title) is then 简报."""
+        if isinstance(data, dict) and data.get("masthead_image") and not data.get("title"):
+            return {**data, "title": "简报"}
+        return data
 
     @model_validator(mode="after")
     def _consistency(self) -> Plan:

@@ -13,7 +13,7 @@ from ...i18n import _
 from ...plan.elements import Chart
 from ...profile import Profile
 from .. import banji, geometry, oxml
-from ..geometry import pt
+from ..geometry import EMU_PER_TWIP, pt
 from ..writer import Writer
 
 
@@ -41,18 +41,40 @@ def head(w: Writer) -> None:
     and 密级 above, as on a document's 版头."""
     plan, profile = w.plan, w.profile
     pre = w.head_lines()
-    layout = geometry.head(profile, [plan.title_text], "", len(pre), 2)
-    if layout.mark.size_pt < profile.brief.name_min_size_pt:
-        raise RenderError(_("the 报头 name is too long for one line (it would print at {size:g} pt, less than "
-                            "{least:g} pt)").format(size=layout.mark.size_pt, least=profile.brief.name_min_size_pt),
-                          field=_("title"))
-    w.mark_block(layout, pre)
+    if plan.masthead_image:
+        layout = masthead(w, pre)
+    else:
+        layout = geometry.head(profile, [plan.title_text], "", len(pre), 2)
+        if layout.mark.size_pt < profile.brief.name_min_size_pt:
+            raise RenderError(_("the 报头 name is too long for one line (it would print at {size:g} pt, less than "
+                                "{least:g} pt)").format(size=layout.mark.size_pt,
+                                                        least=profile.brief.name_min_size_pt), field=_("title"))
+        w.mark_block(layout, pre)
     w.para("GwIssue", oxml.run(plan.issue_text), role="issue")
     rule = oxml.border("bottom", layout.rule_size, profile.colours.rule_colour, layout.rule_space_pt)
     date = arabic_date(plan.printed_on)
     w.para("GwIssueLine", oxml.run(f"{plan.issuers[0]}\t{date}"), tabs=[("right", w.page.text_width)],
            border=rule, role="issue")
     w.spacer(layout.title_filler)
+
+
+def masthead(w: Writer, pre: list) -> geometry.Head:
+    """The 报头 as the unit's picture (报头图片), as wide as the 版心 and as tall as its
+    proportions make it, floating on an exact paragraph of its height: the 期号 and the rule
+    come under it as under a name."""
+    path = w.plan.masthead_image
+    r_id, image = w.picture(path)
+    width = w.page.text_width
+    height = round(width * image.px_height / image.px_width) if image.px_width else width // 4
+    layout = geometry.banner(w.profile, height, len(pre), 2)
+    for run in pre:
+        w.para("GwHeadLine", run)
+    w.spacer(layout.spacer)
+    holder = w.para(None, line_exact=height, snap_to_grid=False)
+    holder.append(oxml.el("w:r", None, oxml.anchored_picture(r_id, width * EMU_PER_TWIP, height * EMU_PER_TWIP,
+                                                              0, 0, path.name)))
+    w.spacer(layout.number_filler)
+    return layout
 
 
 def contents(w: Writer) -> None:
