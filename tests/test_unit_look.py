@@ -11,6 +11,7 @@ from click.testing import CliRunner
 from conftest import NS, Docx, W
 from jsonschema import Draft202012Validator
 from ruamel.yaml import YAML
+from test_bad_input import GOOD as PLAN
 
 from gongwen.cli import make_cli
 from gongwen.errors import ProfileError
@@ -18,16 +19,6 @@ from gongwen.profile import load_profile, profile_schema
 
 ROOT = Path(__file__).resolve().parent.parent
 
-PLAN = """\
-发文机关: [三门峡市民政局]
-文号: 三民〔2026〕3号
-标题: 三门峡市民政局关于做好年报工作的通知
-主送: [各县（市、区）民政局]
-正文: |
-  现就有关事项通知如下。
-落款:
-  日期: 2026-11-24
-"""
 
 # a province's rule: the mark at a fixed 30 pt in its own dark red, the red rule too, page
 # numbers a size up
