@@ -23,7 +23,6 @@ from ..profile import Profile
 from . import oxml
 from .geometry import EMU_PER_TWIP, TWIPS_PER_MM, Page, footer_distance, mm, pt
 
-
 _RELATION_ATTRIBUTES = tuple(qn(f"r:{name}") for name in ("embed", "id", "link", "pict"))
 
 

@@ -71,8 +71,8 @@ def masthead(w: Writer, pre: list) -> geometry.Head:
         w.para("GwHeadLine", run)
     w.spacer(layout.spacer)
     holder = w.para(None, line_exact=height, snap_to_grid=False)
-    holder.append(oxml.el("w:r", None, oxml.anchored_picture(r_id, width * EMU_PER_TWIP, height * EMU_PER_TWIP,
-                                                              0, 0, path.name)))
+    picture = oxml.anchored_picture(r_id, width * EMU_PER_TWIP, height * EMU_PER_TWIP, 0, 0, path.name)
+    holder.append(oxml.el("w:r", None, picture))
     w.spacer(layout.number_filler)
     return layout
 
