@@ -219,7 +219,7 @@ def test_the_page_number_face_is_checked():
 
     song = [page(1, [line("党", 28, 50)])]
     assert page_numbers(song, load_profile()) == []
-    fang = Line.of([dataclasses.replace(c, face="FandolFang-Regular") for c in number_line(1).chars])
+    fang = Line.of([c._replace(face="FandolFang-Regular") for c in number_line(1).chars])
     found = page_numbers([page(1, [line("党", 28, 50), fang], numbered=False)], load_profile())
     assert [f.id for f in found] == ["page-number.face"] and "FandolFang" in found[0].measured
 

@@ -14,13 +14,17 @@ are the profile's (``title``); widths count what prints full width as full (curl
 """
 from __future__ import annotations
 
+import hashlib
+import json
 import math
+import os
 import re
 from dataclasses import dataclass
 from functools import cache
+from pathlib import Path
 
 from ..chinese import em_width as width
-from ..errors import PlanWarning, warn
+from ..errors import GongwenError, PlanWarning, warn
 from ..i18n import _
 from ..profile import Title, load_profile
 
@@ -63,7 +67,6 @@ class Token:
 
 def tokens(text: str, keep: list[str], rule: Title) -> list[Token]:
     """The title cut into tokens that are never split, each with the price of a break after it."""
-    _teach_segmenter()
     keep = sorted({k for k in keep if k and k in text}, key=len, reverse=True)
     fixed = [m.span() for m in _FIXED.finditer(text)]
     spans: list[tuple[int, int, str]] = []           # (start, end, "organ" for a kept organ's name)
@@ -103,10 +106,19 @@ def tokens(text: str, keep: list[str], rule: Title) -> list[Token]:
 
 
 def _tagged(text: str) -> list[tuple[str, str]]:
-    import rjieba
+    """The segmenter's words of ``text``, each with its kind: kept per text in the user's cache,
+    so a title seen before costs no segmenter (whose dictionary takes 0.1 s to load)."""
+    if not text:
+        return []
+    known = _segments()
+    if text not in known:
+        import rjieba
 
-    kinds = {"nr": "person", "v": "verb"}
-    return [(word, kinds.get(tag, "") if len(word) > 1 else "") for word, tag in rjieba.tag(text)] if text else []
+        _teach_segmenter()
+        kinds = {"nr": "person", "v": "verb"}
+        known[text] = [(word, kinds.get(tag, "") if len(word) > 1 else "") for word, tag in rjieba.tag(text)]
+        _keep_segments(known)
+    return [tuple(pair) for pair in known[text]]
 
 
 @cache
@@ -116,6 +128,36 @@ def _teach_segmenter() -> None:
 
     for word in _WORDS:
         rjieba.add_word(word, None, None)
+
+
+def _segments_file() -> Path:
+    """The cache of segmented texts, named after what segments them (the segmenter's version
+    and the field's words): a change to either starts a new one."""
+    from importlib.metadata import version
+
+    key = hashlib.sha256(f"{version('rjieba')}|{'|'.join(_WORDS)}".encode()).hexdigest()[:16]
+    cache_home = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+    return cache_home / "gongwen" / f"segments-{key}.json"
+
+
+@cache
+def _segments() -> dict[str, list]:
+    try:
+        loaded = json.loads(_segments_file().read_text(encoding="utf-8"))
+        return loaded if isinstance(loaded, dict) else {}
+    except (OSError, ValueError):
+        return {}
+
+
+def _keep_segments(known: dict[str, list]) -> None:
+    """Write the cache (the newest 5,000 texts); a cache that cannot be written is done without."""
+    from ..atomic import write_atomic
+
+    kept = dict(list(known.items())[-5000:])
+    try:
+        write_atomic(_segments_file(), json.dumps(kept, ensure_ascii=False).encode("utf-8"))
+    except GongwenError:    # a read-only home: segmenting again next time is all it costs
+        pass
 
 
 def _price(glued: list[tuple[str, str]], i: int, rule: Title) -> float:

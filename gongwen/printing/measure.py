@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import ctypes
 import unicodedata
+from operator import itemgetter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
@@ -19,10 +21,12 @@ from ..compose.geometry import MM_PER_PT
 from ..pdfium import LOCK
 
 _BASELINE_TOLERANCE_PT = 1.5
+_BY_BASELINE = itemgetter(5, 1)      # a character's baseline, then its left edge
 
 
-@dataclass(frozen=True)
-class Char:
+class Char(NamedTuple):
+    """One printed character (a tuple: a page holds thousands, made in the measuring loop)."""
+
     text: str
     x0: float      # ink box, mm from the paper's left and top
     top: float
@@ -139,46 +143,58 @@ def _page(page: pdfium.PdfPage, number: int, faces: dict[int, str]) -> MeasuredP
                         _rules(paths, height), _images(images, height))
 
 
+# pdfium's calls the loop makes per character, bound once with plain types: a handle comes back
+# as an int (no pointer object to cast), a box into four doubles made once
+_DOUBLE_P = ctypes.POINTER(ctypes.c_double)
+_TEXT_OBJECT = ctypes.CFUNCTYPE(ctypes.c_void_p, ctypes.c_void_p, ctypes.c_int)(
+    ctypes.cast(pdfium_c.FPDFText_GetTextObject, ctypes.c_void_p).value)
+_CHAR_BOX = ctypes.CFUNCTYPE(ctypes.c_int, ctypes.c_void_p, ctypes.c_int, _DOUBLE_P, _DOUBLE_P, _DOUBLE_P, _DOUBLE_P)(
+    ctypes.cast(pdfium_c.FPDFText_GetCharBox, ctypes.c_void_p).value)
+# spaces and control characters print nothing (none lies above U+3000, the ideographic space)
+_SKIPPED = frozenset(i for i in range(0x3001) if chr(i).isspace() or unicodedata.category(chr(i)) == "Cc")
+
+
 def _chars(page: pdfium.PdfPage, height: float, faces: dict[int, str]) -> list[Char]:
     """Each character's ink box through pdfium's C calls, the page's text in one call; origin
     (the baseline), face, size and colour once per text object, which all its characters share
     (LibreOffice writes a run of a line as one object)."""
     textpage = page.get_textpage()
     raw = textpage.raw
+    handle = ctypes.cast(raw, ctypes.c_void_p).value
     count = pdfium_c.FPDFText_CountChars(raw)
     buffer = ctypes.create_string_buffer(2 * (count + 1))
     pdfium_c.FPDFText_GetText(raw, 0, count, ctypes.cast(buffer, ctypes.POINTER(ctypes.c_ushort)))
     units = memoryview(buffer.raw).cast("H")[:count]
-    box = [ctypes.c_double() for _ in range(4)]
-    left, right, bottom, top = (ctypes.byref(v) for v in box)
+    box = (ctypes.c_double * 4)()
+    refs = [ctypes.cast(ctypes.byref(box, 8 * k), _DOUBLE_P) for k in range(4)]
+    left, right, bottom, top = refs
     shared: dict[int, tuple[float, float, str, str]] = {}
     chars = []
+    append, char_box, text_object, scale = chars.append, _CHAR_BOX, _TEXT_OBJECT, MM_PER_PT
     for i, code in enumerate(units):
-        if 0xDC00 <= code <= 0xDFFF:
-            continue   # the second half of a character beyond the BMP, taken with the first
+        if code in _SKIPPED or 0xDC00 <= code <= 0xDFFF:
+            continue   # spaces, controls, and the second half of a character beyond the BMP
         if 0xD800 <= code <= 0xDBFF and i + 1 < count:
             code = 0x10000 + ((code - 0xD800) << 10) + (units[i + 1] - 0xDC00)
-        char = chr(code)
-        if not code or char.isspace() or unicodedata.category(char) == "Cc":
-            continue
-        pdfium_c.FPDFText_GetCharBox(raw, i, left, right, bottom, top)
-        owner = ctypes.cast(pdfium_c.FPDFText_GetTextObject(raw, i), ctypes.c_void_p).value or -i
+        char_box(handle, i, left, right, bottom, top)
+        owner = text_object(handle, i) or -i
         known = shared.get(owner)
         if known is None:
             known = shared[owner] = _shared(raw, i, height, faces)
-        baseline, size, face, colour = known
-        chars.append(Char(char, box[0].value * MM_PER_PT, (height - box[3].value) * MM_PER_PT,
-                          box[1].value * MM_PER_PT, (height - box[2].value) * MM_PER_PT, baseline, size, face, colour))
+        append(Char(chr(code), box[0] * scale, (height - box[3]) * scale, box[1] * scale, (height - box[2]) * scale,
+                    *known))
     textpage.close()
     return chars
 
 
 _NAME = ctypes.create_string_buffer(256)
 _FLAGS = ctypes.c_int()
-_RGBA = [ctypes.c_uint() for _ in range(4)]
-_RGBA_REFS = [ctypes.byref(v) for v in _RGBA]
-_ORIGIN = ctypes.c_double(), ctypes.c_double()
-_ORIGIN_REFS = [ctypes.byref(v) for v in _ORIGIN]
+_RGBA = (ctypes.c_uint * 4)()
+_RGBA_REFS = [ctypes.cast(ctypes.byref(_RGBA, 4 * k), ctypes.POINTER(ctypes.c_uint)) for k in range(4)]
+_ORIGIN = (ctypes.c_double * 2)()
+_ORIGIN_REFS = [ctypes.cast(ctypes.byref(_ORIGIN, 8 * k), _DOUBLE_P) for k in range(2)]
+_FONT = ctypes.CFUNCTYPE(ctypes.c_void_p, ctypes.c_void_p)(ctypes.cast(pdfium_c.FPDFTextObj_GetFont,
+                                                                       ctypes.c_void_p).value)
 
 
 def _shared(raw: object, index: int, height: float, faces: dict[int, str]) -> tuple[float, float, str, str]:
@@ -186,15 +202,15 @@ def _shared(raw: object, index: int, height: float, faces: dict[int, str]) -> tu
     a face's name read once per font of the document."""
     pdfium_c.FPDFText_GetCharOrigin(raw, index, *_ORIGIN_REFS)
     pdfium_c.FPDFText_GetFillColor(raw, index, *_RGBA_REFS)
-    font = ctypes.cast(pdfium_c.FPDFTextObj_GetFont(pdfium_c.FPDFText_GetTextObject(raw, index)), ctypes.c_void_p).value
+    font = _FONT(_TEXT_OBJECT(ctypes.cast(raw, ctypes.c_void_p).value, index))
     face = faces.get(font) if font else None
     if face is None:
         length = pdfium_c.FPDFText_GetFontInfo(raw, index, _NAME, len(_NAME), ctypes.byref(_FLAGS))
         face = _NAME.value[:max(0, length - 1)].decode("utf-8", "replace").split("+")[-1]
         if font:
             faces[font] = face
-    return ((height - _ORIGIN[1].value) * MM_PER_PT, round(pdfium_c.FPDFText_GetFontSize(raw, index), 2), face,
-            "%02X%02X%02X" % (_RGBA[0].value, _RGBA[1].value, _RGBA[2].value))
+    return ((height - _ORIGIN[1]) * MM_PER_PT, round(pdfium_c.FPDFText_GetFontSize(raw, index), 2), face,
+            "%02X%02X%02X" % (_RGBA[0], _RGBA[1], _RGBA[2]))
 
 
 def _objects(page: object) -> tuple[list[object], list[object]]:
@@ -230,11 +246,13 @@ def _lines(chars: list[Char]) -> tuple[Line, ...]:
     only by x order, which is all the checks need."""
     tolerance = _BASELINE_TOLERANCE_PT * MM_PER_PT
     rows: list[list[Char]] = []
-    for char in sorted(chars, key=lambda c: (c.baseline, c.x0)):
-        if rows and abs(rows[-1][0].baseline - char.baseline) <= tolerance:
+    start = -1e9
+    for char in sorted(chars, key=_BY_BASELINE):
+        if char.baseline - start <= tolerance:
             rows[-1].append(char)
         else:
             rows.append([char])
+            start = char.baseline
     return tuple(Line.of(row) for row in rows)
 
 
