@@ -2,7 +2,6 @@
 checked as strictly as the bundled ones, recorded in the documents they make, and shown merged."""
 from __future__ import annotations
 
-import dataclasses
 import json
 from pathlib import Path
 

@@ -1,7 +1,11 @@
 """``gongwen doctor``: what LibreOffice and each official face resolve to, and what is missing."""
 from __future__ import annotations
 
+import re
 import shutil
+import subprocess
+import tempfile
+from pathlib import Path
 
 import click
 
@@ -13,12 +17,12 @@ def command() -> click.Command:
     @click.command("doctor", help=_("Show what LibreOffice and the fonts resolve to, and what is missing."))
     def doctor_command() -> None:
         from ..fonts import fontconfig_file, resolve_faces
-        from ..printing.converter import converter_mode, libreoffice_version, soffice
+        from ..printing.converter import converter_mode, soffice
         from ..profile import load_profile
 
         missing = 0
         exe = soffice()
-        version_text = libreoffice_version() if exe else None
+        version_text = libreoffice_version(exe) if exe else None
         click.echo(f"LibreOffice: {exe or _('missing')} {version_text or ''}".rstrip())
         if exe:
             click.echo(_("converter: {mode}").format(mode=converter_mode()))
@@ -48,3 +52,16 @@ def command() -> click.Command:
             raise SystemExit(1)
 
     return doctor_command
+
+
+def libreoffice_version(exe: Path) -> str | None:
+    """The version LibreOffice reports, asked with a profile of its own that is removed after."""
+    from ..fonts import environment
+    from ..printing.converter import MIN_TIMEOUT
+    from ..printing.office_profile import profile_arg
+
+    with tempfile.TemporaryDirectory(prefix="gongwen-lo-") as profile:
+        done = subprocess.run([str(exe), profile_arg(profile), "--version"], capture_output=True, text=True,
+                              timeout=MIN_TIMEOUT, env=environment())
+    match = re.search(r"LibreOffice ([\d.]+)", done.stdout)
+    return match.group(1) if match else done.stdout.strip() or None

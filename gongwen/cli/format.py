@@ -54,6 +54,10 @@ def command() -> click.Command:
         if want_pdf and soffice() is None:
             raise click.ClickException(_("--pdf needs LibreOffice; run scripts/setup.sh"))
         chosen = given_profile(profile)
+        if (want_pdf or not no_paginate) and soffice() is not None:
+            from ..printing.converter import start_converter
+
+            start_converter([chosen] if chosen else [])    # LibreOffice loads while the draft is read
         entries: list[Entry] = []
         with tempfile.TemporaryDirectory(prefix="gongwen-format-") as work:
             plan_file = plan_path or Path(work) / f"{target.stem}.yaml"

@@ -46,13 +46,18 @@ def command() -> click.Command:
                        template: Path | None, want_pdf: bool, no_paginate: bool, allow_outside: bool,
                        report_path: Path | None, workers: int, sets: tuple[str, ...], only: tuple[str, ...],
                        strict: bool, timings: bool) -> None:
-        from ..compose.jobs import Job
-        from ..plan.load import load_plan
-        from ..printing.converter import soffice
-        from .batch import render_and_exit
+        from ..printing.converter import soffice, start_converter
 
         given = facts_given(sets)
         chosen = given_profile(profile)
+        if workers == 1 and (want_pdf or not no_paginate) and soffice() is not None:
+            # LibreOffice loads while the rest is imported, the plans read and the documents
+            # rendered (a plan with faces of its own restarts it below)
+            start_converter([chosen] if chosen else [])
+        from ..compose.jobs import Job
+        from ..plan.load import load_plan
+        from .batch import render_and_exit
+
         jobs, entries, matched = [], [], set()
         for plan_path, facts in plan_files(plans, allow_outside, entries):
             if only and not {plan_path.name, plan_path.stem} & set(only):
@@ -81,9 +86,6 @@ def command() -> click.Command:
         if want_pdf and office is None:
             raise click.ClickException(_("--pdf needs LibreOffice; run scripts/setup.sh"))
         if jobs and (paginate_now or want_pdf) and workers == 1:
-            from ..printing.converter import start_converter
-
-            # LibreOffice loads while the documents are rendered.
             start_converter(list({job.resolved_profile() for job in jobs}))
         render_and_exit(jobs, targets, paginate_now, want_pdf, entries, workers, report_path, timings, strict)
 

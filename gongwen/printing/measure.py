@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import ctypes
 import unicodedata
-from operator import itemgetter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from operator import itemgetter
 from pathlib import Path
 from typing import NamedTuple
 

@@ -20,6 +20,9 @@ from ..atomic import write_atomic
 _UNIQUE_ID = re.compile(rb"/UniqueID \d+ def")
 _ID = re.compile(rb"/ID \[ ?<([0-9A-Fa-f]+)> ?<([0-9A-Fa-f]+)> ?\]")
 _EEXEC_KEY = 55665
+# eexec's next key from (cipher byte + key), for every sum: one list lookup a byte
+_NEXT = [(total * 52845 + 22719) & 0xFFFF for total in range(0x10000 + 0x100)]
+_HEAD = 4096                      # the /UniqueID stands in the Private dictionary's first lines
 
 
 def stabilize(pdf: Path, when: dt.date | None) -> None:
@@ -44,7 +47,7 @@ def stabilize(pdf: Path, when: dt.date | None) -> None:
             fixed = _unique_id(str(font.get("/BaseFont", "")))
             data = stream.get_data()
             clear = _UNIQUE_ID.sub(fixed, data[:clear_length])
-            secret = _encrypt(_UNIQUE_ID.sub(fixed, _decrypt(data[clear_length:clear_length + secret_length])))
+            secret = _resealed(data[clear_length:clear_length + secret_length], fixed)
             stream.set_data(clear + secret + data[clear_length + secret_length:])
             stream[NameObject("/Length1")] = NumberObject(len(clear))
             stream[NameObject("/Length2")] = NumberObject(len(secret))
@@ -75,18 +78,62 @@ def _content_id(data: bytes) -> bytes:
     return bytes(out)
 
 
+def _resealed(cipher: bytes, fixed: bytes) -> bytes:
+    """The eexec-encrypted part with its /UniqueID (near its start) replaced.  The bytes before
+    the first change keep their cipher; from there each byte is decrypted with the old key chain
+    and encrypted with the new one in one pass."""
+    head = _decrypt(cipher[:_HEAD])
+    found = _UNIQUE_ID.search(head)
+    if found is None and len(cipher) > _HEAD:
+        head = _decrypt(cipher)
+        found = _UNIQUE_ID.search(head)
+    if found is None:
+        return cipher
+    new = fixed
+    old_part = head[found.start():found.end()]
+    start = found.start() + next((i for i, (a, b) in enumerate(zip(old_part, new)) if a != b), 0)
+    if old_part == new:
+        return cipher
+    key = new_key = _key_at(cipher, start)
+    out = bytearray()
+    append = out.append
+    replaced = new[start - found.start():]             # the new text from the first change on
+    skip = found.end() - start                         # old plaintext bytes that text replaces
+    for byte in replaced:
+        result = byte ^ (new_key >> 8)
+        append(result)
+        new_key = _NEXT[result + new_key]
+    for byte in cipher[start:start + skip]:            # the old bytes replaced: the old chain only
+        key = _NEXT[byte + key]
+    for byte in cipher[start + skip:]:
+        result = byte ^ (key >> 8) ^ (new_key >> 8)     # decrypted with the old key, encrypted with the new
+        key = _NEXT[byte + key]
+        append(result)
+        new_key = _NEXT[result + new_key]
+    return cipher[:start] + bytes(out)
+
+
 def _decrypt(cipher: bytes, key: int = _EEXEC_KEY) -> bytes:
     plain = bytearray()
+    append = plain.append
     for byte in cipher:
-        plain.append(byte ^ (key >> 8))
-        key = ((byte + key) * 52845 + 22719) & 0xFFFF
+        append(byte ^ (key >> 8))
+        key = _NEXT[byte + key]
     return bytes(plain)
+
+
+def _key_at(cipher: bytes, index: int, key: int = _EEXEC_KEY) -> int:
+    """The eexec key before byte ``index`` of ``cipher``."""
+    for byte in cipher[:index]:
+        key = _NEXT[byte + key]
+    return key
 
 
 def _encrypt(plain: bytes, key: int = _EEXEC_KEY) -> bytes:
     cipher = bytearray()
+    append = cipher.append
     for byte in plain:
-        out = byte ^ (key >> 8)
-        cipher.append(out)
-        key = ((out + key) * 52845 + 22719) & 0xFFFF
+        result = byte ^ (key >> 8)
+        append(result)
+        key = _NEXT[result + key]
     return bytes(cipher)
