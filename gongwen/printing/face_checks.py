@@ -3,7 +3,7 @@ character printed from another face of its style or a symbol from a face the doc
 name is worth a warning, and a character no face has (an empty box) is fatal."""
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import cache
 from pathlib import Path
 
@@ -11,7 +11,7 @@ from ..findings import Finding
 from ..fonts import Coverage, coverage, face_coverage
 from ..i18n import N_
 from ..profile import Profile
-from .measure import Char, MeasuredPage
+from .measure import MeasuredPage, is_cjk
 
 
 def face_in(face: str, names: tuple[str, ...]) -> bool:
@@ -39,13 +39,28 @@ def family_named(face: str, names: tuple[str, ...]) -> str:
 _REGIONS = ("sc", "tc", "hk", "jp", "kr")
 
 
+def _astray(page: MeasuredPage, cjk: bool, wrong: Callable[[str], bool]) -> list[tuple[str, str]]:
+    """The page's Chinese (or other) characters in a face ``wrong`` judges, each (text, face)
+    once, sorted: each face judged once (a page has a few faces and a thousand characters)."""
+    judged: dict[str, bool] = {}
+    bad = set()
+    for line in page.lines:
+        for char in line.chars:
+            if char.is_cjk is cjk:
+                verdict = judged.get(char.face)
+                if verdict is None:
+                    verdict = judged[char.face] = wrong(char.face)
+                if verdict:
+                    bad.add((char.text, char.face))
+    return sorted(bad)
+
+
 def chinese_faces(pages: Sequence[MeasuredPage], profile: Profile) -> list[Finding]:
     """Chinese characters in a face that has no Chinese glyphs fell back: an error."""
     faces = profile.checks.cjk_faces + profile.free_faces.everything
     found = []
     for page in pages:
-        bad = sorted({(c.text, c.face) for line in page.lines for c in line.chars
-                      if c.is_cjk and not face_in(c.face, faces)})
+        bad = _astray(page, True, lambda face: not face_in(face, faces))
         if bad:
             found.append(Finding("font.fallback", profile.faces.clause, page.number, ", ".join(faces[:3]) + " …",
                                  "; ".join(f"{ch} {face}" for ch, face in bad[:8]),
@@ -56,12 +71,10 @@ def chinese_faces(pages: Sequence[MeasuredPage], profile: Profile) -> list[Findi
 def substituted_faces(pages: Sequence[MeasuredPage], profile: Profile) -> list[Finding]:
     """Chinese characters the official face's free twin lacks (a name such as 李镕) are printed
     from the next face of the profile's chain: a warning that names each one and its face."""
-    chinese = profile.checks.cjk_faces + profile.free_faces.everything
+    chinese, primaries = profile.checks.cjk_faces + profile.free_faces.everything, profile.free_faces.primaries
     found = []
     for page in pages:
-        bad = sorted({(c.text, c.face) for line in page.lines for c in line.chars
-                      if c.is_cjk and not face_in(c.face, profile.free_faces.primaries)
-                      and face_in(c.face, chinese)})
+        bad = _astray(page, True, lambda face: not face_in(face, primaries) and face_in(face, chinese))
         if bad:
             found.append(Finding("font.substituted", profile.free_faces.clause, page.number,
                                  "、".join(profile.free_faces.primaries),
@@ -78,8 +91,7 @@ def other_faces(pages: Sequence[MeasuredPage], profile: Profile) -> list[Finding
     faces = profile.checks.cjk_faces + profile.free_faces.everything + profile.checks.latin_faces
     found = []
     for page in pages:
-        bad = sorted({(c.text, c.face) for line in page.lines for c in line.chars
-                      if not c.is_cjk and not face_in(c.face, faces)})
+        bad = _astray(page, False, lambda face: not face_in(face, faces))
         if bad:
             found.append(Finding("font.other-fallback", profile.faces.clause, page.number,
                                  ", ".join(profile.checks.latin_faces[:2]) + " …",
@@ -95,23 +107,24 @@ def missing_glyphs(pages: Sequence[MeasuredPage], profile: Profile, config: Path
     faces = coverage(config)
     by_face: dict[str, Coverage | None] = {}
 
-    def lacks(char: Char) -> bool:
-        if char.face not in by_face:     # a document names a few faces: look each up once
-            by_face[char.face] = face_coverage(char.face, faces)
-        cover = by_face[char.face]
-        return cover is not None and char.text not in cover
+    def lacks(text: str, face: str) -> bool:
+        if face not in by_face:     # a document names a few faces: look each up once
+            by_face[face] = face_coverage(face, faces)
+        cover = by_face[face]
+        return cover is not None and text not in cover
 
     found = []
     for page in pages:
-        bad = sorted({c for line in page.lines for c in line.chars if ord(c.text) > 0x7F and lacks(c)},
-                     key=lambda c: (not c.is_cjk, c.text))
+        printed = {(c.text, c.face) for line in page.lines for c in line.chars if ord(c.text) > 0x7F}
+        bad = sorted(((text, face) for text, face in printed if lacks(text, face)),
+                     key=lambda pair: (not is_cjk(pair[0]), pair[0]))
         for chinese in (True, False):
-            some = [c for c in bad if c.is_cjk == chinese]
+            some = [(text, face) for text, face in bad if is_cjk(text) == chinese]
             if some:
                 found.append(Finding(
                     "font.missing-glyph", profile.free_faces.clause, page.number,
                     "、".join(profile.free_faces.everything),
-                    "; ".join(sorted({f"{c.text} U+{ord(c.text):04X} {c.face}" for c in some})),
+                    "; ".join(sorted({f"{text} U+{ord(text):04X} {face}" for text, face in some})),
                     N_("characters no installed face has are printed as empty boxes; "
                        "install a face that has them and add it to the profile's free_faces"),
                     "fatal" if chinese else "warning"))

@@ -39,10 +39,14 @@ class Char(NamedTuple):
 
     @property
     def is_cjk(self) -> bool:
-        """Ideographs and CJK punctuation: glyphs only a CJK face can carry."""
-        code = ord(self.text)
-        return (0x4E00 <= code <= 0x9FFF or 0x3400 <= code <= 0x4DBF or 0x3000 <= code <= 0x303F
-                or 0xFF01 <= code <= 0xFF5E or 0xF900 <= code <= 0xFAFF or 0x20000 <= code <= 0x3FFFF)
+        return is_cjk(self.text)
+
+
+def is_cjk(text: str) -> bool:
+    """Ideographs and CJK punctuation: glyphs only a CJK face can carry."""
+    code = ord(text)
+    return (0x4E00 <= code <= 0x9FFF or 0x3400 <= code <= 0x4DBF or 0x3000 <= code <= 0x303F
+            or 0xFF01 <= code <= 0xFF5E or 0xF900 <= code <= 0xFAFF or 0x20000 <= code <= 0x3FFFF)
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,6 @@ import dataclasses
 import math
 import shutil
 import tempfile
-import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -34,13 +33,13 @@ from ..profile import Profile
 from .checks import run_checks
 from .converter import convert
 from .face_checks import chinese_faces, missing_glyphs
-from .measure import MM_PER_PT, Line, MeasuredPage, measure
+from .measure import MM_PER_PT, MeasuredPage, measure
 from .overlay import Scan, overlay
 from .page_frame import Frame, content_lines
 from .stable import stabilize
+from .tracing import Placed, place
 
 MAX_PASSES = 4
-_UNSEEN = {"Mn", "Me", "Cf"}      # combining marks and format characters (U+200B, U+2060, U+FEFF …)
 
 
 @dataclass
@@ -67,22 +66,6 @@ class Paginated:
     def fatal(self) -> list[Finding]:
         """Findings that make the PDF untrue to the plan (text lost, empty boxes): no document."""
         return [f for f in self.findings if f.severity == "fatal"]
-
-
-@dataclass(frozen=True)
-class Placed:
-    """A written paragraph found on the rendered pages: the lines its characters fell on."""
-
-    written: Written
-    lines: tuple[tuple[int, Line, int], ...]   # (page number, line, offset of the line's first char)
-
-    @property
-    def first_page(self) -> int:
-        return self.lines[0][0]
-
-    @property
-    def last_page(self) -> int:
-        return self.lines[-1][0]
 
 
 def paginate(jobs: Sequence[Job], work_dir: str | Path | None = None, *, adjust: bool = True,
@@ -219,49 +202,6 @@ def _require_chinese_faces(pages: Sequence[MeasuredPage], profile: Profile, name
 def _compose(job: Job, layout: Layout) -> Composed:
     return compose(job.plan, profile=job.resolved_profile(), template=job.template, base_dir=job.base_dir,
                    layout=layout)
-
-
-def place(written: Sequence[Written], pages: Sequence[MeasuredPage], frame: Frame) -> tuple[list[Placed], list[Written]]:
-    """Find each written paragraph's characters, in order, in the text of the pages.
-
-    Whitespace is ignored on both sides (tabs, LibreOffice's CJK/Latin spacing).  Paragraphs
-    not found are returned apart: text the renderer lost.
-    """
-    stream: list[tuple[int, Line, int]] = []   # per character: page, line, index in line
-    text = []
-    for page in pages:
-        for line in content_lines(page, frame):
-            for index, char in enumerate(line.chars):
-                for letter in printed(char.text):
-                    stream.append((page.number, line, index))
-                    text.append(letter)
-    joined = "".join(text)
-    placed, lost = [], []
-    position = 0
-    for item in written:
-        wanted = printed(item.text)
-        if not wanted:
-            continue
-        found = joined.find(wanted, position)
-        if found < 0:
-            lost.append(item)
-            continue
-        lines: list[tuple[int, Line, int]] = []
-        for offset in range(len(wanted)):
-            page_number, line, index = stream[found + offset]
-            if not lines or lines[-1][1] is not line:
-                lines.append((page_number, line, offset))
-        placed.append(Placed(item, tuple(lines)))
-        position = found + len(wanted)
-    return placed, lost
-
-
-def printed(text: str) -> str:
-    """What of ``text`` a reader finds on the page: its letters, decomposed, without the marks
-    that combine with them (José may print as one glyph or two), the zero-width and other
-    format characters (which print nothing) and white space."""
-    return "".join(ch for ch in unicodedata.normalize("NFD", text)
-                   if unicodedata.category(ch) not in _UNSEEN and not ch.isspace())
 
 
 def decide(layout: Layout, placed: Sequence[Placed], pages: Sequence[MeasuredPage], plan: Plan,
