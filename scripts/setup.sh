@@ -81,6 +81,9 @@ if [ ! -f "$stamp" ] || [ "$ROOT/pyproject.toml" -nt "$stamp" ] || [ "$ROOT/cons
     touch "$stamp"
 fi
 export PATH="$VENV/bin:$PATH"
+# gongwen's bytecode compiled now, not by the first command a user runs (an editable install
+# leaves it uncompiled; the first CLI call then compiles some 50 modules)
+quietly "$VENV/bin/python" -m compileall -q "$ROOT/gongwen"
 # `gongwen` in every new shell: a link on the PATH to the venv's command (root's quick start);
 # elsewhere, `source .venv/bin/activate` does the same for one shell.
 link=/usr/local/bin/gongwen
