@@ -500,3 +500,24 @@ def test_a_masthead_picture_that_cannot_be_is_refused(tmp_path, change, fragment
     path.write_text(change(path.read_text(encoding="utf-8")), encoding="utf-8")
     code, output = cli("render", str(path), "--no-paginate")
     assert code == 1 and "banner.yaml:" in output and fragment in output, output
+
+
+def test_the_recorded_profile_survives_an_edit_in_another_office(tmp_path):
+    # a clerk opens the document in LibreOffice (as in WPS or Word) and saves it again as .docx
+    import subprocess
+
+    from gongwen.compose.properties import recorded_profile
+    from gongwen.fonts import environment
+    from gongwen.printing.converter import soffice
+    from gongwen.review.reading import open_package
+
+    profile = local(tmp_path, PROVINCE)
+    (tmp_path / "plan.yaml").write_text(PLAN, encoding="utf-8")
+    assert cli("render", str(tmp_path / "plan.yaml"), "--profile", str(profile), "--no-paginate")[0] == 0
+    subprocess.run([str(soffice()), f"-env:UserInstallation=file://{tmp_path / 'office'}", "--headless",
+                    "--convert-to", "docx:MS Word 2007 XML", "--outdir", str(tmp_path / "saved"),
+                    str(tmp_path / "plan.docx")], check=True, capture_output=True, env=environment(), timeout=120)
+    saved = tmp_path / "saved" / "plan.docx"
+    assert recorded_profile(open_package(saved)) == ("某省版式", f"{tmp_path.name}/local.yaml")
+    assert cli("check", str(saved))[0] == 0                        # its folder/name found above the copy
+    assert cli("check", str(saved), "--profile", "gb9704-2012")[0] == 3
