@@ -103,7 +103,7 @@ def test_a_damaged_or_blank_pdf_is_an_error(tmp_path, monkeypatch, content, mess
             targets.append(target)
         return targets
 
-    monkeypatch.setattr(sys.modules["gongwen.printing.paginate"], "convert", fake_convert)
+    monkeypatch.setattr(sys.modules["gongwen.printing.pipeline"], "convert", fake_convert)
     monkeypatch.setenv("LANG", "en_US.UTF-8")
     plan_path = tmp_path / "plan.yaml"
     plan_path.write_text(GOOD, encoding="utf-8")

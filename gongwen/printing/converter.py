@@ -147,6 +147,11 @@ def uno_python() -> str | None:
     return None
 
 
+def listening() -> bool:
+    """Whether documents go to a listening office (fed one by one), not a soffice run per batch."""
+    return not (os.environ.get("GONGWEN_CONVERTER") == "once" or _FAILED or soffice() is None or uno_python() is None)
+
+
 def converter_mode() -> str:
     """What :func:`convert` uses here, in words (for ``gongwen doctor``)."""
     python = uno_python()
@@ -293,7 +298,7 @@ def _listener(profiles: Sequence[Profile], *, wait: bool = True) -> _Listener | 
     """The running listener for these profiles' faces, started (or restarted after a crash or a
     hang) when needed; None where UNO is missing, the caller asked for one-shot runs, or it will
     not start (then one-shot runs, and :func:`converter_mode` says why)."""
-    if os.environ.get("GONGWEN_CONVERTER") == "once" or _FAILED or soffice() is None or uno_python() is None:
+    if not listening():
         return None
     wanted = fontconfig_file(profiles or [load_profile()])
     found = None

@@ -31,11 +31,11 @@ from ..i18n import N_, _
 from ..plan.model import Plan
 from ..profile import Profile
 from .checks import run_checks
-from .converter import convert
 from .face_checks import chinese_faces, missing_glyphs
 from .measure import MM_PER_PT, MeasuredPage, measure
 from .overlay import Scan, overlay
 from .page_frame import Frame, content_lines
+from .pipeline import Pipeline
 from .stable import stabilize
 from .tracing import Placed, place
 
@@ -97,7 +97,9 @@ def paginate(jobs: Sequence[Job], work_dir: str | Path | None = None, *, adjust:
     for number in range(1, passes + 1):
         folder = root / f"pass{number}"
         composed: dict[int, Composed] = {}
-        for i in [i for i in layouts if i not in done]:
+        pending = [i for i in layouts if i not in done]
+        line = Pipeline([jobs[i].resolved_profile() for i in pending])   # converts while the next is composed
+        for i in pending:
             try:
                 with collected_warnings() as found:
                     composed[i] = _compose(jobs[i], layouts[i])
@@ -105,11 +107,17 @@ def paginate(jobs: Sequence[Job], work_dir: str | Path | None = None, *, adjust:
                 with for_libreoffice(composed[i].document, jobs[i].resolved_profile(),
                                      hanging=layouts[i].hanging) as document:
                     save(document, folder / f"{jobs[i].name}.docx")
+                line.put(i, folder / f"{jobs[i].name}.docx")
             except GongwenError as error:
                 fail(i, error)
         if not composed:
             break
-        for i, pdf in _convert_apart(composed, jobs, folder, fail).items():
+        for i, pdf in line.results():
+            if isinstance(pdf, ConvertError):
+                fail(i, pdf)
+                continue
+            if isinstance(pdf, BaseException):
+                raise pdf
             try:
                 layouts[i], finished = _pass(jobs[i], layouts[i], composed[i], pdf, number, number == passes)
             except GongwenError as error:
@@ -128,27 +136,6 @@ def paginate(jobs: Sequence[Job], work_dir: str | Path | None = None, *, adjust:
                 item.pdf, item.pdf_data = None, item.pdf.read_bytes()
         shutil.rmtree(root, ignore_errors=True)
     return result
-
-
-def _convert_apart(composed: dict[int, Composed], jobs: Sequence[Job], folder: Path,
-                   fail: Callable[[int, GongwenError], None]) -> dict[int, Path]:
-    """One LibreOffice run for the batch; when it fails, one run per document, so one broken
-    document never spoils the others and the error names it."""
-    order = list(composed)
-    profiles = [jobs[i].resolved_profile() for i in order]
-    try:
-        return dict(zip(order, convert([folder / f"{jobs[i].name}.docx" for i in order], profiles=profiles)))
-    except ConvertError as error:
-        if len(order) == 1:
-            fail(order[0], error)
-            return {}
-    pdfs = {}
-    for i, profile in zip(order, profiles):
-        try:
-            pdfs[i] = convert([folder / f"{jobs[i].name}.docx"], profiles=[profile])[0]
-        except ConvertError as error:
-            fail(i, error)
-    return pdfs
 
 
 def _pass(job: Job, layout: Layout, composed: Composed, pdf: Path, number: int,
