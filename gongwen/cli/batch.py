@@ -91,8 +91,8 @@ def render_group(pairs: list[tuple[Job, Path]], paginate_now: bool, want_pdf: bo
                  advance: Callable[[int], None] | None = None) -> list[Entry]:
     """Render (and paginate in one LibreOffice batch) a group of jobs; write each job's outputs
     together, and only for jobs that succeeded; an entry for each job."""
-    from ..atomic import write_together
-    from ..compose.render import document_bytes, render
+    from ..atomic import synced_once
+    from ..compose.render import render
 
     entries: list[Entry] = []
 
@@ -137,27 +137,44 @@ def render_group(pairs: list[tuple[Job, Path]], paginate_now: bool, want_pdf: bo
                 if advance:
                     advance(1)
         targets = {id(job): target for job, target in pairs}
-        for job, document, pdf, findings, passes in made:
-            target = targets[id(job)]
-            outputs = {target: document_bytes(document)}
-            if want_pdf:
-                outputs[target.with_suffix(".pdf")] = Path(pdf).read_bytes()
-            try:
-                write_together(outputs)
-            except GongwenError as exc:
-                failed(job, exc)
-                error(exc, job.name)
-                continue
-            for finding in findings:
-                # the finding says its severity itself (第 1 页：警告 …)
-                click.echo(_("{name}: {finding}").format(name=job.name, finding=finding), err=True)
-            for path in outputs:
-                click.echo(str(path))
-            warned = [warning_finding(m) for m in dict.fromkeys(job.said + said.get(id(job), []))]
-            entries.append(Entry(job.name, str(job.path), outputs=[str(p) for p in outputs],
-                                 findings=warned + [f.as_dict() for f in findings], passes=passes,
-                                 done_after_s=round(time.monotonic() - STARTED, 2)))
+        start = len(entries)
+        try:
+            with synced_once():     # the group's files synced to disk together, then renamed into place
+                _write(made, targets, want_pdf, said, failed, entries)
+        except GongwenError as exc:     # not on disk: none of the group's files was put in place
+            error(exc)
+            for entry in entries[start:]:
+                if entry.status == "written":
+                    entry.status, entry.outputs, entry.error = "failed", [], str(exc)
     return entries
+
+
+def _write(made: list, targets: dict[int, Path], want_pdf: bool, said: dict[int, list[str]],
+           failed: Callable[[Job, GongwenError | str], None], entries: list[Entry]) -> None:
+    """Each rendered job's outputs written together and its entry added, or ``failed`` told why not."""
+    from ..atomic import write_together
+    from ..compose.render import document_bytes
+
+    for job, document, pdf, findings, passes in made:
+        target = targets[id(job)]
+        outputs = {target: document_bytes(document)}
+        if want_pdf:
+            outputs[target.with_suffix(".pdf")] = Path(pdf).read_bytes()
+        try:
+            write_together(outputs)
+        except GongwenError as exc:
+            failed(job, exc)
+            error(exc, job.name)
+            continue
+        for finding in findings:
+            # the finding says its severity itself (第 1 页：警告 …)
+            click.echo(_("{name}: {finding}").format(name=job.name, finding=finding), err=True)
+        for path in outputs:
+            click.echo(str(path))
+        warned = [warning_finding(m) for m in dict.fromkeys(job.said + said.get(id(job), []))]
+        entries.append(Entry(job.name, str(job.path), outputs=[str(p) for p in outputs],
+                             findings=warned + [f.as_dict() for f in findings], passes=passes,
+                             done_after_s=round(time.monotonic() - STARTED, 2)))
 
 
 @contextmanager
