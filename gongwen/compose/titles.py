@@ -20,7 +20,7 @@ import math
 import os
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from ..chinese import em_width as width
@@ -199,7 +199,13 @@ def _line(items: list[Token], start: int, end: int) -> str:
 def break_title(text: str, max_width: float, keep: list[str] = (), rule: Title | None = None) -> list[str]:
     """The lines of ``text``, none wider than ``max_width`` characters, shaped by ``rule`` (the
     profile's title section: at most ``max_lines``, the prices of breaks and shapes)."""
-    rule = rule or load_profile().title
+    return list(_broken(text, max_width, tuple(keep), rule or load_profile().title))
+
+
+@lru_cache(maxsize=1024)
+def _broken(text: str, max_width: float, keep: tuple[str, ...], rule: Title) -> list[str]:
+    """:func:`break_title`, worked out once per title, width, kept names and rule (a document
+    breaks its title for each size it tries; a batch repeats titles)."""
     max_lines = rule.max_lines
     text = text.strip(_SPACES)
     if width(text) <= max_width:
