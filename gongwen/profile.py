@@ -78,13 +78,15 @@ def profile_names() -> list[str]:
     return styles.names()
 
 
-def load_profile(name_or_path: str | Path | None = None, base_dir: Path | None = None) -> Profile:
+def load_profile(name_or_path: str | Path | None = None, base_dir: Path | None = None,
+                 root: Path | None = None) -> Profile:
     """A bundled profile by name, or a profile file: relative to ``base_dir`` (a plan's
-    ``版式:`` to the plan's folder), else to the current folder (``--profile``)."""
+    ``版式:`` to the plan's folder), else to the current folder (``--profile``).  With a
+    ``root``, no file outside it is read (what a profile extends included)."""
     name = str(name_or_path or DEFAULT)
     if is_file_name(name):
         name = str((Path(base_dir) if base_dir else Path.cwd()) / name)
-    return _load(name)
+    return _load(name, str(Path(root).resolve()) if root else None)
 
 
 def profile_schema() -> dict[str, Any]:
@@ -110,9 +112,9 @@ def is_file_name(name: str | Path) -> bool:
 
 
 @cache
-def _load(name: str) -> Profile:
+def _load(name: str, root: str | None) -> Profile:
     origins: dict[tuple, Location] = {}
-    data = _read(name, origins)
+    data = _read(name, origins, root)
     try:
         profile = Profile.model_validate(data)
         profile._file = Path(name) if is_file_name(name) else None
@@ -145,7 +147,7 @@ def _path(name: str) -> Path:
     return Path(name) if is_file_name(name) else Path(f"{name}.yaml")
 
 
-def _read(name: str, origins: dict[tuple, Location],
+def _read(name: str, origins: dict[tuple, Location], root: str | None,
           seen: tuple[str, ...] = (), named_in: Location | None = None) -> dict[str, Any]:
     """The profile ``name`` with what it extends merged under it; ``origins`` learns in which
     file and on which line each key was written (the last file that wrote it)."""
@@ -154,6 +156,9 @@ def _read(name: str, origins: dict[tuple, Location],
                            named_in)
     if is_file_name(name):
         path = Path(name)
+        if root is not None and not path.resolve().is_relative_to(root):
+            raise ProfileError(_("{path} lies outside the plan's folder {root}; pass --allow-outside if it is "
+                                 "meant").format(path=path, root=root), named_in or Location(path))
         if not path.is_file():
             raise ProfileError(_("profile file not found: {path}").format(path=path), named_in or Location(path))
         try:
@@ -185,7 +190,7 @@ def _read(name: str, origins: dict[tuple, Location],
         parent = str(parent)
         if is_file_name(parent):            # a file the profile extends is found beside it
             parent = str(source.parent / parent)
-        data = _merge(_read(parent, origins, seen + (name,), mine.get(("extends",))), data)
+        data = _merge(_read(parent, origins, root, seen + (name,), mine.get(("extends",))), data)
     origins.update(mine)
     return data
 

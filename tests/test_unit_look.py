@@ -521,3 +521,19 @@ def test_the_recorded_profile_survives_an_edit_in_another_office(tmp_path):
     assert recorded_profile(open_package(saved)) == ("某省版式", f"{tmp_path.name}/local.yaml")
     assert cli("check", str(saved))[0] == 0                        # its folder/name found above the copy
     assert cli("check", str(saved), "--profile", "gb9704-2012")[0] == 3
+
+
+@pytest.mark.parametrize(("line", "named"), [("extends: ../elsewhere.yaml", "elsewhere.yaml"),
+                                             ("template: ../elsewhere.docx", "elsewhere.docx")])
+def test_a_plans_profile_reads_nothing_outside_the_plans_folder(tmp_path, line, named):
+    # a plan (as the server receives one) names a profile that names a file beyond its folder
+    (tmp_path / "elsewhere.yaml").write_text("extends: gb9704-2012\nname: e\ndescription: e\n", encoding="utf-8")
+    unit_template(tmp_path).rename(tmp_path / "elsewhere.docx")
+    (tmp_path / "plans").mkdir()
+    local(tmp_path / "plans", f"name: x\ndescription: x\n{line}\n" + ("extends: gb9704-2012\n" if "template" in line
+                                                                       else ""))
+    (tmp_path / "plans" / "plan.yaml").write_text(PLAN + "版式: local.yaml\n", encoding="utf-8")
+    code, output = cli("render", str(tmp_path / "plans" / "plan.yaml"), "--no-paginate")
+    assert code == 1 and named in output and "--allow-outside" in output, output
+    code, output = cli("render", str(tmp_path / "plans" / "plan.yaml"), "--no-paginate", "--allow-outside")
+    assert code == 0, output

@@ -253,6 +253,10 @@ def _check_names(plan: Plan, positions: Positions, base_dir: Path | None, root: 
         try:
             if not allow_outside:
                 require_under(path, root)
+                # what the profile extends and the template it names: under the root as well
+                template = load_profile(plan.profile, base_dir, root=root).template_file
+                if template is not None:
+                    require_under(template, root)
         except ValueError as exc:
             raise positions.error(str(exc), ("profile",), _field_name(("profile",))) from None
     elif plan.profile and plan.profile not in profile_names():
