@@ -530,8 +530,8 @@ def test_a_plans_profile_reads_nothing_outside_the_plans_folder(tmp_path, line, 
     (tmp_path / "elsewhere.yaml").write_text("extends: gb9704-2012\nname: e\ndescription: e\n", encoding="utf-8")
     unit_template(tmp_path).rename(tmp_path / "elsewhere.docx")
     (tmp_path / "plans").mkdir()
-    local(tmp_path / "plans", f"name: x\ndescription: x\n{line}\n" + ("extends: gb9704-2012\n" if "template" in line
-                                                                       else ""))
+    base = "extends: gb9704-2012\n" if line.startswith("template") else ""
+    local(tmp_path / "plans", f"name: x\ndescription: x\n{line}\n{base}")
     (tmp_path / "plans" / "plan.yaml").write_text(PLAN + "版式: local.yaml\n", encoding="utf-8")
     code, output = cli("render", str(tmp_path / "plans" / "plan.yaml"), "--no-paginate")
     assert code == 1 and named in output and "--allow-outside" in output, output

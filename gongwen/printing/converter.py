@@ -273,8 +273,12 @@ class _Listener:
         for process in (self.bridge, self.office):
             with contextlib.suppress(ProcessLookupError, PermissionError):
                 os.killpg(process.pid, signal.SIGKILL)
+            # waited for, its pipes closed, never read: a conversion under way may be reading them
             with contextlib.suppress(subprocess.SubprocessError, OSError):
-                process.communicate(timeout=10)
+                process.wait(timeout=10)
+            for stream in filter(None, (process.stdin, process.stdout, process.stderr)):
+                with contextlib.suppress(OSError, ValueError):
+                    stream.close()
         shutil.rmtree(self.work, ignore_errors=True)
         # LibreOffice's pipe is a socket in /tmp (fixed in its code), left there when it is killed
         Path(f"/tmp/OSL_PIPE_{os.getuid()}_{self.pipe}").unlink(missing_ok=True)
