@@ -28,6 +28,7 @@ from ..errors import ConvertError, Location
 from ..fonts import coverage, environment, fontconfig_file
 from ..i18n import _
 from ..profile import Profile, load_profile
+from . import runs
 from .office_profile import clear_stale, note_office, process_profile, profile_arg, record_office
 from .offline import offline_copy
 
@@ -127,7 +128,7 @@ def _convert_once(exe: Path, documents: Sequence[Path], out: Path, timeout: floa
     command = [str(exe), profile_arg(process_profile()), "--headless", "--norestore",
                "--convert-to", "pdf:writer_pdf_Export:" + json.dumps(options, separators=(",", ":")),
                "--outdir", str(out), *(str(d.resolve()) for d in documents)]
-    return _run(command, timeout, dict(environment(profiles), TMPDIR=work), documents)
+    return runs.run(command, timeout, dict(environment(profiles), TMPDIR=work), documents)
 
 
 # -- the listening office ------------------------------------------------------------------------
@@ -313,6 +314,7 @@ def _listener(profiles: Sequence[Profile], *, wait: bool = True) -> _Listener | 
         listener.stop()
         _LISTENERS.remove(listener)
     if found is None:
+        runs.not_stopping()
         found = _Listener.start(profiles)
         _stop_at_exit()
     if not wait:
@@ -339,14 +341,10 @@ def _stop_at_exit() -> None:
 
 @atexit.register
 def stop_listeners() -> None:
-    """Every office this process started, listening or converting once, stopped now."""
+    """Every office this process started, listening or converting once, stopped now; none is
+    started after (a conversion under way in another thread fails instead)."""
+    runs.stopping()
     _stop_listening()
-    for process in list(_RUNNING):
-        with contextlib.suppress(ProcessLookupError, PermissionError):
-            os.killpg(process.pid, signal.SIGKILL)
-
-
-_RUNNING: set[subprocess.Popen] = set()      # one-shot soffice runs under way
 
 
 def _stop_listening() -> None:
@@ -360,36 +358,12 @@ def _forked() -> None:
     parent's stay the parent's, never used nor stopped by the child (stopping one broke the
     parent's next conversion: "Binary URP bridge already disposed")."""
     _LISTENERS.clear()
-    _RUNNING.clear()
+    runs.forget()
     _FAILED.clear()
     _stop_at_exit.cache_clear()      # the child's own exit hook stops the child's own office
 
 
 os.register_at_fork(after_in_child=_forked)
-
-
-def _run(command: list[str], timeout: float, env: dict[str, str],
-         documents: Sequence[Path]) -> subprocess.CompletedProcess:
-    """Run soffice in a process group of its own; on timeout the whole group goes (soffice.bin
-    outlives its launcher), and the error names the documents.  Its temporary files (lu*.tmp)
-    go to TMPDIR, the caller's folder that is removed afterwards."""
-    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env,
-                               start_new_session=True)
-    _RUNNING.add(process)
-    record_office(process.pid)
-    try:
-        stdout, stderr = process.communicate(timeout=timeout)
-    except BaseException as exc:
-        with contextlib.suppress(ProcessLookupError):
-            os.killpg(process.pid, signal.SIGKILL)
-        process.communicate()
-        if isinstance(exc, subprocess.TimeoutExpired):
-            raise ConvertError(_("LibreOffice did not finish {names} within {seconds} s").format(
-                names="、".join(d.name for d in documents), seconds=round(timeout))) from None
-        raise
-    finally:
-        _RUNNING.discard(process)
-    return subprocess.CompletedProcess(command, process.returncode, stdout, stderr)
 
 
 def _is_pdf(path: Path) -> bool:
