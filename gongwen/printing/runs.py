@@ -40,7 +40,7 @@ def forget() -> None:
 
 
 def run(command: list[str], timeout: float, env: dict[str, str],
-         documents: Sequence[Path]) -> subprocess.CompletedProcess:
+        documents: Sequence[Path]) -> subprocess.CompletedProcess:
     """Run soffice in a process group of its own; on timeout the whole group goes (soffice.bin
     outlives its launcher), and the error names the documents.  Its temporary files (lu*.tmp)
     go to TMPDIR, the caller's folder that is removed afterwards."""
