@@ -192,3 +192,29 @@ def test_a_batch_syncs_its_files_once_and_places_none_when_that_fails(tmp_path, 
     assert not (tmp_path / "out").exists() or list((tmp_path / "out").iterdir()) == []
     report = json.loads((tmp_path / "report.json").read_text(encoding="utf-8"))
     assert [d["status"] for d in report["documents"]] == ["failed"] * 5
+
+
+@pytest.mark.parametrize("before", [0, 300, 5000])       # the /UniqueID in the first 4 KB, or past it
+def test_a_fonts_unique_id_is_replaced_inside_its_encrypted_part(before):
+    # the stable PDF re-encrypts from the first changed byte: decrypting the result must give the
+    # font program with only its /UniqueID changed
+    from gongwen.printing.stable import _resealed
+
+    def encrypt(plain: bytes, key: int = 55665) -> bytes:
+        out = bytearray()
+        for byte in plain:
+            out.append(byte ^ (key >> 8))
+            key = ((out[-1] + key) * 52845 + 22719) & 0xFFFF
+        return bytes(out)
+
+    def decrypt(cipher: bytes, key: int = 55665) -> bytes:
+        out = bytearray()
+        for byte in cipher:
+            out.append(byte ^ (key >> 8))
+            key = ((byte + key) * 52845 + 22719) & 0xFFFF
+        return bytes(out)
+
+    plain = b"x" * before + b"/UniqueID 4871234 def\n/Subrs 5 array\n" + bytes(range(256)) * 20
+    sealed = _resealed(encrypt(plain), b"/UniqueID 4000001 def")
+    assert decrypt(sealed) == plain.replace(b"4871234", b"4000001")
+    assert _resealed(encrypt(b"no identifier here"), b"/UniqueID 4000001 def") == encrypt(b"no identifier here")

@@ -127,13 +127,3 @@ def _key_at(cipher: bytes, index: int, key: int = _EEXEC_KEY) -> int:
     for byte in cipher[:index]:
         key = _NEXT[byte + key]
     return key
-
-
-def _encrypt(plain: bytes, key: int = _EEXEC_KEY) -> bytes:
-    cipher = bytearray()
-    append = cipher.append
-    for byte in plain:
-        result = byte ^ (key >> 8)
-        append(result)
-        key = _NEXT[result + key]
-    return bytes(cipher)
