@@ -4,7 +4,7 @@ moving the page the profile lays out.
 - A header taller than the space above the 版心 leaves it: its distance from the paper top is
   shortened (never below the profile's least distance), else the template is refused.
 - A footer's lines under the page number are absorbed by lowering the footer, so the page
-  number keeps its place 7 mm under the 版心; lines above it must fit between the two.
+  number keeps its place under the 版心; lines above it must fit between the two.
 - Word's "different first page" (a logo on page 1 only) keeps page 1's number: the first-page
   footer is the odd one.
 - A later section (the 版记's) gets the template's footers too, its page-number line as the
@@ -61,7 +61,8 @@ def fit(section: Section, profile: Profile) -> None:
     distance = footer_distance(profile) - below
     if distance < least:
         raise TemplateError(_("the footer's lines under the page number are {h} mm tall: the page number would "
-                              "leave its place 7 mm under the 版心").format(h=_mm(below)))
+                              "leave its place {gap} mm under the 版心").format(
+            h=_mm(below), gap=f"{profile.page_number.dash_below_text_mm:g}"))
     if above and footer_distance(profile) + pt(profile.page_number.line_pt) + above > page.bottom:
         raise TemplateError(_("the footer's lines above the page number ({h} mm) do not fit between the 版心 and "
                               "the page number: put them under it").format(h=_mm(above)))
@@ -73,16 +74,21 @@ def carry_footers(source: Section, section: Section, *, numbered: bool, line_pt:
     """The footers of a later ``section`` as ``source`` has them (a slogan, artwork), with the
     page-number line at ``line_pt`` and the number printed or not."""
     for theirs, ours in ((source.footer, section.footer), (source.even_page_footer, section.even_page_footer)):
-        ours.is_linked_to_previous = False
-        body = ours._element
-        for child in list(body):
-            body.remove(child)
-        for child in theirs._element:
-            copied = _copied(child, theirs.part, ours.part)
-            for paragraph in [copied] if copied.tag == qn("w:p") else []:
-                if is_page_number(paragraph):
-                    _number_line(paragraph, numbered, line_pt)
-            body.append(copied)
+        for paragraph in _take_over(ours, theirs):
+            if paragraph.tag == qn("w:p") and is_page_number(paragraph):
+                _number_line(paragraph, numbered, line_pt)
+
+
+def _take_over(ours, theirs) -> list[oxml.Element]:
+    """Footer ``ours`` unlinked and made a copy of footer ``theirs`` (its pictures related to
+    ``ours`` too); the copied children."""
+    ours.is_linked_to_previous = False
+    body = ours._element
+    for child in list(body):
+        body.remove(child)
+    copies = [_copied(child, theirs.part, ours.part) for child in theirs._element]
+    body.extend(copies)
+    return copies
 
 
 def _number_line(paragraph: oxml.Element, numbered: bool, line_pt: float) -> None:
@@ -100,12 +106,7 @@ def _number_first_page(section: Section) -> None:
     first = section.first_page_footer
     if not first.is_linked_to_previous and any(is_page_number(p) for p in first._element.iter(qn("w:p"))):
         return
-    first.is_linked_to_previous = False
-    body = first._element
-    for child in list(body):
-        body.remove(child)
-    for child in section.footer._element:
-        body.append(_copied(child, section.footer.part, first.part))
+    _take_over(first, section.footer)
 
 
 def _copied(element: oxml.Element, source, target) -> oxml.Element:
