@@ -12,7 +12,8 @@ their ratio, and the load average before and after.
   with the peak memory of each process tree;
 - measuring a PDF, per page, vs pypdfium2 loading each page's text;
 - ``gongwen check`` (the text review) of 100 documents, per document;
-- the share of documents that settle in one pass (fixtures, cases, trust plans).
+- the share of documents that settle in one pass (fixtures, cases, trust plans; 200 varied plans
+  from ``varied.py``) and the conversions per document.
 
 Run: .venv/bin/python benchmarks/speed.py [N]   (N plans in the batch, default 50)
 """
@@ -39,6 +40,7 @@ from gongwen.printing.paginate import Job, paginate
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
+import varied  # noqa: E402  (beside this file)
 from test_serve import _rss_mb, _tree  # noqa: E402  (the tests' own helpers)
 
 SEED = ROOT / "fixtures" / "seeds" / "000.yaml"
@@ -249,15 +251,18 @@ def review_figures(out: Path) -> None:
     print(f"{'gongwen check (text review), batch of 100':<44}{took * 1000:9.1f} ms per document", flush=True)
 
 
-def one_pass_share(out: Path) -> None:
+def one_pass_share(out: Path, varied_count: int = 200) -> None:
     plans = FIXTURES + sorted((ROOT / "tests" / "cases").glob("*.yaml")) + \
         sorted((ROOT / "tests" / "trust").glob("*.yaml"))
-    jobs = [Job(gongwen.load_plan(path, root=ROOT), f"{i}-{path.stem}", base_dir=path.parent)
-            for i, path in enumerate(plans)]
-    results = paginate(jobs, out / "passes", raise_errors=False)
-    done = [r for r in results if r.error is None]
-    once = sum(r.passes == 1 for r in done)
-    print(f"{'settled in one pass':<44}{once:9d} of {len(done)}  ({once / len(done):.0%})", flush=True)
+    sets = {"fixtures, cases, trust": [Job(gongwen.load_plan(path, root=ROOT), f"{i}-{path.stem}",
+                                           base_dir=path.parent) for i, path in enumerate(plans)],
+            f"{varied_count} varied plans": varied.jobs(varied_count)}
+    for label, jobs in sets.items():
+        results = paginate(jobs, out / f"passes-{len(jobs)}", raise_errors=False)
+        done = [r for r in results if r.error is None]
+        once = sum(r.passes == 1 for r in done)
+        print(f"{'settled in one pass, ' + label:<44}{once:9d} of {len(done)}  ({once / len(done):.0%}), "
+              f"{sum(r.passes for r in done) / len(done):.2f} conversions per document", flush=True)
 
 
 def main(n: int = 50) -> None:

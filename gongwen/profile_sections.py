@@ -347,6 +347,7 @@ class Metrics(_Section):
     libreoffice_hanging_right_pt: float
     digit_em: float
     cjk_latin_gap_mm: float
+    cjk_latin_gap_break_mm: float
 
 
 class Checks(_Section):

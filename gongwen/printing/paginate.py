@@ -31,7 +31,9 @@ from ..i18n import N_, _
 from ..plan.model import Plan
 from ..profile import Profile
 from .checks import run_checks
+from .decisions import decide, unmeasured_decision
 from .face_checks import chinese_faces, missing_glyphs
+from .foresight import foreseen
 from .measure import MM_PER_PT, MeasuredPage, measure
 from .overlay import Scan, overlay
 from .page_frame import Frame, content_lines
@@ -85,7 +87,7 @@ def paginate(jobs: Sequence[Job], work_dir: str | Path | None = None, *, adjust:
     layouts = {i: Layout() for i in range(len(jobs))}
     said: dict[int, list[str]] = {i: [] for i in range(len(jobs))}     # each job's warnings, as data
     done: dict[int, Paginated] = {}
-    passes = MAX_PASSES if adjust else 1
+    passes = {i: MAX_PASSES if adjust else 1 for i in range(len(jobs))}
 
     def fail(i: int, error: GongwenError) -> None:
         if raise_errors:
@@ -94,7 +96,7 @@ def paginate(jobs: Sequence[Job], work_dir: str | Path | None = None, *, adjust:
         if progress:
             progress(1)
 
-    for number in range(1, passes + 1):
+    for number in range(1, max(passes.values(), default=0) + 2):
         folder = root / f"pass{number}"
         composed: dict[int, Composed] = {}
         pending = [i for i in layouts if i not in done]
@@ -102,6 +104,8 @@ def paginate(jobs: Sequence[Job], work_dir: str | Path | None = None, *, adjust:
         for i in pending:
             try:
                 with collected_warnings() as found:
+                    if number == 1 and adjust:
+                        layouts[i] = _foreseen(jobs[i])
                     composed[i] = _compose(jobs[i], layouts[i])
                 said[i] += [str(w) for w in found if str(w) not in said[i]]
                 with for_libreoffice(composed[i].document, jobs[i].resolved_profile(),
@@ -119,10 +123,14 @@ def paginate(jobs: Sequence[Job], work_dir: str | Path | None = None, *, adjust:
             if isinstance(pdf, BaseException):
                 raise pdf
             try:
-                layouts[i], finished = _pass(jobs[i], layouts[i], composed[i], pdf, number, number == passes)
+                rendered = layouts[i]
+                layouts[i], finished = _pass(jobs[i], rendered, composed[i], pdf, number, number == passes[i],
+                                             foreseen=number == 1 and adjust and rendered != Layout())
             except GongwenError as error:
                 fail(i, error)
                 continue
+            if number == 1 and rendered != Layout() and layouts[i] == Layout():
+                passes[i] += 1     # the foreseen pass told nothing: the unmeasured layout after all
             if finished:
                 finished.warnings = said[i]
                 done[i] = finished
@@ -139,9 +147,11 @@ def paginate(jobs: Sequence[Job], work_dir: str | Path | None = None, *, adjust:
 
 
 def _pass(job: Job, layout: Layout, composed: Composed, pdf: Path, number: int,
-          last: bool) -> tuple[Layout, Paginated | None]:
+          last: bool, foreseen: bool = False) -> tuple[Layout, Paginated | None]:
     """Measure one converted document and decide its next layout; when it settled (or this was
-    the last pass) check it, draw its scans and return the result too."""
+    the last pass) check it, draw its scans and return the result too.  The pages of a foreseen
+    layout first tell what the unmeasured one would have led to (:func:`unmeasured_decision`):
+    unless that is the layout printed, it is printed next."""
     profile = job.resolved_profile()
     pages = _measured(pdf, job.name)
     _require_chinese_faces(pages, profile, job.name)
@@ -150,6 +160,10 @@ def _pass(job: Job, layout: Layout, composed: Composed, pdf: Path, number: int,
     if lost and layout.hanging:
         # LibreOffice may drop a hanging mark at a line end: print that document without hanging.
         decided = dataclasses.replace(decided, hanging=False)
+    if foreseen:
+        first = unmeasured_decision(layout, placed, pages, profile, lost=bool(lost))
+        if first != layout:
+            return first or Layout(), None
     settled = decided == layout
     if not (settled or last):
         return decided, None
@@ -191,97 +205,12 @@ def _compose(job: Job, layout: Layout) -> Composed:
                    layout=layout)
 
 
-def decide(layout: Layout, placed: Sequence[Placed], pages: Sequence[MeasuredPage], plan: Plan,
-           profile: Profile) -> Layout:
-    """The layout the next pass should render, from what this pass's pages show."""
-    body = [p for p in placed if p.written.role == "body"]
-    to = next((p for p in placed if p.written.role == "to"), None)
-    if to and not layout.to_in_banji and body and body[0].first_page > 1 and _fills_page_one(to, profile):
-        return Layout(to_in_banji=True)
-    if layout.break_at is None:
-        needed = _keep_with_signature(placed, profile.signature.keep_body_lines)
-        if needed:
-            # The lines kept with the signature go to its page, already the text's last: the
-            # 版记 can be placed from these pages too (the next pass confirms both).
-            layout = dataclasses.replace(layout, break_at=needed, banji="flow")
-    return _banji_placement(layout, placed, pages, profile)
-
-
-def _fills_page_one(to: Placed, profile: Profile) -> bool:
-    """Whether the 主送 leaves no grid line for body text on page 1 (§7.3.2: only then is it
-    moved to the 版记; a body pushed off page 1 by anything else keeps its 主送)."""
-    if to.last_page > 1:
-        return True
-    pitch = profile.grid.line_pitch_pt * MM_PER_PT
-    return to.lines[-1][1].bottom > Frame.of(profile).bottom - pitch
-
-
-def _keep_with_signature(placed: Sequence[Placed], keep: int) -> tuple[int, int] | None:
-    """Where the last body paragraph's last ``keep`` lines begin: from there on, the text keeps
-    with the signature (a keep-with-next chain that re-flows when the text is edited), so the
-    signature never stands alone and only those lines travel with it."""
-    if not any(p.written.role in ("signature", "date") for p in placed):
-        return None
-    body = [p for p in placed if p.written.role == "body"]
-    if not body or len(body[-1].lines) <= keep:
-        return None
-    owner = body[-1]
-    _page, _line, offset = owner.lines[-keep]
-    return owner.written.block, _index_of(owner.written.text, offset)
-
-
-def _index_of(text: str, visible: int) -> int:
-    """Index in ``text`` of its ``visible``-th non-whitespace character."""
-    seen = 0
-    for index, char in enumerate(text):
-        if not char.isspace():
-            if seen == visible:
-                return index
-            seen += 1
-    return len(text)
-
-
-def _text_end(pages: Sequence[MeasuredPage], banji: Placed, profile: Profile) -> int:
-    """The last page with anything above the 版记: traced paragraphs, and tables, which are not
-    traced (their rows read in no single order when a cell wraps)."""
-    frame = Frame.of(profile)
-    at, first = banji.first_page, banji.lines[0][1]
-    for page in reversed(pages[:at]):
-        lines = content_lines(page, frame)
-        if page.number == at:
-            lines = [line for line in lines if line.bottom < first.top]
-        if lines:
-            return page.number
-    return 1
-
-
-def _banji_placement(layout: Layout, placed: Sequence[Placed], pages: Sequence[MeasuredPage],
-                     profile: Profile) -> Layout:
-    banji = [p for p in placed if p.written.role == "banji"]
-    text = [p for p in placed if p.written.role != "banji"]
-    if not banji or not text:
-        return layout
-    end = max(max(p.last_page for p in text), _text_end(pages, banji[0], profile))
-    if layout.banji == "blank-page" and banji[0].first_page == end + 1:
-        # The flowing 版记 had left a page empty; in its even-page section it follows the text
-        # directly: no blank page came, so its page is numbered.
-        return dataclasses.replace(layout, banji="new-page")
-    if layout.banji != "flow":
-        return layout
-    at, last = banji[0].first_page, banji[-1].last_page
-    if not profile.banji.even_page:
-        return layout
-    if at == end:
-        return dataclasses.replace(layout, banji="new-page" if end % 2 else "flow")
-    if last % 2 == 0:
-        # Alone on an even page: in a section of its own that starts on an even page, so that it
-        # stays there when the text is edited.
-        return dataclasses.replace(layout, banji="new-page") if last == at else layout
-    # On odd pages of its own: one page is preceded by an unnumbered blank page; a 版记 that
-    # runs over pages is spread over one page more, so every page of it stays numbered.
-    if last > at:
-        return dataclasses.replace(layout, banji_pages=last - at + 2)
-    return dataclasses.replace(layout, banji="blank-page")
+def _foreseen(job: Job) -> Layout:
+    """The layout the first pass's pages are expected to ask for (:mod:`.foresight`)."""
+    def composed(layout: Layout) -> tuple[list[Written], Document]:
+        made = _compose(job, layout)
+        return made.paragraphs, made.document
+    return foreseen(composed, job.resolved_profile())
 
 
 def _scans(placed: Sequence[Placed], pages: Sequence[MeasuredPage], plan: Plan, profile: Profile) -> list[Scan]:

@@ -1,0 +1,311 @@
+"""Where a document's text will end before LibreOffice prints it: the composed paragraphs laid on
+the 28×22 grid (page 1's exact heights, grid lines below, keep-with-next chains moved whole, page
+breaks), each paragraph's lines from :mod:`.linebreaks`, and the 版记's frame from its rows.
+
+The pagination uses it to render the layout the pages will ask for in its first pass
+(:func:`foreseen`); the pages of that pass confirm it (:mod:`.decisions`), so a wrong estimate
+costs a pass and never changes a layout.  What it cannot lay out (tables in the text, inline
+pictures, sections) it does not guess."""
+from __future__ import annotations
+
+import dataclasses
+import math
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+from docx.document import Document
+from docx.oxml.ns import qn
+
+from ..compose.geometry import Page, mm, pt
+from ..compose.layout import Layout, Written
+from ..profile import Profile
+from .linebreaks import Face, line_breaks
+
+_ON_GRID = 20          # twips: a line this close above a grid line counts as on it
+
+
+@dataclass(frozen=True)
+class Box:
+    """A paragraph or a fixed table as the page flow sees it."""
+
+    lines: int
+    height: int            # of one line (a table: of all of it, lines = 1)
+    snapped: bool          # each line on the grid
+    keep_next: bool
+    whole: bool            # never split across pages
+    page_break: bool
+    unsure: bool           # its line count may be one off
+
+
+@dataclass(frozen=True)
+class Outlook:
+    end_page: int          # the page the text ends on (before the 版记)
+    end: int               # twips of that page's 版心 the text takes
+    banji: int | None      # height of the flowing 版记 with its anchor, None without one
+    unsure: int            # paragraphs whose line count may be one off
+
+
+class _Styles:
+    """Paragraph and run properties as a style chain resolves them."""
+
+    def __init__(self, document: Document) -> None:
+        styles = document.styles.element
+        self.by_id = {s.get(qn("w:styleId")): s for s in styles.findall(qn("w:style"))}
+        defaults = styles.find(qn("w:docDefaults"))
+        self.default_rpr = defaults.find(qn("w:rPrDefault") + "/" + qn("w:rPr")) if defaults is not None else None
+
+    def _chain(self, style: str | None) -> Iterator:
+        seen = set()
+        while style and style in self.by_id and style not in seen:
+            seen.add(style)
+            node = self.by_id[style]
+            yield node
+            based = node.find(qn("w:basedOn"))
+            style = based.get(qn("w:val")) if based is not None else None
+
+    def ppr(self, p, tag: str):
+        """The nearest ``w:pPr/tag``: the paragraph's own, then its style's chain."""
+        own = p.find(qn("w:pPr"))
+        found = own.find(qn(tag)) if own is not None else None
+        if found is not None:
+            return found
+        style = own.find(qn("w:pStyle")) if own is not None else None
+        for node in self._chain(style.get(qn("w:val")) if style is not None else "Normal"):
+            found = node.find(qn("w:pPr") + "/" + qn(tag))
+            if found is not None:
+                return found
+        return None
+
+    def rpr(self, p, tag: str):
+        own = p.find(qn("w:pPr"))
+        style = own.find(qn("w:pStyle")) if own is not None else None
+        for node in self._chain(style.get(qn("w:val")) if style is not None else "Normal"):
+            found = node.find(qn("w:rPr") + "/" + qn(tag))
+            if found is not None:
+                return found
+        return self.default_rpr.find(qn(tag)) if self.default_rpr is not None else None
+
+    def on(self, p, tag: str) -> bool:
+        found = self.ppr(p, tag)
+        return found is not None and found.get(qn("w:val")) not in ("0", "false", "off")
+
+    def indent(self, p, side: str) -> int:
+        """An indent attribute: the nearest ``w:ind`` that sets it."""
+        own = p.find(qn("w:pPr"))
+        nodes = [own] if own is not None else []
+        style = own.find(qn("w:pStyle")) if own is not None else None
+        nodes += [n.find(qn("w:pPr")) for n in self._chain(style.get(qn("w:val")) if style is not None else "Normal")]
+        for node in nodes:
+            ind = node.find(qn("w:ind")) if node is not None else None
+            if ind is not None and ind.get(qn(f"w:{side}")) is not None:
+                return int(ind.get(qn(f"w:{side}")))
+        return 0
+
+
+def _text(p) -> list[str]:
+    """The paragraph's text, split at its line breaks; None for a tab (laid out by rules of its own)."""
+    pieces = [""]
+    for node in p.iter(qn("w:t"), qn("w:br"), qn("w:tab")):
+        if node.tag == qn("w:t"):
+            pieces[-1] += node.text or ""
+        elif node.tag == qn("w:br"):
+            pieces.append("")
+        else:
+            pieces[-1] += "\t"
+    return pieces
+
+
+class _Reader:
+    """The composed body as boxes in the page flow."""
+
+    def __init__(self, document: Document, profile: Profile, hanging: bool) -> None:
+        self.styles = _Styles(document)
+        self.profile, self.page = profile, Page.of(profile)
+        self.hanging = hanging
+
+    def face(self, p) -> Face:
+        size = self.styles.rpr(p, "w:sz")
+        spacing = self.styles.rpr(p, "w:spacing")
+        m = self.profile.metrics
+        return Face(int(size.get(qn("w:val"))) / 2 if size is not None else self.profile.text.size_pt,
+                    int(spacing.get(qn("w:val"))) if spacing is not None else 0,
+                    m.digit_em, mm(m.cjk_latin_gap_break_mm), self.hanging)
+
+    def lines(self, p, width: int) -> tuple[int, bool]:
+        """How many lines a paragraph takes ``width`` twips wide, and whether that is sure."""
+        if any(r.find(qn("w:rPr") + "/" + qn(tag)) is not None for r in p.iter(qn("w:r"))
+               for tag in ("w:sz", "w:spacing")):
+            return len(_text(p)), False      # runs of another size: only the breaks written are known
+        face, s = self.face(p), self.styles
+        left, right = s.indent(p, "left"), s.indent(p, "right")
+        first = s.indent(p, "firstLine") - s.indent(p, "hanging")
+        total, sure = 0, True
+        for piece in _text(p):
+            if "\t" in piece:
+                total, sure = total + 1, False
+                continue
+            found = line_breaks(piece, face, width - left - right - first, width - left - right)
+            total += len(found.starts)
+            sure &= found.sure
+        return total, sure
+
+    def box(self, p) -> Box | None:
+        s = self.styles
+        spacing = s.ppr(p, "w:spacing")
+        if spacing is None or spacing.get(qn("w:lineRule")) != "exact":
+            return None
+        count, sure = self.lines(p, self.page.text_width + pt(self.profile.metrics.libreoffice_hanging_right_pt))
+        return Box(count, int(spacing.get(qn("w:line"))), s.on(p, "w:snapToGrid"), s.on(p, "w:keepNext"),
+                   s.on(p, "w:keepLines") or s.on(p, "w:keepNext"), s.on(p, "w:pageBreakBefore"), not sure)
+
+    def banji(self, table) -> int:
+        """A 版记 frame's height: each row the taller of its least height and its lines."""
+        total = 0
+        for row in table.iter(qn("w:tr")):
+            least = row.find(qn("w:trPr") + "/" + qn("w:trHeight"))
+            margins = sum(int(m.get(qn("w:w"))) for side in ("w:top", "w:bottom")
+                          for m in row.iter(qn(side)) if m.getparent().tag == qn("w:tcMar"))
+            content = 0
+            for p in row.iter(qn("w:p")):
+                spacing = self.styles.ppr(p, "w:spacing")
+                line = int(spacing.get(qn("w:line"))) if spacing is not None else self.page.line
+                content += self.lines(p, self.page.text_width)[0] * line
+            total += max(int(least.get(qn("w:val"))) if least is not None else 0, content + margins)
+        return total
+
+
+def outlook(document: Document, profile: Profile, *, hanging: bool = True, shift: int = 0) -> Outlook | None:
+    """Where the composed text ends (``shift`` twips added under page 1's head, to see how firm
+    the answer is); None when the document holds what this cannot lay out."""
+    reader, page = _Reader(document, profile, hanging), Page.of(profile)
+    boxes: list[Box] = []
+    banji, shifted = None, False
+    for child in document.element.body:
+        if child.tag == qn("w:tbl"):
+            if child.find(qn("w:tblPr") + "/" + qn("w:tblpPr")) is not None:
+                if boxes and boxes[-1].page_break and banji is None:
+                    return None      # a 版记 after a scan's page: it never shares a page
+                banji = (banji or 0) + reader.banji(child)
+                continue
+            rows = [r.find(qn("w:trPr") + "/" + qn("w:trHeight")) for r in child.iter(qn("w:tr"))]
+            if banji is not None or not rows or any(h is None or h.get(qn("w:hRule")) != "exact" for h in rows):
+                return None
+            boxes.append(Box(1, sum(int(h.get(qn("w:val"))) for h in rows), False, False, True, False, False))
+            continue
+        if child.tag != qn("w:p"):
+            continue
+        own = child.find(qn("w:pPr"))
+        if own is not None and own.find(qn("w:framePr")) is not None:
+            continue
+        if (own is not None and own.find(qn("w:sectPr")) is not None) or \
+                any(True for _d in child.iter("{http://schemas.openxmlformats.org/drawingml/2006/"
+                                              "wordprocessingDrawing}inline")):
+            return None
+        if banji is not None:
+            if "".join(_text(child)) or reader.styles.on(child, "w:pageBreakBefore"):
+                return None      # a 版记 over pages of its own, or text after it
+            continue
+        box = reader.box(child)
+        if box is None:
+            return None
+        if box.snapped and not shifted and shift:
+            boxes.append(Box(1, shift, False, False, True, False, False))
+            shifted = True
+        boxes.append(box)
+    end_page, end = _flow(boxes, page.text_height, page.line)
+    anchor = pt(profile.banji.anchor_line_pt)
+    return Outlook(end_page, end, banji + anchor if banji is not None else None, sum(b.unsure for b in boxes))
+
+
+def _flow(boxes: list[Box], height: int, pitch: int) -> tuple[int, int]:
+    """Lay the boxes down the pages: the page and the height taken where the last one ends."""
+    number, y = 1, 0
+
+    def snap(at: int, box: Box) -> int:
+        return pitch * math.ceil((at - _ON_GRID) / pitch) if box.snapped and at > 0 else at
+
+    def step(box: Box) -> int:
+        return pitch * max(1, math.ceil((box.height - _ON_GRID) / pitch)) if box.snapped else box.height
+
+    def chain(i: int, at: int) -> int:
+        """Where a keep-with-next chain from box ``i`` ends, laid from ``at`` without breaks."""
+        while i < len(boxes):
+            box = boxes[i]
+            at = snap(at, box) + step(box) * (box.lines if box.whole or box.keep_next else 1)
+            if not box.keep_next:
+                break
+            i += 1
+        return at
+
+    for i, box in enumerate(boxes):
+        if box.page_break and y > 0:
+            number, y = number + 1, 0
+        if box.keep_next and y > 0 and chain(i, y) > height and chain(i, 0) <= height:
+            number, y = number + 1, 0
+        y = snap(y, box)
+        if box.whole:
+            if y > 0 and y + step(box) * box.lines > height:
+                number, y = number + 1, 0
+            y += step(box) * box.lines
+            continue
+        for _line in range(box.lines):
+            if y > 0 and y + step(box) > height:
+                number, y = number + 1, 0
+            y += step(box)
+    return number, y
+
+
+class _Unsure(Exception):
+    """The estimate cannot tell."""
+
+
+def _kept_lines_start(written: list[Written], document: Document, profile: Profile,
+                      hanging: bool) -> tuple[int, int] | None:
+    """Where the last body paragraph's last lines kept with the signature begin, as the
+    pagination would find them on the pages (None when it has no more lines than those)."""
+    keep = profile.signature.keep_body_lines
+    body = [w for w in written if w.role == "body"]
+    if not body or not any(w.role in ("signature", "date") for w in written):
+        return None
+    last = body[-1]
+    paragraphs = [p for p in document.element.body.iter(qn("w:p")) if "".join(_text(p)) == last.text]
+    if len(paragraphs) != 1 or "\t" in last.text:
+        raise _Unsure
+    reader, p = _Reader(document, profile, hanging), paragraphs[0]
+    s, width = reader.styles, Page.of(profile).text_width + pt(profile.metrics.libreoffice_hanging_right_pt)
+    left, right = s.indent(p, "left"), s.indent(p, "right")
+    first = s.indent(p, "firstLine") - s.indent(p, "hanging")
+    found = line_breaks(last.text, reader.face(p), width - left - right - first, width - left - right)
+    if not found.sure:
+        raise _Unsure
+    return (last.block, found.starts[-keep]) if len(found.starts) > keep else None
+
+
+def foreseen(compose: Callable[[Layout], tuple[list[Written], Document]], profile: Profile,
+             hanging: bool = True) -> Layout:
+    """The layout the pages will ask for, when the estimate is firm; else the unmeasured one.
+    ``compose(layout)`` gives the paragraphs written and the document as LibreOffice reads it."""
+    written, document = compose(Layout())
+    try:
+        layout = Layout(break_at=_kept_lines_start(written, document, profile, hanging))
+    except _Unsure:
+        return Layout()
+    if layout.break_at is not None:
+        written, document = compose(layout)
+    if not (profile.banji.even_page and any(w.role == "banji" for w in written)):
+        return layout
+    page = Page.of(profile)
+    middle = outlook(document, profile, hanging=hanging)
+    if middle is None or middle.banji is None or middle.banji > page.text_height * profile.banji.page_fill:
+        return layout
+    margin = page.line * (1 + math.ceil(math.sqrt(middle.unsure)))
+    views = [middle, outlook(document, profile, hanging=hanging, shift=margin),
+             outlook(document, profile, hanging=hanging, shift=-margin)]
+    if any(v is None or v.end_page != middle.end_page for v in views):
+        return layout
+    fits = {v.end + v.banji <= page.text_height for v in views}   # type: ignore[union-attr, operator]
+    if middle.end_page % 2:
+        return dataclasses.replace(layout, banji="new-page")
+    if fits == {False}:
+        return dataclasses.replace(layout, banji="blank-page")
+    return layout

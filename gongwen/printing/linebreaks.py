@@ -1,0 +1,115 @@
+"""Where LibreOffice breaks a paragraph into lines, worked out before it prints: the grid's
+advances, no breaks inside a run of digits or Latin, 避头尾 and the marks that hang in the
+margin (the rules :mod:`.page_checks` holds a printed line to).  An estimate that knows when it is
+one: a break that lands on a run of Latin, or on marks the rules weigh against each other, makes
+the answer unsure."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..chinese import is_wide
+from .page_checks import NO_LINE_END, NO_LINE_START
+
+TWIPS_PER_PT = 20
+# The marks LibreOffice hangs after a full line (measured: a colon hangs as a comma does).
+HANGING = "，。、．：；！？"
+# How far an estimate may be off: the CJK/Latin gap (measured 1.1–1.4 mm) per gap, in twips, and
+# a Latin letter's advance (digits are exact: half an em in the Latin faces), in em.
+_GAP_ERROR = 12
+_LETTER_ERROR_EM = 0.2
+
+
+@dataclass(frozen=True)
+class Face:
+    """What the advances of a paragraph's characters depend on."""
+
+    size_pt: float
+    spacing_twips: int       # added to every character (w:spacing on the runs)
+    digit_em: float          # digits and Latin: this much of an em (an estimate)
+    gap_twips: int           # LibreOffice's space between a wide character and Latin or digits
+    hanging: bool            # closing commas and stops may hang in the margin
+
+    def advance(self, char: str) -> float:
+        em = self.size_pt * TWIPS_PER_PT
+        return (em if is_wide(char) else em * self.digit_em) + self.spacing_twips
+
+
+@dataclass(frozen=True)
+class Breaks:
+    starts: tuple[int, ...]    # index in the text of each line's first character
+    sure: bool                 # False when a break could fall a character either way
+
+
+def _tokens(text: str) -> list[tuple[int, int]]:
+    """(start, end) of the pieces a line may not be broken inside: a wide character each, a run
+    of digits or Latin, a space."""
+    found: list[tuple[int, int]] = []
+    start = 0
+    while start < len(text):
+        end = start + 1
+        if not (is_wide(text[start]) or text[start].isspace()):
+            while end < len(text) and not (is_wide(text[end]) or text[end].isspace()):
+                end += 1
+        found.append((start, end))
+        start = end
+    return found
+
+
+def line_breaks(text: str, face: Face, first_width: float, width: float) -> Breaks:
+    """The lines of ``text`` on a line ``width`` twips wide (``first_width`` for the first)."""
+    tokens = _tokens(text)
+    widths, trailing = [], []     # a gap after Latin at the end of a line is not printed
+    for i, (start, end) in enumerate(tokens):
+        w = sum(face.advance(ch) for ch in text[start:end])
+        after = 0
+        if _latin(text[start:end]):
+            after = face.gap_twips * (i + 1 < len(tokens) and is_wide(text[tokens[i + 1][0]]))
+            w += face.gap_twips * (i > 0 and is_wide(text[tokens[i - 1][0]]))
+        widths.append(w + after)
+        trailing.append(after)
+    starts, sure = [0], True
+    room, x, line_first = first_width, 0.0, 0     # line_first: index of the line's first token
+    error = 0.0                                   # how far the line's width may be off
+    i = 0
+    while i < len(tokens):
+        start, end = tokens[i]
+        if x + widths[i] - trailing[i] <= room or i == line_first:
+            x += widths[i]
+            error += _error(text[start:end], face)
+            i += 1
+            continue
+        char = text[start]
+        if min(room - x, x + widths[i] - trailing[i] - room) <= error + _error(text[start:end], face):
+            sure = False               # digits or Latin near the edge: the estimate decides
+        if char in HANGING and face.hanging and end - start == 1:
+            i += 1                     # hangs in the margin; the line ends after it
+            if i < len(tokens) and text[tokens[i][0]] in NO_LINE_START:
+                sure = False
+        elif char in NO_LINE_START or text[tokens[i - 1][0]] in NO_LINE_END:
+            i -= 1                     # the character before goes down with it
+            before, moved = text[tokens[i - 1][0]], text[tokens[i][0]]
+            if i == line_first or before in NO_LINE_END or not is_wide(moved) or \
+                    (char in NO_LINE_START and moved in NO_LINE_START):
+                sure = False
+        while i < len(tokens) and text[tokens[i][0]].isspace():
+            i += 1                     # spaces at a break print nothing
+        if i >= len(tokens):
+            break
+        starts.append(tokens[i][0])
+        line_first, room, x, error = i, width, 0.0, 0.0
+    return Breaks(tuple(starts), sure)
+
+
+def _error(piece: str, face: Face) -> float:
+    """How far the estimated advance of a piece may be off: nothing for wide characters and
+    digits, a share of an em for Latin letters, and the gaps around it."""
+    if is_wide(piece[0]):
+        return 0.0
+    letters = sum(not ch.isdigit() for ch in piece)
+    return 2 * _GAP_ERROR * _latin(piece) + letters * _LETTER_ERROR_EM * face.size_pt * TWIPS_PER_PT
+
+
+def _latin(piece: str) -> bool:
+    """Digits or letters: LibreOffice sets them apart from Chinese by a gap (a lone ASCII comma
+    takes its neighbours' script and no gap)."""
+    return any(ch.isalnum() for ch in piece) and not is_wide(piece[0])
