@@ -5,6 +5,7 @@ one: a break that lands on a run of Latin, or on marks the rules weigh against e
 the answer unsure."""
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 
 from ..chinese import is_wide
@@ -12,11 +13,18 @@ from .page_checks import NO_LINE_END, NO_LINE_START
 
 TWIPS_PER_PT = 20
 # The marks LibreOffice hangs after a full line (measured: a colon hangs as a comma does).
-HANGING = "，。、．：；！？"
+HANGING = "，。、．：；！？,."
 # How far an estimate may be off: the CJK/Latin gap (measured 1.1–1.4 mm) per gap, in twips, and
-# a Latin letter's advance (digits are exact: half an em in the Latin faces), in em.
+# a Latin letter's advance (digits and the marks below are the Latin faces' own widths), in em.
 _GAP_ERROR = 12
 _LETTER_ERROR_EM = 0.2
+# Advances in em of the Latin faces (Times New Roman, Liberation Serif: the same metrics).
+_LATIN_EM = {",": 0.25, ".": 0.25, ":": 0.278, ";": 0.278, "%": 0.833, "(": 0.333, ")": 0.333, "[": 0.333,
+             "]": 0.333, "-": 0.333, "/": 0.278, " ": 0.25, "x": 0.5}
+_LETTER_EM = 0.5
+# Latin marks that may not begin or end a line either.
+_LATIN_NO_START = ",.;:!?)]}%"
+_LATIN_NO_END = "([{"
 
 
 @dataclass(frozen=True)
@@ -31,7 +39,9 @@ class Face:
 
     def advance(self, char: str) -> float:
         em = self.size_pt * TWIPS_PER_PT
-        return (em if is_wide(char) else em * self.digit_em) + self.spacing_twips
+        if is_wide(char):
+            return em + self.spacing_twips
+        return em * (self.digit_em if char.isdigit() else _LATIN_EM.get(char, _LETTER_EM)) + self.spacing_twips
 
 
 @dataclass(frozen=True)
@@ -58,15 +68,16 @@ def _tokens(text: str) -> list[tuple[int, int]]:
 def line_breaks(text: str, face: Face, first_width: float, width: float) -> Breaks:
     """The lines of ``text`` on a line ``width`` twips wide (``first_width`` for the first)."""
     tokens = _tokens(text)
-    widths, trailing = [], []     # a gap after Latin at the end of a line is not printed
+    widths, trailing, errors = [], [], []     # a gap after Latin at the end of a line is not printed
     for i, (start, end) in enumerate(tokens):
         w = sum(face.advance(ch) for ch in text[start:end])
-        after = 0
+        before = after = 0
         if _latin(text[start:end]):
-            after = face.gap_twips * (i + 1 < len(tokens) and is_wide(text[tokens[i + 1][0]]))
-            w += face.gap_twips * (i > 0 and is_wide(text[tokens[i - 1][0]]))
-        widths.append(w + after)
+            after = face.gap_twips * (i + 1 < len(tokens) and _spaced(text[tokens[i + 1][0]]))
+            before = face.gap_twips * (i > 0 and _spaced(text[tokens[i - 1][1] - 1]))
+        widths.append(w + before + after)
         trailing.append(after)
+        errors.append(_error(text[start:end], face, (before > 0) + (after > 0)))
     starts, sure = [0], True
     room, x, line_first = first_width, 0.0, 0     # line_first: index of the line's first token
     error = 0.0                                   # how far the line's width may be off
@@ -75,21 +86,24 @@ def line_breaks(text: str, face: Face, first_width: float, width: float) -> Brea
         start, end = tokens[i]
         if x + widths[i] - trailing[i] <= room or i == line_first:
             x += widths[i]
-            error += _error(text[start:end], face)
+            error += errors[i]
             i += 1
             continue
         char = text[start]
-        if min(room - x, x + widths[i] - trailing[i] - room) <= error + _error(text[start:end], face):
+        if min(room - x, x + widths[i] - trailing[i] - room) <= error + errors[i]:
             sure = False               # digits or Latin near the edge: the estimate decides
-        if char in HANGING and face.hanging and end - start == 1:
+        if _latin(text[start:end]) and text[tokens[i - 1][1] - 1] in NO_LINE_START:
+            sure = False               # 〔2017〕138: LibreOffice keeps a number after a bracket
+        if char in HANGING and face.hanging and end - start == 1 and is_wide(text[tokens[i - 1][0]]):
             i += 1                     # hangs in the margin; the line ends after it
             if i < len(tokens) and text[tokens[i][0]] in NO_LINE_START:
                 sure = False
-        elif char in NO_LINE_START or text[tokens[i - 1][0]] in NO_LINE_END:
+        elif char in NO_LINE_START + _LATIN_NO_START or text[tokens[i - 1][0]] in NO_LINE_END \
+                or text[tokens[i - 1][1] - 1] in _LATIN_NO_END:
             i -= 1                     # the character before goes down with it
-            before, moved = text[tokens[i - 1][0]], text[tokens[i][0]]
-            if i == line_first or before in NO_LINE_END or not is_wide(moved) or \
-                    (char in NO_LINE_START and moved in NO_LINE_START):
+            before, moved = text[tokens[i - 1][0]], text[slice(*tokens[i])]
+            if i == line_first or before in NO_LINE_END or any(ch.isalpha() and ch.isascii() for ch in moved) or \
+                    (char in NO_LINE_START and moved[0] in NO_LINE_START):
                 sure = False
         while i < len(tokens) and text[tokens[i][0]].isspace():
             i += 1                     # spaces at a break print nothing
@@ -100,13 +114,18 @@ def line_breaks(text: str, face: Face, first_width: float, width: float) -> Brea
     return Breaks(tuple(starts), sure)
 
 
-def _error(piece: str, face: Face) -> float:
-    """How far the estimated advance of a piece may be off: nothing for wide characters and
-    digits, a share of an em for Latin letters, and the gaps around it."""
+def _error(piece: str, face: Face, gaps: int) -> float:
+    """How far the estimated advance of a piece may be off: nothing for wide characters, digits
+    and the Latin marks whose widths are known, a share of an em for letters, and its gaps."""
     if is_wide(piece[0]):
         return 0.0
-    letters = sum(not ch.isdigit() for ch in piece)
-    return 2 * _GAP_ERROR * _latin(piece) + letters * _LETTER_ERROR_EM * face.size_pt * TWIPS_PER_PT
+    letters = sum(not ch.isdigit() and ch not in _LATIN_EM for ch in piece)
+    return gaps * _GAP_ERROR + letters * _LETTER_ERROR_EM * face.size_pt * TWIPS_PER_PT
+
+
+def _spaced(char: str) -> bool:
+    """A wide character LibreOffice sets apart from digits and Latin: not its punctuation."""
+    return is_wide(char) and not unicodedata.category(char).startswith("P")
 
 
 def _latin(piece: str) -> bool:
