@@ -11,6 +11,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Sequence
 
+from ..chinese import is_wide
 from ..compose.layout import Layout
 from ..plan.model import Plan
 from ..profile import Profile
@@ -19,6 +20,9 @@ from .measure import MM_PER_PT, MeasuredPage
 from .page_checks import NO_LINE_END, NO_LINE_START
 from .page_frame import Frame, banji_rules, content_lines
 from .tracing import Placed
+
+_BEARING_EM = 0.25        # how far into its cell a Chinese character's ink may start
+_TOLERANCE_MM = 0.2
 
 
 def decide(layout: Layout, placed: Sequence[Placed], pages: Sequence[MeasuredPage], plan: Plan,
@@ -172,20 +176,30 @@ def _unmeasured_decision(layout: Layout, placed: Sequence[Placed], pages: Sequen
 
 def _cut_at_a_line_end(head: Placed, tail: Placed, profile: Profile) -> bool:
     """Whether the paragraph cut in two breaks where it did whole: the tail holds the lines kept
-    with the signature, the head's last line is full (its last character in the last cell; a
-    number or a Latin word at the cut then had no room either), or one character short where
-    避头尾 asks for it, and no other rule weighed on the cut."""
-    frame = Frame.of(profile)
+    with the signature and the head's last line had no room for the tail's first character (or
+    was one character short where 避头尾 asks for it), and no other rule weighed on the cut.
+
+    The head's last line now ends a paragraph, so it is not justified: its characters stand at
+    their own advances, and where the next would have begun is read from the last one's ink (a
+    Chinese character's ink starts at most a quarter em into its cell; digits are followed by
+    the gap LibreOffice puts before Chinese)."""
+    frame, m = Frame.of(profile), profile.metrics
     cut_before, cut_after, then = head.written.text[-1:], tail.written.text[:1], tail.written.text[1:2]
-    last = head.lines[-1][1].chars[-1].x0
-    full = last > frame.right - frame.char - frame.tol
-    # one character short: the next line opens with a mark that may not end a line, or gave
-    # its first character to a mark that may not begin one
-    kinsoku = last > frame.right - 2 * frame.char - frame.tol and not (cut_before.isascii() or cut_after.isascii()) \
-        and (cut_after in NO_LINE_END or (then in NO_LINE_START and then not in HANGING))
-    return (len(tail.lines) == profile.signature.keep_body_lines and (full or kinsoku)
-            and bool(cut_before) and bool(cut_after)
-            and cut_after not in NO_LINE_START + HANGING and cut_before not in NO_LINE_END)
+    if not (cut_before and cut_after) or len(tail.lines) != profile.signature.keep_body_lines \
+            or cut_after in NO_LINE_START + HANGING or cut_before in NO_LINE_END or not is_wide(cut_after):
+        return False
+    last = head.lines[-1][1].chars[-1]
+    edge = frame.right + m.libreoffice_hanging_right_pt * MM_PER_PT + _TOLERANCE_MM
+    if is_wide(cut_before):
+        next_at = last.x0 + frame.char - _BEARING_EM * frame.body_size * MM_PER_PT
+    elif cut_before.isdigit():
+        next_at = last.x1 + m.cjk_latin_gap_break_mm - _TOLERANCE_MM
+    else:
+        return False
+    # one character short: the tail opens with a mark that may not end a line, or gave its
+    # first character to a mark that may not begin one
+    kinsoku = cut_after in NO_LINE_END or (then in NO_LINE_START and then not in HANGING and is_wide(then))
+    return next_at + frame.char * (2 if kinsoku else 1) > edge
 
 
 def _would_fit(pages: Sequence[MeasuredPage], end: int, at: int, profile: Profile, more: int = 0) -> bool | None:
