@@ -255,6 +255,9 @@ def _flow(boxes: list[Box], height: int, pitch: int) -> tuple[int, int]:
     return number, y
 
 
+_DOUBTS = 1
+
+
 class _Unsure(Exception):
     """The estimate cannot tell."""
 
@@ -276,7 +279,7 @@ def _kept_lines_start(written: list[Written], document: Document, profile: Profi
     left, right = s.indent(p, "left"), s.indent(p, "right")
     first = s.indent(p, "firstLine") - s.indent(p, "hanging")
     found = line_breaks(last.text, reader.face(p), width - left - right - first, width - left - right)
-    if not found.sure:
+    if found.doubts > _DOUBTS:
         raise _Unsure
     return (last.block, found.starts[-keep]) if len(found.starts) > keep else None
 

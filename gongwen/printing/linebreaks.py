@@ -47,7 +47,11 @@ class Face:
 @dataclass(frozen=True)
 class Breaks:
     starts: tuple[int, ...]    # index in the text of each line's first character
-    sure: bool                 # False when a break could fall a character either way
+    doubts: int                # breaks that could fall a character either way
+
+    @property
+    def sure(self) -> bool:
+        return not self.doubts
 
 
 def _tokens(text: str) -> list[tuple[int, int]]:
@@ -78,7 +82,7 @@ def line_breaks(text: str, face: Face, first_width: float, width: float) -> Brea
         widths.append(w + before + after)
         trailing.append(after)
         errors.append(_error(text[start:end], face, (before > 0) + (after > 0)))
-    starts, sure = [0], True
+    starts, doubts = [0], 0
     room, x, line_first = first_width, 0.0, 0     # line_first: index of the line's first token
     error = 0.0                                   # how far the line's width may be off
     i = 0
@@ -91,27 +95,27 @@ def line_breaks(text: str, face: Face, first_width: float, width: float) -> Brea
             continue
         char = text[start]
         if min(room - x, x + widths[i] - trailing[i] - room) <= error + errors[i]:
-            sure = False               # digits or Latin near the edge: the estimate decides
+            doubts += 1                # digits or Latin near the edge: the estimate decides
         if _latin(text[start:end]) and text[tokens[i - 1][1] - 1] in NO_LINE_START:
-            sure = False               # 〔2017〕138: LibreOffice keeps a number after a bracket
+            doubts += 1                # 〔2017〕138: LibreOffice keeps a number after a bracket
         if char in HANGING and face.hanging and end - start == 1 and is_wide(text[tokens[i - 1][0]]):
             i += 1                     # hangs in the margin; the line ends after it
             if i < len(tokens) and text[tokens[i][0]] in NO_LINE_START:
-                sure = False
+                doubts += 1
         elif char in NO_LINE_START + _LATIN_NO_START or text[tokens[i - 1][0]] in NO_LINE_END \
                 or text[tokens[i - 1][1] - 1] in _LATIN_NO_END:
             i -= 1                     # the character before goes down with it
             before, moved = text[tokens[i - 1][0]], text[slice(*tokens[i])]
             if i == line_first or before in NO_LINE_END or any(ch.isalpha() and ch.isascii() for ch in moved) or \
                     (char in NO_LINE_START and moved[0] in NO_LINE_START):
-                sure = False
+                doubts += 1
         while i < len(tokens) and text[tokens[i][0]].isspace():
             i += 1                     # spaces at a break print nothing
         if i >= len(tokens):
             break
         starts.append(tokens[i][0])
         line_first, room, x, error = i, width, 0.0, 0.0
-    return Breaks(tuple(starts), sure)
+    return Breaks(tuple(starts), doubts)
 
 
 def _error(piece: str, face: Face, gaps: int) -> float:
