@@ -69,10 +69,10 @@ def _tokens(text: str) -> list[tuple[int, int]]:
     return found
 
 
-def line_breaks(text: str, face: Face, first_width: float, width: float) -> Breaks:
-    """The lines of ``text`` on a line ``width`` twips wide (``first_width`` for the first)."""
-    tokens = _tokens(text)
-    widths, trailing, errors = [], [], []     # a gap after Latin at the end of a line is not printed
+def _measured(text: str, tokens: list[tuple[int, int]], face: Face) -> tuple[list[float], list[float], list[float]]:
+    """Each token's advance with the gaps beside it, the gap after it (not printed at a line's
+    end), and how far the advance may be off."""
+    widths, trailing, errors = [], [], []
     for i, (start, end) in enumerate(tokens):
         w = sum(face.advance(ch) for ch in text[start:end])
         before = after = 0
@@ -82,6 +82,32 @@ def line_breaks(text: str, face: Face, first_width: float, width: float) -> Brea
         widths.append(w + before + after)
         trailing.append(after)
         errors.append(_error(text[start:end], face, (before > 0) + (after > 0)))
+    return widths, trailing, errors
+
+
+def fits(line: str, following: str, face: Face, width: float, pieces: int = 1) -> bool | None:
+    """Whether a line holding ``line`` had room for the first ``pieces`` of ``following`` (a
+    character each, or a whole number): None when the estimate cannot tell."""
+    text = line + following
+    tokens = _tokens(text)
+    count = next((i for i, (start, _end) in enumerate(tokens) if start >= len(line)), None)
+    if not line or count is None or tokens[count][0] != len(line):
+        return None      # a word running on over the cut
+    count += pieces
+    widths, trailing, errors = _measured(text, tokens, face)
+    total = sum(widths[:count]) - trailing[count - 1]
+    error = sum(errors[:count])
+    if total + error <= width:
+        return True
+    if total - error > width:
+        return False
+    return None
+
+
+def line_breaks(text: str, face: Face, first_width: float, width: float) -> Breaks:
+    """The lines of ``text`` on a line ``width`` twips wide (``first_width`` for the first)."""
+    tokens = _tokens(text)
+    widths, trailing, errors = _measured(text, tokens, face)
     starts, doubts = [0], 0
     room, x, line_first = first_width, 0.0, 0     # line_first: index of the line's first token
     error = 0.0                                   # how far the line's width may be off
