@@ -185,8 +185,8 @@ def _cut_at_a_line_end(head: Placed, tail: Placed, profile: Profile) -> bool:
 
     That line now ends a paragraph and is no longer justified: its characters stand at their own
     advances.  Where the next would have begun is read from the last one's ink (a Chinese
-    character's ink starts at most a quarter em into its cell) or, when that cannot tell, added
-    up from the line's characters (:func:`.linebreaks.fits`)."""
+    character's ink starts at most a quarter em into its cell, a digit's ends at its advance) or,
+    when that cannot tell, added up from the line's characters (:func:`.linebreaks.fits`)."""
     cut_before, cut_after, then = head.written.text[-1:], tail.written.text[:1], tail.written.text[1:2]
     if not (cut_before and cut_after) or len(tail.lines) != profile.signature.keep_body_lines \
             or cut_after in NO_LINE_START + HANGING or cut_before in NO_LINE_END:
@@ -195,8 +195,11 @@ def _cut_at_a_line_end(head: Placed, tail: Placed, profile: Profile) -> bool:
     kinsoku = cut_after in NO_LINE_END or (then in NO_LINE_START and then not in HANGING)
     edge = frame.right + m.libreoffice_hanging_right_pt * MM_PER_PT + _TOLERANCE_MM
     last = head.lines[-1][1].chars[-1]
-    if is_wide(cut_before) and is_wide(cut_after) and (not kinsoku or is_wide(then)) and \
-            last.x0 + frame.char * (1 + (2 if kinsoku else 1)) - _BEARING_EM * frame.body_size * MM_PER_PT > edge:
+    if is_wide(cut_before):
+        next_at = last.x0 + frame.char - _BEARING_EM * frame.body_size * MM_PER_PT
+    else:     # digits end at their ink; LibreOffice puts its gap before the Chinese after them
+        next_at = last.x1 + (m.cjk_latin_gap_break_mm - _TOLERANCE_MM if cut_before.isdigit() else 0)
+    if is_wide(cut_after) and (not kinsoku or is_wide(then)) and next_at + frame.char * (2 if kinsoku else 1) > edge:
         return True
     if len(head.lines) < 2:
         return False      # a first line's indent is the style's: not known here
