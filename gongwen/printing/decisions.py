@@ -157,7 +157,9 @@ def _unmeasured_decision(layout: Layout, placed: Sequence[Placed], pages: Sequen
         return unmeasured if layout.banji == "flow" and whole_on_one_page else None
     end = max(max(p.last_page for p in text), _text_end(pages, banji[0], profile))
     at, last = banji[0].first_page, banji[-1].last_page
-    if layout.banji == "flow" and whole_on_one_page:
+    # Pages after the signature's (attachments begin on a page of their own) print alike.
+    cut_apart = layout.break_at is not None and not whole_on_one_page and parts[1].last_page == end
+    if layout.banji == "flow" and not cut_apart:
         return _banji_placement(unmeasured, placed, pages, profile)
     if end % 2 and (at == end or at == last):
         return dataclasses.replace(unmeasured, banji="new-page")
@@ -165,7 +167,7 @@ def _unmeasured_decision(layout: Layout, placed: Sequence[Placed], pages: Sequen
         return None
     # The text ends on an even page.  Unmeasured, the body's last paragraph had moved whole to
     # it: the head's lines on the pages before stand on it too.
-    moved = sum(1 for number, _line, _offset in parts[0].lines if number < end) if layout.break_at else 0
+    moved = sum(1 for number, _line, _offset in parts[0].lines if number < end) if cut_apart else 0
     if moved and parts[0].first_page < end - 1:
         return None      # a paragraph longer than a page is never moved whole
     if layout.banji == "flow":
