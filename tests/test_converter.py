@@ -114,6 +114,26 @@ def test_a_damaged_or_blank_pdf_is_an_error(tmp_path, monkeypatch, content, mess
     assert result.document is None and isinstance(result.error, ConvertError)
 
 
+def test_a_termination_swallowed_where_python_cannot_raise_is_sent_again(tmp_path):
+    # SIGTERM's SystemExit raised inside a finalizer is printed and dropped (seen once in CI, a
+    # render killed while it read its plan ran on): the signal comes again until one takes
+    script = tmp_path / "swallowed.py"
+    script.write_text("import os, signal, time\n"
+                      "from gongwen.cli import _terminate\n"
+                      "signal.signal(signal.SIGTERM, _terminate)\n"
+                      "class Finalised:\n"
+                      "    def __del__(self):\n"
+                      "        os.kill(os.getpid(), signal.SIGTERM)\n"
+                      "        time.sleep(0.2)\n"
+                      "Finalised()\n"
+                      "time.sleep(20)\n"
+                      "print('ran on')\n", encoding="utf-8")
+    import subprocess
+    done = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, timeout=15)
+    assert done.returncode == 143 and "ran on" not in done.stdout
+    assert "SystemExit: 143" in done.stderr     # the first one was swallowed indeed
+
+
 def test_a_terminated_render_leaves_no_process_and_no_temporary_folder(tmp_path):
     import signal
     import subprocess

@@ -11,6 +11,7 @@ import os
 import signal
 import sys
 import tempfile
+import threading
 
 import click
 
@@ -36,13 +37,23 @@ def make_cli() -> click.Group:
     return cli
 
 
+def _terminate(signum: int, _frame: object) -> None:
+    """SIGTERM unwinds as SystemExit.  Where Python cannot raise (a value converted inside a
+    compiled validator) the exit is swallowed and printed: the signal is then sent again, until
+    one takes (seen once in CI: a render killed while it read its plan ran on)."""
+    again = threading.Timer(2.0, os.kill, (os.getpid(), signum))
+    again.daemon = True
+    again.start()
+    sys.exit(128 + signum)
+
+
 def main() -> None:
     """The console entry: SIGTERM unwinds like Ctrl-C (temporary folders and LibreOffice go with
     it), and a bug in gongwen is one line naming it, never a traceback (GONGWEN_DEBUG=1 shows it)."""
     # Python finds its temporary folder by writing and removing a probe file there: done before
     # SIGTERM may unwind, so a signal cannot leave the probe behind (seen once in CI)
     tempfile.gettempdir()
-    signal.signal(signal.SIGTERM, lambda signum, frame: sys.exit(128 + signum))
+    signal.signal(signal.SIGTERM, _terminate)
     try:
         make_cli()(prog_name="gongwen", standalone_mode=True)
     except Exception as exc:   # anything not already a GongwenError turned into a message
