@@ -27,7 +27,6 @@ _BEARING_EM = 0.25        # how far into its cell a Chinese character's ink may 
 _TOLERANCE_MM = 0.2
 
 
-
 def decide(layout: Layout, placed: Sequence[Placed], pages: Sequence[MeasuredPage], plan: Plan,
            profile: Profile) -> Layout:
     """The layout the next pass should render, from what this pass's pages show."""

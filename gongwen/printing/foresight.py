@@ -19,7 +19,7 @@ from docx.oxml.ns import qn
 from ..compose.geometry import Page, mm, pt
 from ..compose.layout import Layout, Written
 from ..profile import Profile
-from .linebreaks import Face, line_breaks
+from .linebreaks import Breaks, Face, line_breaks
 
 _ON_GRID = 20          # twips: a line this close above a grid line counts as on it
 
@@ -34,7 +34,6 @@ class Box:
     keep_next: bool
     whole: bool            # never split across pages
     page_break: bool
-    unsure: bool           # its line count may be one off
 
 
 @dataclass(frozen=True)
@@ -42,7 +41,6 @@ class Outlook:
     end_page: int          # the page the text ends on (before the 版记)
     end: int               # twips of that page's 版心 the text takes
     banji: int | None      # height of the flowing 版记 with its anchor, None without one
-    unsure: int            # paragraphs whose line count may be one off
 
 
 class _Styles:
@@ -131,32 +129,29 @@ class _Reader:
                     int(spacing.get(qn("w:val"))) if spacing is not None else 0,
                     m.digit_em, mm(m.cjk_latin_gap_break_mm), self.hanging)
 
-    def lines(self, p, width: int) -> tuple[int, bool]:
-        """How many lines a paragraph takes ``width`` twips wide, and whether that is sure."""
-        if any(r.find(qn("w:rPr") + "/" + qn(tag)) is not None for r in p.iter(qn("w:r"))
-               for tag in ("w:sz", "w:spacing")):
-            return len(_text(p)), False      # runs of another size: only the breaks written are known
-        face, s = self.face(p), self.styles
+    def breaks(self, p, text: str, width: int) -> Breaks:
+        """Where ``text`` (the paragraph's, or a piece of it between line breaks) breaks in
+        the paragraph ``p`` of a line ``width`` twips wide, with the paragraph's indents."""
+        s = self.styles
         left, right = s.indent(p, "left"), s.indent(p, "right")
         first = s.indent(p, "firstLine") - s.indent(p, "hanging")
-        total, sure = 0, True
-        for piece in _text(p):
-            if "\t" in piece:
-                total, sure = total + 1, False
-                continue
-            found = line_breaks(piece, face, width - left - right - first, width - left - right)
-            total += len(found.starts)
-            sure &= found.sure
-        return total, sure
+        return line_breaks(text, self.face(p), width - left - right - first, width - left - right)
+
+    def lines(self, p, width: int) -> int:
+        """How many lines a paragraph takes ``width`` twips wide."""
+        if any(r.find(qn("w:rPr") + "/" + qn(tag)) is not None for r in p.iter(qn("w:r"))
+               for tag in ("w:sz", "w:spacing")):
+            return len(_text(p))      # runs of another size: only the breaks written are known
+        return sum(1 if "\t" in piece else len(self.breaks(p, piece, width).starts) for piece in _text(p))
 
     def box(self, p) -> Box | None:
         s = self.styles
         spacing = s.ppr(p, "w:spacing")
         if spacing is None or spacing.get(qn("w:lineRule")) != "exact":
             return None
-        count, sure = self.lines(p, self.page.text_width + pt(self.profile.metrics.libreoffice_hanging_right_pt))
+        count = self.lines(p, self.page.text_width + pt(self.profile.metrics.libreoffice_hanging_right_pt))
         return Box(count, int(spacing.get(qn("w:line"))), s.on(p, "w:snapToGrid"), s.on(p, "w:keepNext"),
-                   s.on(p, "w:keepLines") or s.on(p, "w:keepNext"), s.on(p, "w:pageBreakBefore"), not sure)
+                   s.on(p, "w:keepLines") or s.on(p, "w:keepNext"), s.on(p, "w:pageBreakBefore"))
 
     def banji(self, table) -> int:
         """A 版记 frame's height: each row the taller of its least height and its lines."""
@@ -169,7 +164,7 @@ class _Reader:
             for p in row.iter(qn("w:p")):
                 spacing = self.styles.ppr(p, "w:spacing")
                 line = int(spacing.get(qn("w:line"))) if spacing is not None else self.page.line
-                content += self.lines(p, self.page.text_width)[0] * line
+                content += self.lines(p, self.page.text_width) * line
             total += max(int(least.get(qn("w:val"))) if least is not None else 0, content + margins)
         return total
 
@@ -190,7 +185,7 @@ def outlook(document: Document, profile: Profile, *, hanging: bool = True, shift
             rows = [r.find(qn("w:trPr") + "/" + qn("w:trHeight")) for r in child.iter(qn("w:tr"))]
             if banji is not None or not rows or any(h is None or h.get(qn("w:hRule")) != "exact" for h in rows):
                 return None
-            boxes.append(Box(1, sum(int(h.get(qn("w:val"))) for h in rows), False, False, True, False, False))
+            boxes.append(Box(1, sum(int(h.get(qn("w:val"))) for h in rows), False, False, True, False))
             continue
         if child.tag != qn("w:p"):
             continue
@@ -209,12 +204,12 @@ def outlook(document: Document, profile: Profile, *, hanging: bool = True, shift
         if box is None:
             return None
         if box.snapped and not shifted and shift:
-            boxes.append(Box(1, shift, False, False, True, False, False))
+            boxes.append(Box(1, shift, False, False, True, False))
             shifted = True
         boxes.append(box)
     end_page, end = _flow(boxes, page.text_height, page.line)
     anchor = pt(profile.banji.anchor_line_pt)
-    return Outlook(end_page, end, banji + anchor if banji is not None else None, sum(b.unsure for b in boxes))
+    return Outlook(end_page, end, banji + anchor if banji is not None else None)
 
 
 def _flow(boxes: list[Box], height: int, pitch: int) -> tuple[int, int]:
@@ -274,11 +269,8 @@ def _kept_lines_start(written: list[Written], document: Document, profile: Profi
     paragraphs = [p for p in document.element.body.iter(qn("w:p")) if "".join(_text(p)) == last.text]
     if len(paragraphs) != 1 or "\t" in last.text:
         raise _Unsure
-    reader, p = _Reader(document, profile, hanging), paragraphs[0]
-    s, width = reader.styles, Page.of(profile).text_width + pt(profile.metrics.libreoffice_hanging_right_pt)
-    left, right = s.indent(p, "left"), s.indent(p, "right")
-    first = s.indent(p, "firstLine") - s.indent(p, "hanging")
-    found = line_breaks(last.text, reader.face(p), width - left - right - first, width - left - right)
+    width = Page.of(profile).text_width + pt(profile.metrics.libreoffice_hanging_right_pt)
+    found = _Reader(document, profile, hanging).breaks(paragraphs[0], last.text, width)
     if found.doubts > _DOUBTS:
         raise _Unsure
     return (last.block, found.starts[-keep]) if len(found.starts) > keep else None
