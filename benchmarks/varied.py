@@ -28,7 +28,7 @@ def _sentences() -> list[str]:
     for path in sorted(ROOT.glob("fixtures/*.yaml")) + sorted(ROOT.glob("fixtures/seeds/*.yaml")):
         for block in gongwen.load_plan(path, root=ROOT).blocks:
             if isinstance(block, Paragraph):
-                found += [s + "。" for s in re.split("。", block.text) if 6 <= len(s) <= 120]
+                found += [s + "。" for s in re.split("。", block.text) if 6 <= len(s) <= 120 and "妥否" not in s]
     return found
 
 
@@ -58,7 +58,7 @@ def plan_data(index: int, sentences: list[str]) -> dict:
         data["抄送"] = rng.sample(ORGANS, rng.randint(1, 8))
     if rng.random() < 0.4:
         data["附件"] = [f"{rng.choice(['检查表', '统计表', '名单', '实施细则'])}{n}" for n in range(1, rng.randint(2, 4))]
-    if rng.random() < 0.3:
+    if kind == "请示" or rng.random() < 0.3:
         data["附注"] = "联系人：张三，电话：0398-2182017"
     return data
 

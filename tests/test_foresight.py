@@ -24,31 +24,16 @@ def breaks(text: str):
     return line_breaks(text, FACE, WIDTH - INDENT, WIDTH)
 
 
-def test_a_paragraph_of_chinese_fills_26_then_28_characters():
-    found = breaks("字" * 60)
-    assert found.starts == (0, 26, 54) and found.sure
-
-
-def test_a_comma_after_a_full_line_hangs_in_the_margin():
-    found = breaks("字" * 26 + "，" + "字" * 10)
-    assert found.starts == (0, 27) and found.sure
-
-
-def test_a_mark_that_may_not_begin_a_line_takes_the_character_before_with_it():
-    # ” may not begin a line and does not hang: the 26th character goes down with it
-    found = breaks("字" * 26 + "”" + "字" * 10)
-    assert found.starts == (0, 25) and found.sure
-
-
-def test_an_opening_mark_never_ends_a_line():
-    found = breaks("字" * 25 + "《" + "字" * 10)
-    assert found.starts == (0, 25) and found.sure
-
-
-def test_a_number_is_never_broken():
-    # 2 characters of room left; 20261 takes 5 half-em digits and the gap before it: it goes down whole
-    found = breaks("字" * 24 + "20261" + "字" * 10)
-    assert found.starts == (0, 24) and found.sure
+@pytest.mark.parametrize("text, starts", [
+    ("字" * 60, (0, 26, 54)),                   # 26 after the 2-字 indent, then 28
+    ("字" * 26 + "，" + "字" * 10, (0, 27)),     # a comma after a full line hangs in the margin
+    ("字" * 26 + "”" + "字" * 10, (0, 25)),      # ” may not begin a line and does not hang: the 26th goes down with it
+    ("字" * 25 + "《" + "字" * 10, (0, 25)),     # an opening mark never ends a line
+    ("字" * 24 + "20261" + "字" * 10, (0, 24)),  # 2 characters of room; 5 digits and a gap go down whole
+])
+def test_line_breaks_follow_the_grid_and_the_marks(text, starts):
+    found = breaks(text)
+    assert found.starts == starts and found.sure
 
 
 def test_latin_on_the_edge_makes_the_answer_unsure():
