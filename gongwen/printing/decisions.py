@@ -13,7 +13,7 @@ from collections.abc import Sequence
 
 from ..chinese import is_wide
 from ..compose.geometry import mm, pt
-from ..compose.layout import Layout
+from ..compose.layout import Layout, Written
 from ..plan.model import Plan
 from ..profile import Profile
 from .linebreaks import HANGING, Face, fits
@@ -121,17 +121,21 @@ def _banji_placement(layout: Layout, placed: Sequence[Placed], pages: Sequence[M
 
 
 def unmeasured_decision(layout: Layout, placed: Sequence[Placed], pages: Sequence[MeasuredPage],
-                        profile: Profile, lost: bool = False) -> Layout | None:
+                        profile: Profile, lost: Sequence[Written] = ()) -> Layout | None:
     """What :func:`decide` would make of the pages of ``Layout()``, told from the pages of the
     foreseen ``layout``; None when these pages cannot tell.
 
     The two prints differ only after the text: the 版记 on a page of its own instead of after the
     text, and the last body paragraph cut where its last lines begin instead of kept whole with
     the signature (which moves the whole paragraph to the signature's page when the signature
-    would stand alone; the text still ends on the same page).  Text the renderer lost is lost
-    from both alike while the body is not cut: both are then printed without hanging marks."""
+    would stand alone; the text still ends on the same page).  A hanging mark the renderer
+    dropped at the end of a justified line is dropped from both alike (both are then printed
+    without hanging marks), unless it was in the cut paragraph or ended the line now cut."""
     if lost and layout.break_at is not None:
-        return None
+        cut = [p.written for p in placed if p.written.role == "body" and p.written.block == layout.break_at[0]]
+        if any(w.role == "body" and w.block == layout.break_at[0] for w in lost) or \
+                not cut or cut[0].text[-1:] in HANGING:
+            return None
     first = _unmeasured_decision(layout, placed, pages, profile)
     return dataclasses.replace(first, hanging=False) if first and lost else first
 

@@ -161,7 +161,7 @@ def _pass(job: Job, layout: Layout, composed: Composed, pdf: Path, number: int,
         # LibreOffice may drop a hanging mark at a line end: print that document without hanging.
         decided = dataclasses.replace(decided, hanging=False)
     if foreseen:
-        first = unmeasured_decision(layout, placed, pages, profile, lost=bool(lost))
+        first = unmeasured_decision(layout, placed, pages, profile, lost)
         if first != layout:
             return first or Layout(), None
     settled = decided == layout
