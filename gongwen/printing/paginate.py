@@ -71,14 +71,18 @@ class Paginated:
 
 
 def paginate(jobs: Sequence[Job], work_dir: str | Path | None = None, *, adjust: bool = True,
-             raise_errors: bool = True, progress: Callable[[int], None] | None = None) -> list[Paginated]:
+             raise_errors: bool = True, progress: Callable[[int], None] | None = None,
+             foresee: bool = True) -> list[Paginated]:
     """Lay out every job until its pages satisfy the rules; PDFs are left in ``work_dir``, or
     without one kept as bytes (``result.pdf_bytes``) with no file left behind.
 
     With ``adjust=False`` each document is converted once as first rendered: its PDF is
     measured and checked, and scans are drawn in, but nothing is moved.  With
     ``raise_errors=False`` a job that fails does not stop the others: its result carries the
-    error instead of a document.  ``progress(1)`` is called as each document is done."""
+    error instead of a document.  ``progress(1)`` is called as each document is done.  The
+    first pass prints the layout foreseen for each document (:mod:`.foresight`); with
+    ``foresee=False`` it prints the unmeasured one, as the loop did before (the same layouts
+    in more passes)."""
     names = [job.name for job in jobs]
     if len(set(names)) != len(names):
         raise ValueError("job names must be unique in a batch")
@@ -104,7 +108,7 @@ def paginate(jobs: Sequence[Job], work_dir: str | Path | None = None, *, adjust:
         for i in pending:
             try:
                 with collected_warnings() as found:
-                    if number == 1 and adjust:
+                    if number == 1 and adjust and foresee:
                         layouts[i] = _foreseen(jobs[i])
                     composed[i] = _compose(jobs[i], layouts[i])
                 said[i] += [str(w) for w in found if str(w) not in said[i]]
