@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from gongwen.compose.geometry import Page, mm, pt
+from gongwen.compose.geometry import Page, pt
 from gongwen.printing.decisions import _index_of
 from gongwen.printing.linebreaks import Face, line_breaks
 from gongwen.printing.page_frame import Frame
@@ -19,7 +19,7 @@ from gongwen.profile import load_profile
 ROOT = Path(__file__).resolve().parent.parent
 PROFILE = load_profile("gb9704-2012")
 PAGE = Page.of(PROFILE)
-FACE = Face(16, -5, PROFILE.metrics.digit_em, mm(PROFILE.metrics.cjk_latin_gap_break_mm), True)
+FACE = Face.body(PROFILE)
 WIDTH = PAGE.text_width + pt(PROFILE.metrics.libreoffice_hanging_right_pt)
 INDENT = round(PROFILE.text.indent_chars * PAGE.char)
 

@@ -22,10 +22,6 @@ from .page_checks import NO_LINE_END, NO_LINE_START
 from .page_frame import Frame, banji_rules, content_lines
 from .tracing import Placed
 
-_FITS, _DOES_NOT_FIT = 0.5, 0.25       # room beyond the 版记's height, in grid lines
-_BEARING_EM = 0.25        # how far into its cell a Chinese character's ink may start
-_TOLERANCE_MM = 0.2
-
 
 def decide(layout: Layout, placed: Sequence[Placed], pages: Sequence[MeasuredPage], plan: Plan,
            profile: Profile) -> Layout:
@@ -198,18 +194,18 @@ def _cut_at_a_line_end(head: Placed, tail: Placed, profile: Profile) -> bool:
         return False
     frame, m = Frame.of(profile), profile.metrics
     kinsoku = cut_after in NO_LINE_END or (then in NO_LINE_START and then not in HANGING)
-    edge = frame.right + m.libreoffice_hanging_right_pt * MM_PER_PT + _TOLERANCE_MM
+    edge = frame.right + m.libreoffice_hanging_right_pt * MM_PER_PT + m.ink_tolerance_mm
     last = head.lines[-1][1].chars[-1]
     if is_wide(cut_before):
-        next_at = last.x0 + frame.char - _BEARING_EM * frame.body_size * MM_PER_PT
+        next_at = last.x0 + frame.char - m.ink_left_bearing_em * frame.body_size * MM_PER_PT
     else:     # digits end at their ink; LibreOffice puts its gap before the Chinese after them
-        next_at = last.x1 + (m.cjk_latin_gap_break_mm - _TOLERANCE_MM if cut_before.isdigit() else 0)
+        next_at = last.x1 + (m.cjk_latin_gap_break_mm - m.ink_tolerance_mm if cut_before.isdigit() else 0)
     if is_wide(cut_after) and (not kinsoku or is_wide(then)) and next_at + frame.char * (2 if kinsoku else 1) > edge:
         return True
     if len(head.lines) < 2:
         return False      # a first line's indent is the style's: not known here
     line = head.written.text[_index_of(head.written.text, head.lines[-1][2]):]
-    face = Face(profile.text.size_pt, pt(profile.grid.char_spacing_pt), m.digit_em, mm(m.cjk_latin_gap_break_mm), True)
+    face = Face.body(profile)
     width = mm(profile.page.text_width_mm) + pt(m.libreoffice_hanging_right_pt)
     return fits(line, tail.written.text, face, width, 2 if kinsoku else 1) is False
 
@@ -227,11 +223,9 @@ def _would_fit(pages: Sequence[MeasuredPage], end: int, at: int, profile: Profil
     pitch = profile.grid.line_pitch_pt * MM_PER_PT
     needed = frame.bottom - rules[0].y
     room = frame.bottom - max(line.bottom for line in lines) - more * pitch
-    # Measured on 200 varied plans: a 版记 did not fit with up to 1.7 mm more room than its
-    # height under the text's ink, and fitted with 5.7 mm (the text's last line reaches 2 mm
-    # under its ink, the frame's anchor 1 pt more); in between the pages cannot tell.
-    if room - needed > _FITS * pitch:
+    # the text's last line reaches about 2 mm under its ink, the frame's anchor 1 pt more
+    if room - needed > profile.metrics.banji_fits_lines * pitch:
         return True
-    if room - needed < _DOES_NOT_FIT * pitch:
+    if room - needed < profile.metrics.banji_misses_lines * pitch:
         return False
     return None

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from docx.document import Document
 from docx.oxml.ns import qn
 
-from ..compose.geometry import Page, mm, pt
+from ..compose.geometry import Page, pt
 from ..compose.layout import Layout, Written
 from ..profile import Profile
 from .linebreaks import Breaks, Face, line_breaks
@@ -124,10 +124,8 @@ class _Reader:
     def face(self, p) -> Face:
         size = self.styles.rpr(p, "w:sz")
         spacing = self.styles.rpr(p, "w:spacing")
-        m = self.profile.metrics
         return Face(int(size.get(qn("w:val"))) / 2 if size is not None else self.profile.text.size_pt,
-                    int(spacing.get(qn("w:val"))) if spacing is not None else 0,
-                    m.digit_em, mm(m.cjk_latin_gap_break_mm), self.hanging)
+                    int(spacing.get(qn("w:val"))) if spacing is not None else 0, self.profile.metrics, self.hanging)
 
     def breaks(self, p, text: str, width: int) -> Breaks:
         """Where ``text`` (the paragraph's, or a piece of it between line breaks) breaks in

@@ -9,19 +9,15 @@ import unicodedata
 from dataclasses import dataclass
 
 from ..chinese import is_wide
+from ..compose.geometry import pt
+from ..profile import Profile
+from ..profile_sections import Metrics
 from .page_checks import NO_LINE_END, NO_LINE_START
 
 TWIPS_PER_PT = 20
+TWIPS_PER_MM = 72 * TWIPS_PER_PT / 25.4
 # The marks LibreOffice hangs after a full line (measured: a colon hangs as a comma does).
 HANGING = "，。、．：；！？,."
-# How far an estimate may be off: the CJK/Latin gap (measured 1.1–1.4 mm) per gap, in twips, and
-# a Latin letter's advance (digits and the marks below are the Latin faces' own widths), in em.
-_GAP_ERROR = 12
-_LETTER_ERROR_EM = 0.2
-# Advances in em of the Latin faces (Times New Roman, Liberation Serif: the same metrics).
-_LATIN_EM = {",": 0.25, ".": 0.25, ":": 0.278, ";": 0.278, "%": 0.833, "(": 0.333, ")": 0.333, "[": 0.333,
-             "]": 0.333, "-": 0.333, "/": 0.278, " ": 0.25, "x": 0.5}
-_LETTER_EM = 0.5
 # Latin marks that may not begin or end a line either.
 _LATIN_NO_START = ",.;:!?)]}%"
 _LATIN_NO_END = "([{"
@@ -29,19 +25,27 @@ _LATIN_NO_END = "([{"
 
 @dataclass(frozen=True)
 class Face:
-    """What the advances of a paragraph's characters depend on."""
+    """What the advances of a paragraph's characters depend on: its size and character spacing,
+    whether marks may hang, and the measured metrics (:class:`gongwen.profile_sections.Metrics`)."""
 
     size_pt: float
     spacing_twips: int       # added to every character (w:spacing on the runs)
-    digit_em: float          # digits and Latin: this much of an em (an estimate)
-    gap_twips: int           # LibreOffice's space between a wide character and Latin or digits
-    hanging: bool            # closing commas and stops may hang in the margin
+    metrics: Metrics
+    hanging: bool = True     # closing commas and stops may hang in the margin
+
+    @classmethod
+    def body(cls, profile: Profile, hanging: bool = True) -> Face:
+        """The body text's face."""
+        return cls(profile.text.size_pt, pt(profile.grid.char_spacing_pt), profile.metrics, hanging)
+
+    @property
+    def gap_twips(self) -> int:
+        """LibreOffice's space between a Chinese character and digits or Latin."""
+        return round(self.metrics.cjk_latin_gap_break_mm * TWIPS_PER_MM)
 
     def advance(self, char: str) -> float:
         em = self.size_pt * TWIPS_PER_PT
-        if is_wide(char):
-            return em + self.spacing_twips
-        return em * (self.digit_em if char.isdigit() else _LATIN_EM.get(char, _LETTER_EM)) + self.spacing_twips
+        return (em if is_wide(char) else em * self.metrics.latin_advance_em(char)) + self.spacing_twips
 
 
 @dataclass(frozen=True)
@@ -149,8 +153,9 @@ def _error(piece: str, face: Face, gaps: int) -> float:
     and the Latin marks whose widths are known, a share of an em for letters, and its gaps."""
     if is_wide(piece[0]):
         return 0.0
-    letters = sum(not ch.isdigit() and ch not in _LATIN_EM for ch in piece)
-    return gaps * _GAP_ERROR + letters * _LETTER_ERROR_EM * face.size_pt * TWIPS_PER_PT
+    m = face.metrics
+    letters = sum(not m.listed(ch) for ch in piece)
+    return gaps * round(m.cjk_latin_gap_error_mm * TWIPS_PER_MM) + letters * m.letter_error_em * face.size_pt * TWIPS_PER_PT
 
 
 def _spaced(char: str) -> bool:
