@@ -116,16 +116,15 @@ def _text(p) -> list[str]:
 class _Reader:
     """The composed body as boxes in the page flow."""
 
-    def __init__(self, document: Document, profile: Profile, hanging: bool) -> None:
+    def __init__(self, document: Document, profile: Profile) -> None:
         self.styles = _Styles(document)
         self.profile, self.page = profile, Page.of(profile)
-        self.hanging = hanging
 
     def face(self, p) -> Face:
         size = self.styles.rpr(p, "w:sz")
         spacing = self.styles.rpr(p, "w:spacing")
         return Face(int(size.get(qn("w:val"))) / 2 if size is not None else self.profile.text.size_pt,
-                    int(spacing.get(qn("w:val"))) if spacing is not None else 0, self.profile.metrics, self.hanging)
+                    int(spacing.get(qn("w:val"))) if spacing is not None else 0, self.profile.metrics)
 
     def breaks(self, p, text: str, width: int) -> Breaks:
         """Where ``text`` (the paragraph's, or a piece of it between line breaks) breaks in
@@ -167,10 +166,10 @@ class _Reader:
         return total
 
 
-def outlook(document: Document, profile: Profile, *, hanging: bool = True, shift: int = 0) -> Outlook | None:
+def outlook(document: Document, profile: Profile, *, shift: int = 0) -> Outlook | None:
     """Where the composed text ends (``shift`` twips added under page 1's head, to see how firm
     the answer is); None when the document holds what this cannot lay out."""
-    reader, page = _Reader(document, profile, hanging), Page.of(profile)
+    reader, page = _Reader(document, profile), Page.of(profile)
     boxes: list[Box] = []
     banji, shifted = None, False
     for child in document.element.body:
@@ -255,8 +254,7 @@ class _Unsure(Exception):
     """The estimate cannot tell."""
 
 
-def _kept_lines_start(written: list[Written], document: Document, profile: Profile,
-                      hanging: bool) -> tuple[int, int] | None:
+def _kept_lines_start(written: list[Written], document: Document, profile: Profile) -> tuple[int, int] | None:
     """Where the last body paragraph's last lines kept with the signature begin, as the
     pagination would find them on the pages (None when it has no more lines than those)."""
     keep = profile.signature.keep_body_lines
@@ -268,19 +266,19 @@ def _kept_lines_start(written: list[Written], document: Document, profile: Profi
     if len(paragraphs) != 1 or "\t" in last.text:
         raise _Unsure
     width = Page.of(profile).text_width + pt(profile.metrics.libreoffice_hanging_right_pt)
-    found = _Reader(document, profile, hanging).breaks(paragraphs[0], last.text, width)
+    found = _Reader(document, profile).breaks(paragraphs[0], last.text, width)
     if found.doubts > _DOUBTS:
         raise _Unsure
     return (last.block, found.starts[-keep]) if len(found.starts) > keep else None
 
 
-def foreseen(compose: Callable[[Layout], tuple[list[Written], Document]], profile: Profile,
-             hanging: bool = True) -> Layout:
+def foreseen(compose: Callable[[Layout], tuple[list[Written], Document]], profile: Profile) -> Layout:
     """The layout the pages will ask for, when the estimate is firm; else the unmeasured one.
-    ``compose(layout)`` gives the paragraphs written and the document as LibreOffice reads it."""
+    ``compose(layout)`` gives the paragraphs written and the document (the first pass prints
+    with hanging marks: the estimate assumes them)."""
     written, document = compose(Layout())
     try:
-        layout = Layout(break_at=_kept_lines_start(written, document, profile, hanging))
+        layout = Layout(break_at=_kept_lines_start(written, document, profile))
     except _Unsure:
         return Layout()
     if layout.break_at is not None:
@@ -288,12 +286,11 @@ def foreseen(compose: Callable[[Layout], tuple[list[Written], Document]], profil
     if not (profile.banji.even_page and any(w.role == "banji" for w in written)):
         return layout
     page = Page.of(profile)
-    middle = outlook(document, profile, hanging=hanging)
+    middle = outlook(document, profile)
     if middle is None or middle.banji is None or middle.banji > page.text_height * profile.banji.page_fill:
         return layout
     margin = page.line // 4      # measured: the text ends where foreseen to a line (200 varied plans)
-    views = [middle, outlook(document, profile, hanging=hanging, shift=margin),
-             outlook(document, profile, hanging=hanging, shift=-margin)]
+    views = [middle, outlook(document, profile, shift=margin), outlook(document, profile, shift=-margin)]
     if any(v is None or v.end_page != middle.end_page for v in views):
         return layout
     fits = {v.end + v.banji <= page.text_height for v in views}   # type: ignore[union-attr, operator]
