@@ -153,7 +153,7 @@ def _unmeasured_decision(layout: Layout, placed: Sequence[Placed], pages: Sequen
     banji = [p for p in placed if p.written.role == "banji"]
     text = [p for p in placed if p.written.role != "banji"]
     if not banji or not text or not profile.banji.even_page:
-        return unmeasured if layout.banji == "flow" and whole_on_one_page else None
+        return unmeasured if layout.banji == "flow" else None     # nothing else reads the pages
     end = max(max(p.last_page for p in text), _text_end(pages, banji[0], profile))
     at, last = banji[0].first_page, banji[-1].last_page
     # Pages after the signature's (attachments begin on a page of their own) print alike.
