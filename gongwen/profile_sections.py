@@ -357,16 +357,6 @@ class Metrics(_Section):
     banji_fits_lines: float
     banji_misses_lines: float
 
-    def latin_advance_em(self, char: str) -> float:
-        """A Latin character's advance in em: digits, the marks listed, else a letter's."""
-        if char.isdigit():
-            return self.digit_em
-        return next((em for chars, em in self.latin_em if char in chars), self.letter_em)
-
-    def listed(self, char: str) -> bool:
-        """Whether a Latin character's advance is known (a digit or a listed mark)."""
-        return char.isdigit() or any(char in chars for chars, _em in self.latin_em)
-
 
 class Checks(_Section):
     tolerance_mm: float

@@ -45,7 +45,16 @@ class Face:
 
     def advance(self, char: str) -> float:
         em = self.size_pt * TWIPS_PER_PT
-        return (em if is_wide(char) else em * self.metrics.latin_advance_em(char)) + self.spacing_twips
+        return (em if is_wide(char) else em * self.latin_em(char)) + self.spacing_twips
+
+    def latin_em(self, char: str) -> float:
+        """A Latin character's advance in em: a digit's, a listed mark's, else a letter's."""
+        m = self.metrics
+        return m.digit_em if char.isdigit() else next((em for chars, em in m.latin_em if char in chars), m.letter_em)
+
+    def known(self, char: str) -> bool:
+        """Whether a Latin character's advance is the face's own (a digit or a listed mark)."""
+        return char.isdigit() or any(char in chars for chars, _em in self.metrics.latin_em)
 
 
 @dataclass(frozen=True)
@@ -154,7 +163,7 @@ def _error(piece: str, face: Face, gaps: int) -> float:
     if is_wide(piece[0]):
         return 0.0
     m = face.metrics
-    letters = sum(not m.listed(ch) for ch in piece)
+    letters = sum(not face.known(ch) for ch in piece)
     return gaps * round(m.cjk_latin_gap_error_mm * TWIPS_PER_MM) + letters * m.letter_error_em * face.size_pt * TWIPS_PER_PT
 
 
