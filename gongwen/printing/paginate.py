@@ -108,9 +108,10 @@ def paginate(jobs: Sequence[Job], work_dir: str | Path | None = None, *, adjust:
         for i in pending:
             try:
                 with collected_warnings() as found:
+                    made: dict[Layout, Composed] = {}
                     if number == 1 and adjust and foresee:
-                        layouts[i] = _foreseen(jobs[i])
-                    composed[i] = _compose(jobs[i], layouts[i])
+                        layouts[i], made = _foreseen(jobs[i])
+                    composed[i] = made.get(layouts[i]) or _compose(jobs[i], layouts[i])
                 said[i] += [str(w) for w in found if str(w) not in said[i]]
                 with for_libreoffice(composed[i].document, jobs[i].resolved_profile(),
                                      hanging=layouts[i].hanging) as document:
@@ -209,12 +210,15 @@ def _compose(job: Job, layout: Layout) -> Composed:
                    layout=layout)
 
 
-def _foreseen(job: Job) -> Layout:
-    """The layout the first pass's pages are expected to ask for (:mod:`.foresight`)."""
+def _foreseen(job: Job) -> tuple[Layout, dict[Layout, Composed]]:
+    """The layout the first pass's pages are expected to ask for (:mod:`.foresight`), and the
+    documents composed on the way (the first pass prints one of them when it can)."""
+    made: dict[Layout, Composed] = {}
+
     def composed(layout: Layout) -> tuple[list[Written], Document]:
-        made = _compose(job, layout)
-        return made.paragraphs, made.document
-    return foreseen(composed, job.resolved_profile())
+        made[layout] = _compose(job, layout)
+        return made[layout].paragraphs, made[layout].document
+    return foreseen(composed, job.resolved_profile()), made
 
 
 def _scans(placed: Sequence[Placed], pages: Sequence[MeasuredPage], plan: Plan, profile: Profile) -> list[Scan]:
