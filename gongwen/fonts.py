@@ -17,9 +17,9 @@ import subprocess
 import tempfile
 from collections.abc import Iterable, Sequence
 from functools import cache
+from html import escape
 from importlib.resources import files
 from pathlib import Path
-from xml.sax.saxutils import escape
 
 from .profile import FaceKey, Profile, load_profile
 
