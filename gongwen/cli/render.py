@@ -46,11 +46,12 @@ def command() -> click.Command:
                        template: Path | None, want_pdf: bool, no_paginate: bool, allow_outside: bool,
                        report_path: Path | None, workers: int, sets: tuple[str, ...], only: tuple[str, ...],
                        strict: bool, timings: bool) -> None:
-        from ..printing.converter import soffice, start_converter
-
         given = facts_given(sets)
         chosen = given_profile(profile)
-        if workers == 1 and (want_pdf or not no_paginate) and soffice() is not None:
+        printing = want_pdf or not no_paginate       # a .docx alone needs nothing of LibreOffice
+        if printing:
+            from ..printing.converter import soffice, start_converter
+        if workers == 1 and printing and soffice() is not None:
             # LibreOffice loads while the rest is imported, the plans read and the documents
             # rendered (a plan with faces of its own restarts it below)
             start_converter([chosen] if chosen else [])
@@ -78,7 +79,7 @@ def command() -> click.Command:
         clash = first_clash(list(targets.values()))
         if clash:
             raise click.UsageError(_("two plans would write {path}").format(path=clash))
-        office = soffice()
+        office = soffice() if printing else None
         paginate_now = not no_paginate and office is not None
         if not paginate_now and not no_paginate:
             click.echo(_("warning: LibreOffice not found: pagination skipped (版记 page, signature page and "
