@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from gongwen.compose.geometry import Page, pt
+from gongwen.compose.geometry import Page
 from gongwen.printing.decisions import _index_of
-from gongwen.printing.linebreaks import Face, line_breaks
+from gongwen.printing.linebreaks import Face, line_breaks, running_width
 from gongwen.printing.page_frame import Frame
 from gongwen.printing.paginate import paginate
 from gongwen.printing.tracing import place
@@ -20,7 +20,7 @@ ROOT = Path(__file__).resolve().parent.parent
 PROFILE = load_profile("gb9704-2012")
 PAGE = Page.of(PROFILE)
 FACE = Face.body(PROFILE)
-WIDTH = PAGE.text_width + pt(PROFILE.metrics.libreoffice_hanging_right_pt)
+WIDTH = running_width(PROFILE)
 INDENT = round(PROFILE.text.indent_chars * PAGE.char)
 
 

@@ -12,11 +12,10 @@ import dataclasses
 from collections.abc import Sequence
 
 from ..chinese import is_wide
-from ..compose.geometry import mm, pt
 from ..compose.layout import Layout, Written
 from ..plan.model import Plan
 from ..profile import Profile
-from .linebreaks import HANGING, Face, fits
+from .linebreaks import HANGING, Face, fits, running_width
 from .measure import MM_PER_PT, MeasuredPage
 from .page_checks import NO_LINE_END, NO_LINE_START
 from .page_frame import Frame, banji_rules, content_lines
@@ -205,9 +204,7 @@ def _cut_at_a_line_end(head: Placed, tail: Placed, profile: Profile) -> bool:
     if len(head.lines) < 2:
         return False      # a first line's indent is the style's: not known here
     line = head.written.text[_index_of(head.written.text, head.lines[-1][2]):]
-    face = Face.body(profile)
-    width = mm(profile.page.text_width_mm) + pt(m.libreoffice_hanging_right_pt)
-    return fits(line, tail.written.text, face, width, 2 if kinsoku else 1) is False
+    return fits(line, tail.written.text, Face.body(profile), running_width(profile), 2 if kinsoku else 1) is False
 
 
 def _would_fit(pages: Sequence[MeasuredPage], end: int, at: int, profile: Profile, more: int = 0) -> bool | None:

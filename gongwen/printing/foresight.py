@@ -19,7 +19,7 @@ from docx.oxml.ns import qn
 from ..compose.geometry import Page, pt
 from ..compose.layout import Layout, Written
 from ..profile import Profile
-from .linebreaks import Breaks, Face, line_breaks
+from .linebreaks import Breaks, Face, line_breaks, running_width
 
 _ON_GRID = 20          # twips: a line this close above a grid line counts as on it
 
@@ -146,7 +146,7 @@ class _Reader:
         spacing = s.ppr(p, "w:spacing")
         if spacing is None or spacing.get(qn("w:lineRule")) != "exact":
             return None
-        count = self.lines(p, self.page.text_width + pt(self.profile.metrics.libreoffice_hanging_right_pt))
+        count = self.lines(p, running_width(self.profile))
         return Box(count, int(spacing.get(qn("w:line"))), s.on(p, "w:snapToGrid"), s.on(p, "w:keepNext"),
                    s.on(p, "w:keepLines") or s.on(p, "w:keepNext"), s.on(p, "w:pageBreakBefore"))
 
@@ -265,8 +265,7 @@ def _kept_lines_start(written: list[Written], document: Document, profile: Profi
     paragraphs = [p for p in document.element.body.iter(qn("w:p")) if "".join(_text(p)) == last.text]
     if len(paragraphs) != 1 or "\t" in last.text:
         raise _Unsure
-    width = Page.of(profile).text_width + pt(profile.metrics.libreoffice_hanging_right_pt)
-    found = _Reader(document, profile).breaks(paragraphs[0], last.text, width)
+    found = _Reader(document, profile).breaks(paragraphs[0], last.text, running_width(profile))
     if found.doubts > _DOUBTS:
         raise _Unsure
     return (last.block, found.starts[-keep]) if len(found.starts) > keep else None

@@ -9,13 +9,11 @@ import unicodedata
 from dataclasses import dataclass
 
 from ..chinese import is_wide
-from ..compose.geometry import pt
+from ..compose.geometry import TWIPS_PER_PT, Page, mm, pt
 from ..profile import Profile
 from ..profile_sections import Metrics
 from .page_checks import NO_LINE_END, NO_LINE_START
 
-TWIPS_PER_PT = 20
-TWIPS_PER_MM = 72 * TWIPS_PER_PT / 25.4
 # The marks LibreOffice hangs after a full line (measured: a colon hangs as a comma does).
 HANGING = "，。、．：；！？,."
 # Latin marks that may not begin or end a line either.
@@ -26,22 +24,22 @@ _LATIN_NO_END = "([{"
 @dataclass(frozen=True)
 class Face:
     """What the advances of a paragraph's characters depend on: its size and character spacing,
-    whether marks may hang, and the measured metrics (:class:`gongwen.profile_sections.Metrics`)."""
+    and the measured metrics (:class:`gongwen.profile_sections.Metrics`).  Marks hang as the
+    first pass prints them (with hanging marks)."""
 
     size_pt: float
     spacing_twips: int       # added to every character (w:spacing on the runs)
     metrics: Metrics
-    hanging: bool = True     # closing commas and stops may hang in the margin
 
     @classmethod
-    def body(cls, profile: Profile, hanging: bool = True) -> Face:
+    def body(cls, profile: Profile) -> Face:
         """The body text's face."""
-        return cls(profile.text.size_pt, pt(profile.grid.char_spacing_pt), profile.metrics, hanging)
+        return cls(profile.text.size_pt, pt(profile.grid.char_spacing_pt), profile.metrics)
 
     @property
     def gap_twips(self) -> int:
         """LibreOffice's space between a Chinese character and digits or Latin."""
-        return round(self.metrics.cjk_latin_gap_break_mm * TWIPS_PER_MM)
+        return mm(self.metrics.cjk_latin_gap_break_mm)
 
     def advance(self, char: str) -> float:
         em = self.size_pt * TWIPS_PER_PT
@@ -55,6 +53,12 @@ class Face:
     def known(self, char: str) -> bool:
         """Whether a Latin character's advance is the face's own (a digit or a listed mark)."""
         return char.isdigit() or any(char in chars for chars, _em in self.metrics.latin_em)
+
+
+def running_width(profile: Profile) -> int:
+    """The width LibreOffice fills with running text, in twips: the 版心's, and the hair more that
+    keeps a hanging mark (``libreoffice_hanging_right_pt``)."""
+    return Page.of(profile).text_width + pt(profile.metrics.libreoffice_hanging_right_pt)
 
 
 @dataclass(frozen=True)
@@ -137,7 +141,7 @@ def line_breaks(text: str, face: Face, first_width: float, width: float) -> Brea
             doubts += 1                # digits or Latin near the edge: the estimate decides
         if _latin(text[start:end]) and text[tokens[i - 1][1] - 1] in NO_LINE_START:
             doubts += 1                # 〔2017〕138: LibreOffice keeps a number after a bracket
-        if char in HANGING and face.hanging and end - start == 1 and is_wide(text[tokens[i - 1][0]]):
+        if char in HANGING and end - start == 1 and is_wide(text[tokens[i - 1][0]]):
             i += 1                     # hangs in the margin; the line ends after it
             if i < len(tokens) and text[tokens[i][0]] in NO_LINE_START:
                 doubts += 1
@@ -164,7 +168,7 @@ def _error(piece: str, face: Face, gaps: int) -> float:
         return 0.0
     m = face.metrics
     letters = sum(not face.known(ch) for ch in piece)
-    return gaps * round(m.cjk_latin_gap_error_mm * TWIPS_PER_MM) + letters * m.letter_error_em * face.size_pt * TWIPS_PER_PT
+    return gaps * mm(m.cjk_latin_gap_error_mm) + letters * m.letter_error_em * face.size_pt * TWIPS_PER_PT
 
 
 def _spaced(char: str) -> bool:
