@@ -166,7 +166,7 @@ def _replace_styles(document: Document, specs: list[StyleSpec], profile: Profile
         old = existing.get(spec.id)
         existing[spec.id] = new
         if old is not None:
-            replaced += overrides.of_style(spec.name, old, _lineage(new, existing))
+            replaced += overrides.of_style(spec.name, old, lineage(new, existing))
             old.addnext(new)
             styles.remove(old)
         else:
@@ -174,7 +174,7 @@ def _replace_styles(document: Document, specs: list[StyleSpec], profile: Profile
     return replaced
 
 
-def _lineage(style: oxml.Element, styles: dict[str, oxml.Element]) -> list[oxml.Element]:
+def lineage(style: oxml.Element, styles: dict[str, oxml.Element]) -> list[oxml.Element]:
     """The style and those it is based on, nearest first."""
     chain = [style]
     while (based := chain[-1].find(qn("w:basedOn"))) is not None and styles.get(based.get(qn("w:val"))) is not None \

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from docx.document import Document
 from docx.oxml.ns import qn
 
+from ..compose.frame import lineage
 from ..compose.geometry import Page, pt
 from ..compose.layout import Layout, Written
 from ..profile import Profile
@@ -44,41 +45,40 @@ class Outlook:
 
 
 class _Styles:
-    """Paragraph and run properties as a style chain resolves them."""
+    """Paragraph and run properties as a style chain resolves them (each style's chain walked
+    once: a paragraph asks for a dozen properties)."""
 
     def __init__(self, document: Document) -> None:
         styles = document.styles.element
         self.by_id = {s.get(qn("w:styleId")): s for s in styles.findall(qn("w:style"))}
         defaults = styles.find(qn("w:docDefaults"))
         self.default_rpr = defaults.find(qn("w:rPrDefault") + "/" + qn("w:rPr")) if defaults is not None else None
+        self.chains: dict[str, list] = {}
 
-    def _chain(self, style: str | None) -> Iterator:
-        seen = set()
-        while style and style in self.by_id and style not in seen:
-            seen.add(style)
-            node = self.by_id[style]
-            yield node
-            based = node.find(qn("w:basedOn"))
-            style = based.get(qn("w:val")) if based is not None else None
+    def _chain(self, p) -> list:
+        """The paragraph's style and those it is based on, nearest first (Normal without one)."""
+        own = p.find(qn("w:pPr"))
+        named = own.find(qn("w:pStyle")) if own is not None else None
+        key = named.get(qn("w:val")) if named is not None else "Normal"
+        if key not in self.chains:
+            self.chains[key] = lineage(self.by_id[key], self.by_id) if key in self.by_id else []
+        return self.chains[key]
+
+    def _pprs(self, p) -> Iterator:
+        """The paragraph's own w:pPr, then its styles', nearest first."""
+        yield p.find(qn("w:pPr"))
+        for style in self._chain(p):
+            yield style.find(qn("w:pPr"))
 
     def ppr(self, p, tag: str):
         """The nearest ``w:pPr/tag``: the paragraph's own, then its style's chain."""
-        own = p.find(qn("w:pPr"))
-        found = own.find(qn(tag)) if own is not None else None
-        if found is not None:
-            return found
-        style = own.find(qn("w:pStyle")) if own is not None else None
-        for node in self._chain(style.get(qn("w:val")) if style is not None else "Normal"):
-            found = node.find(qn("w:pPr") + "/" + qn(tag))
-            if found is not None:
-                return found
-        return None
+        return next((found for ppr in self._pprs(p) if ppr is not None and (found := ppr.find(qn(tag))) is not None),
+                    None)
 
     def rpr(self, p, tag: str):
-        own = p.find(qn("w:pPr"))
-        style = own.find(qn("w:pStyle")) if own is not None else None
-        for node in self._chain(style.get(qn("w:val")) if style is not None else "Normal"):
-            found = node.find(qn("w:rPr") + "/" + qn(tag))
+        """The nearest ``w:rPr/tag`` of the paragraph's styles, then the document default."""
+        for style in self._chain(p):
+            found = style.find(qn("w:rPr") + "/" + qn(tag))
             if found is not None:
                 return found
         return self.default_rpr.find(qn(tag)) if self.default_rpr is not None else None
@@ -89,19 +89,16 @@ class _Styles:
 
     def indent(self, p, side: str) -> int:
         """An indent attribute: the nearest ``w:ind`` that sets it."""
-        own = p.find(qn("w:pPr"))
-        nodes = [own] if own is not None else []
-        style = own.find(qn("w:pStyle")) if own is not None else None
-        nodes += [n.find(qn("w:pPr")) for n in self._chain(style.get(qn("w:val")) if style is not None else "Normal")]
-        for node in nodes:
-            ind = node.find(qn("w:ind")) if node is not None else None
+        for ppr in self._pprs(p):
+            ind = ppr.find(qn("w:ind")) if ppr is not None else None
             if ind is not None and ind.get(qn(f"w:{side}")) is not None:
                 return int(ind.get(qn(f"w:{side}")))
         return 0
 
 
 def _text(p) -> list[str]:
-    """The paragraph's text, split at its line breaks; None for a tab (laid out by rules of its own)."""
+    """The paragraph's text, split at its line breaks (a tab kept as ``\\t``: a tab stop lays its
+    line out by rules of its own)."""
     pieces = [""]
     for node in p.iter(qn("w:t"), qn("w:br"), qn("w:tab")):
         if node.tag == qn("w:t"):
