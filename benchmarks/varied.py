@@ -13,6 +13,7 @@ import random
 import re
 import sys
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 
 import gongwen
@@ -63,9 +64,11 @@ def plan_data(index: int, sentences: list[str]) -> dict:
     return data
 
 
-def jobs(count: int) -> list[gongwen.Job]:
+def jobs(count: int, only: Iterable[int] | None = None) -> list[gongwen.Job]:
+    """The first ``count`` plans, or those numbered in ``only``."""
     sentences = _sentences()
-    return [gongwen.Job(gongwen.plan_from_data(plan_data(i, sentences)), f"varied-{i:03d}") for i in range(count)]
+    return [gongwen.Job(gongwen.plan_from_data(plan_data(i, sentences)), f"varied-{i:03d}")
+            for i in (range(count) if only is None else only)]
 
 
 def main(count: int, out: str) -> None:

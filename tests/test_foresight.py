@@ -80,11 +80,13 @@ def test_foreseen_layouts_settle_in_one_pass(paginated, name):
 def test_foreseen_passes_reach_the_layouts_of_the_unmeasured_loop(tmp_path):
     # generated plans (benchmarks/varied.py: 1–40 paragraphs of the fixtures' sentences, 抄送 and
     # attachments or not): the same layouts as the loop that starts unmeasured, in fewer passes
-    # (200 such plans: all 200 alike, 177 in one pass against 11, 239 conversions against 390)
+    # (200 such plans: all 200 alike, 177 in one pass against 11, 239 conversions against 390).
+    # 44, 45, 66 and 72 are foreseen wrongly or cannot be confirmed: a pass that took its
+    # foresight on trust would print them otherwise.
     sys.path.insert(0, str(ROOT / "benchmarks"))
     import varied
 
-    jobs = varied.jobs(16)
+    jobs = varied.jobs(0, only=[*range(10), 44, 45, 66, 72])
     foreseen = paginate(jobs, tmp_path / "foreseen")
     unmeasured = paginate(jobs, tmp_path / "unmeasured", foresee=False)
     assert [r.layout for r in foreseen] == [r.layout for r in unmeasured]
