@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
+from functools import cache
 
 _DIGITS = "零一二三四五六七八九"
 
@@ -14,6 +15,7 @@ _DIGITS = "零一二三四五六七八九"
 _WIDE_AMBIGUOUS = frozenset("“”‘’…—·※")
 
 
+@cache
 def is_wide(ch: str) -> bool:
     """A character that takes a full em (Chinese characters and full-width marks)."""
     return unicodedata.east_asian_width(ch) in "WF" or ch in _WIDE_AMBIGUOUS

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import math
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
 from docx.document import Document
@@ -23,6 +23,7 @@ from ..profile import Profile
 from .linebreaks import Breaks, Face, line_breaks, running_width
 
 _ON_GRID = 20          # twips: a line this close above a grid line counts as on it
+_PPR, _PSTYLE, _VAL, _IND = qn("w:pPr"), qn("w:pStyle"), qn("w:val"), qn("w:ind")    # asked a dozen times a paragraph
 
 
 @dataclass(frozen=True)
@@ -57,18 +58,18 @@ class _Styles:
 
     def _chain(self, p) -> list:
         """The paragraph's style and those it is based on, nearest first (Normal without one)."""
-        own = p.find(qn("w:pPr"))
-        named = own.find(qn("w:pStyle")) if own is not None else None
-        key = named.get(qn("w:val")) if named is not None else "Normal"
+        own = p.find(_PPR)
+        named = own.find(_PSTYLE) if own is not None else None
+        key = named.get(_VAL) if named is not None else "Normal"
         if key not in self.chains:
             self.chains[key] = lineage(self.by_id[key], self.by_id) if key in self.by_id else []
         return self.chains[key]
 
     def _pprs(self, p) -> Iterator:
         """The paragraph's own w:pPr, then its styles', nearest first."""
-        yield p.find(qn("w:pPr"))
+        yield p.find(_PPR)
         for style in self._chain(p):
-            yield style.find(qn("w:pPr"))
+            yield style.find(_PPR)
 
     def ppr(self, p, tag: str):
         """The nearest ``w:pPr/tag``: the paragraph's own, then its style's chain."""
@@ -85,12 +86,12 @@ class _Styles:
 
     def on(self, p, tag: str) -> bool:
         found = self.ppr(p, tag)
-        return found is not None and found.get(qn("w:val")) not in ("0", "false", "off")
+        return found is not None and found.get(_VAL) not in ("0", "false", "off")
 
     def indent(self, p, side: str) -> int:
         """An indent attribute: the nearest ``w:ind`` that sets it."""
         for ppr in self._pprs(p):
-            ind = ppr.find(qn("w:ind")) if ppr is not None else None
+            ind = ppr.find(_IND) if ppr is not None else None
             if ind is not None and ind.get(qn(f"w:{side}")) is not None:
                 return int(ind.get(qn(f"w:{side}")))
         return 0
@@ -163,12 +164,12 @@ class _Reader:
         return total
 
 
-def outlook(document: Document, profile: Profile, *, shift: int = 0) -> Outlook | None:
-    """Where the composed text ends (``shift`` twips added under page 1's head, to see how firm
-    the answer is); None when the document holds what this cannot lay out."""
+def outlook(document: Document, profile: Profile, *, shifts: Sequence[int] = (0,)) -> list[Outlook] | None:
+    """Where the composed text ends, once for each of ``shifts`` (twips added under page 1's
+    head, to see how firm the answer is); None when the document holds what this cannot lay out."""
     reader, page = _Reader(document, profile), Page.of(profile)
     boxes: list[Box] = []
-    banji, shifted = None, False
+    banji = None
     for child in document.element.body:
         if child.tag == qn("w:tbl"):
             if child.find(qn("w:tblPr") + "/" + qn("w:tblpPr")) is not None:
@@ -197,13 +198,11 @@ def outlook(document: Document, profile: Profile, *, shift: int = 0) -> Outlook 
         box = reader.box(child)
         if box is None:
             return None
-        if box.snapped and not shifted and shift:
-            boxes.append(Box(1, shift, False, False, True, False))
-            shifted = True
         boxes.append(box)
-    end_page, end = _flow(boxes, page.text_height, page.line)
-    anchor = pt(profile.banji.anchor_line_pt)
-    return Outlook(end_page, end, banji + anchor if banji is not None else None)
+    banji = banji + pt(profile.banji.anchor_line_pt) if banji is not None else None
+    body = next((i for i, box in enumerate(boxes) if box.snapped), len(boxes))    # under page 1's head
+    return [Outlook(*_flow([*boxes[:body], Box(1, shift, False, False, True, False), *boxes[body:]],
+                           page.text_height, page.line), banji) for shift in shifts]
 
 
 def _flow(boxes: list[Box], height: int, pitch: int) -> tuple[int, int]:
@@ -282,12 +281,12 @@ def foreseen(compose: Callable[[Layout], tuple[list[Written], Document]], profil
     if not (profile.banji.even_page and any(w.role == "banji" for w in written)):
         return layout
     page = Page.of(profile)
-    middle = outlook(document, profile)
-    if middle is None or middle.banji is None or middle.banji > page.text_height * profile.banji.page_fill:
-        return layout
     margin = page.line // 4      # measured: the text ends where foreseen to a line (200 varied plans)
-    views = [middle, outlook(document, profile, shift=margin), outlook(document, profile, shift=-margin)]
-    if any(v is None or v.end_page != middle.end_page for v in views):
+    views = outlook(document, profile, shifts=(0, margin, -margin))
+    if views is None or views[0].banji is None or views[0].banji > page.text_height * profile.banji.page_fill:
+        return layout
+    middle = views[0]
+    if any(v.end_page != middle.end_page for v in views):
         return layout
     fits = {v.end + v.banji <= page.text_height for v in views}   # type: ignore[union-attr, operator]
     if middle.end_page % 2:

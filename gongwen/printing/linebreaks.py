@@ -89,16 +89,23 @@ def _tokens(text: str) -> list[tuple[int, int]]:
 def _measured(text: str, tokens: list[tuple[int, int]], face: Face) -> tuple[list[float], list[float], list[float]]:
     """Each token's advance with the gaps beside it, the gap after it (not printed at a line's
     end), and how far the advance may be off."""
+    wide = face.size_pt * TWIPS_PER_PT + face.spacing_twips
     widths, trailing, errors = [], [], []
     for i, (start, end) in enumerate(tokens):
-        w = sum(face.advance(ch) for ch in text[start:end])
+        piece = text[start:end]
+        if end - start == 1 and is_wide(piece):      # most tokens: one Chinese character, exact
+            widths.append(wide)
+            trailing.append(0)
+            errors.append(0.0)
+            continue
+        w = sum(face.advance(ch) for ch in piece)
         before = after = 0
-        if _latin(text[start:end]):
+        if _latin(piece):
             after = face.gap_twips * (i + 1 < len(tokens) and _spaced(text[tokens[i + 1][0]]))
             before = face.gap_twips * (i > 0 and _spaced(text[tokens[i - 1][1] - 1]))
         widths.append(w + before + after)
         trailing.append(after)
-        errors.append(_error(text[start:end], face, (before > 0) + (after > 0)))
+        errors.append(_error(piece, face, (before > 0) + (after > 0)))
     return widths, trailing, errors
 
 
