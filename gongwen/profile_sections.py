@@ -356,6 +356,8 @@ class Metrics(_Section):
     ink_tolerance_mm: Distance
     banji_fits_lines: float
     banji_misses_lines: float
+    end_margin_lines: Distance
+    grid_snap_tolerance_pt: Distance
 
 
 class Checks(_Section):

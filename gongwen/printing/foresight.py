@@ -22,7 +22,6 @@ from ..compose.layout import Layout, Written
 from ..profile import Profile
 from .linebreaks import Breaks, Face, line_breaks, running_width
 
-_ON_GRID = 20          # twips: a line this close above a grid line counts as on it
 _PPR, _PSTYLE, _VAL, _IND = qn("w:pPr"), qn("w:pStyle"), qn("w:val"), qn("w:ind")    # asked a dozen times a paragraph
 
 
@@ -202,18 +201,20 @@ def outlook(document: Document, profile: Profile, *, shifts: Sequence[int] = (0,
     banji = banji + pt(profile.banji.anchor_line_pt) if banji is not None else None
     body = next((i for i, box in enumerate(boxes) if box.snapped), len(boxes))    # under page 1's head
     return [Outlook(*_flow([*boxes[:body], Box(1, shift, False, False, True, False), *boxes[body:]],
-                           page.text_height, page.line), banji) for shift in shifts]
+                           page.text_height, page.line, pt(profile.metrics.grid_snap_tolerance_pt)), banji)
+            for shift in shifts]
 
 
-def _flow(boxes: list[Box], height: int, pitch: int) -> tuple[int, int]:
-    """Lay the boxes down the pages: the page and the height taken where the last one ends."""
+def _flow(boxes: list[Box], height: int, pitch: int, on_grid: int) -> tuple[int, int]:
+    """Lay the boxes down the pages: the page and the height taken where the last one ends (a
+    line ``on_grid`` twips or less above a grid line is laid on it)."""
     number, y = 1, 0
 
     def snap(at: int, box: Box) -> int:
-        return pitch * math.ceil((at - _ON_GRID) / pitch) if box.snapped and at > 0 else at
+        return pitch * math.ceil((at - on_grid) / pitch) if box.snapped and at > 0 else at
 
     def step(box: Box) -> int:
-        return pitch * max(1, math.ceil((box.height - _ON_GRID) / pitch)) if box.snapped else box.height
+        return pitch * max(1, math.ceil((box.height - on_grid) / pitch)) if box.snapped else box.height
 
     def chain(i: int, at: int) -> int:
         """Where a keep-with-next chain from box ``i`` ends, laid from ``at`` without breaks."""
@@ -281,7 +282,7 @@ def foreseen(compose: Callable[[Layout], tuple[list[Written], Document]], profil
     if not (profile.banji.even_page and any(w.role == "banji" for w in written)):
         return layout
     page = Page.of(profile)
-    margin = page.line // 4      # measured: the text ends where foreseen to a line (200 varied plans)
+    margin = int(page.line * profile.metrics.end_margin_lines)
     views = outlook(document, profile, shifts=(0, margin, -margin))
     if views is None or views[0].banji is None or views[0].banji > page.text_height * profile.banji.page_fill:
         return layout
