@@ -14,7 +14,9 @@ from ..profile import Profile
 from ..profile_sections import Metrics
 from .page_checks import NO_LINE_END, NO_LINE_START
 
-# The marks LibreOffice hangs after a full line (measured: a colon hangs as a comma does).
+# The marks LibreOffice hangs after a full line when hanging is on, as the first pass prints
+# (measured: a colon hangs as a comma does).  Wider than page_checks.HANGING, which says where a
+# 27-character line is still right in any print, hanging on or off.
 HANGING = "，。、．：；！？,."
 # Latin marks that may not begin or end a line either.
 _LATIN_NO_START = ",.;:!?)]}%"
