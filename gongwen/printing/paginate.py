@@ -128,13 +128,13 @@ def paginate(jobs: Sequence[Job], work_dir: str | Path | None = None, *, adjust:
             if isinstance(pdf, BaseException):
                 raise pdf
             try:
-                rendered = layouts[i]
-                layouts[i], finished = _pass(jobs[i], rendered, composed[i], pdf, number, number == passes[i],
-                                             foreseen=number == 1 and adjust and rendered != Layout())
+                was_foreseen = number == 1 and layouts[i] != Layout()   # a first pass prints nothing else unforeseen
+                layouts[i], finished = _pass(jobs[i], layouts[i], composed[i], pdf, number, number == passes[i],
+                                             foreseen=was_foreseen)
             except GongwenError as error:
                 fail(i, error)
                 continue
-            if number == 1 and rendered != Layout() and layouts[i] == Layout():
+            if was_foreseen and layouts[i] == Layout():
                 passes[i] += 1     # the foreseen pass told nothing: the unmeasured layout after all
             if finished:
                 finished.warnings = said[i]
