@@ -352,8 +352,7 @@ class Metrics(_Section):
     letter_em: float
     cjk_latin_gap_error_mm: Distance
     letter_error_em: Distance
-    ink_left_bearing_em: Distance
-    ink_tolerance_mm: Distance
+    pen_tolerance_mm: Distance
     banji_fits_lines: float
     banji_misses_lines: float
     end_margin_lines: Distance

@@ -12,10 +12,11 @@ import dataclasses
 from collections.abc import Sequence
 
 from ..chinese import is_wide
+from ..compose.geometry import TWIPS_PER_MM, mm
 from ..compose.layout import Layout, Written
 from ..plan.model import Plan
 from ..profile import Profile
-from .linebreaks import HANGING, Face, fits, running_width
+from .linebreaks import HANGING, Face, needed, running_width
 from .measure import MM_PER_PT, MeasuredPage
 from .page_checks import NO_LINE_END, NO_LINE_START
 from .page_frame import Frame, banji_rules, content_lines
@@ -184,27 +185,22 @@ def _cut_at_a_line_end(head: Placed, tail: Placed, profile: Profile) -> bool:
     other rule weighed on the cut.
 
     That line now ends a paragraph and is no longer justified: its characters stand at their own
-    advances.  Where the next would have begun is read from the last one's ink (a Chinese
-    character's ink starts at most a quarter em into its cell, a digit's ends at its advance) or,
-    when that cannot tell, added up from the line's characters (:func:`.linebreaks.fits`)."""
+    advances, so the line would have gone on where the pen stood after its last character.  What
+    the tail's first piece takes there is added up (:func:`.linebreaks.needed`)."""
     cut_before, cut_after, then = head.written.text[-1:], tail.written.text[:1], tail.written.text[1:2]
     if not (cut_before and cut_after) or len(tail.lines) != profile.signature.keep_body_lines \
             or cut_after in NO_LINE_START + HANGING or cut_before in NO_LINE_END:
         return False
-    frame, m = Frame.of(profile), profile.metrics
     kinsoku = cut_after in NO_LINE_END or (then in NO_LINE_START and then not in HANGING)
-    edge = frame.right + m.libreoffice_hanging_right_pt * MM_PER_PT + m.ink_tolerance_mm
-    last = head.lines[-1][1].chars[-1]
-    if is_wide(cut_before):
-        next_at = last.x0 + frame.char - m.ink_left_bearing_em * frame.body_size * MM_PER_PT
-    else:     # digits end at their ink; LibreOffice puts its gap before the Chinese after them
-        next_at = last.x1 + (m.cjk_latin_gap_break_mm - m.ink_tolerance_mm if cut_before.isdigit() else 0)
-    if is_wide(cut_after) and (not kinsoku or is_wide(then)) and next_at + frame.char * (2 if kinsoku else 1) > edge:
-        return True
-    if len(head.lines) < 2:
-        return False      # a first line's indent is the style's: not known here
+    face = Face.body(profile)
     line = head.written.text[_index_of(head.written.text, head.lines[-1][2]):]
-    return fits(line, tail.written.text, Face.body(profile), running_width(profile), 2 if kinsoku else 1) is False
+    wanted = needed(line, tail.written.text, face, 2 if kinsoku else 1)
+    last = head.lines[-1][1].chars[-1]
+    if wanted is None or last.text != cut_before or not (is_wide(cut_before) or face.known(cut_before)):
+        return False      # a letter's advance is a guess
+    used = (last.pen - Frame.of(profile).left) * TWIPS_PER_MM + face.advance(cut_before)   # the line as printed
+    width, error = wanted
+    return used + width - error > running_width(profile) + mm(profile.metrics.pen_tolerance_mm)
 
 
 def _would_fit(pages: Sequence[MeasuredPage], end: int, at: int, profile: Profile, more: int = 0) -> bool | None:

@@ -111,23 +111,21 @@ def _measured(text: str, tokens: list[tuple[int, int]], face: Face) -> tuple[lis
     return widths, trailing, errors
 
 
-def fits(line: str, following: str, face: Face, width: float, pieces: int = 1) -> bool | None:
-    """Whether a line holding ``line`` had room for the first ``pieces`` of ``following`` (a
-    character each, or a whole number): None when the estimate cannot tell."""
+def needed(line: str, following: str, face: Face, pieces: int = 1) -> tuple[float, float] | None:
+    """The twips the first ``pieces`` of ``following`` (a character each, or a whole number) add
+    to a line that ends with ``line``, the gap before them included, and how far that may be off;
+    None when a word runs on over the cut."""
     text = line + following
     tokens = _tokens(text)
     count = next((i for i, (start, _end) in enumerate(tokens) if start >= len(line)), None)
-    if not line or count is None or tokens[count][0] != len(line):
-        return None      # a word running on over the cut
-    count += pieces
+    if not line or count is None or tokens[count][0] != len(line) or count + pieces > len(tokens):
+        return None
     widths, trailing, errors = _measured(text, tokens, face)
-    total = sum(widths[:count]) - trailing[count - 1]
-    error = sum(errors[:count])
-    if total + error <= width:
-        return True
-    if total - error > width:
-        return False
-    return None
+    alone = sum(widths[:count]) - trailing[count - 1]
+    last = count + pieces - 1
+    together = sum(widths[:last + 1]) - trailing[last]
+    gap = mm(face.metrics.cjk_latin_gap_error_mm)      # the gaps in the difference, and only those
+    return together - alone, sum(errors[count:last + 1]) + gap * ((trailing[count - 1] > 0) - (trailing[last] > 0))
 
 
 def line_breaks(text: str, face: Face, first_width: float, width: float) -> Breaks:

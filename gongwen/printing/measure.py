@@ -36,6 +36,8 @@ class Char(NamedTuple):
     size_pt: float
     face: str
     colour: str    # RRGGBB
+    pen: float = 0.0   # where the pen stood when it printed the character (its advance starts), mm
+
 
     @property
     def is_cjk(self) -> bool:
@@ -154,6 +156,8 @@ _TEXT_OBJECT = ctypes.CFUNCTYPE(ctypes.c_void_p, ctypes.c_void_p, ctypes.c_int)(
     ctypes.cast(pdfium_c.FPDFText_GetTextObject, ctypes.c_void_p).value)
 _CHAR_BOX = ctypes.CFUNCTYPE(ctypes.c_int, ctypes.c_void_p, ctypes.c_int, _DOUBLE_P, _DOUBLE_P, _DOUBLE_P, _DOUBLE_P)(
     ctypes.cast(pdfium_c.FPDFText_GetCharBox, ctypes.c_void_p).value)
+_CHAR_ORIGIN = ctypes.CFUNCTYPE(ctypes.c_int, ctypes.c_void_p, ctypes.c_int, _DOUBLE_P, _DOUBLE_P)(
+    ctypes.cast(pdfium_c.FPDFText_GetCharOrigin, ctypes.c_void_p).value)
 # spaces and control characters print nothing (none lies above U+3000, the ideographic space)
 _SKIPPED = frozenset(i for i in range(0x3001) if chr(i).isspace() or unicodedata.category(chr(i)) == "Cc")
 
@@ -169,24 +173,25 @@ def _chars(page: pdfium.PdfPage, height: float, faces: dict[int, str]) -> list[C
     buffer = ctypes.create_string_buffer(2 * (count + 1))
     pdfium_c.FPDFText_GetText(raw, 0, count, ctypes.cast(buffer, ctypes.POINTER(ctypes.c_ushort)))
     units = memoryview(buffer.raw).cast("H")[:count]
-    box = (ctypes.c_double * 4)()
-    refs = [ctypes.cast(ctypes.byref(box, 8 * k), _DOUBLE_P) for k in range(4)]
-    left, right, bottom, top = refs
+    box = (ctypes.c_double * 6)()
+    refs = [ctypes.cast(ctypes.byref(box, 8 * k), _DOUBLE_P) for k in range(6)]
+    left, right, bottom, top, pen_x, pen_y = refs
     shared: dict[int, tuple[float, float, str, str]] = {}
     chars = []
-    append, char_box, text_object, scale = chars.append, _CHAR_BOX, _TEXT_OBJECT, MM_PER_PT
+    append, char_box, char_origin, text_object, scale = chars.append, _CHAR_BOX, _CHAR_ORIGIN, _TEXT_OBJECT, MM_PER_PT
     for i, code in enumerate(units):
         if code in _SKIPPED or 0xDC00 <= code <= 0xDFFF:
             continue   # spaces, controls, and the second half of a character beyond the BMP
         if 0xD800 <= code <= 0xDBFF and i + 1 < count:
             code = 0x10000 + ((code - 0xD800) << 10) + (units[i + 1] - 0xDC00)
         char_box(handle, i, left, right, bottom, top)
+        char_origin(handle, i, pen_x, pen_y)
         owner = text_object(handle, i) or -i
         known = shared.get(owner)
         if known is None:
             known = shared[owner] = _shared(raw, i, height, faces)
         append(Char(chr(code), box[0] * scale, (height - box[3]) * scale, box[1] * scale, (height - box[2]) * scale,
-                    *known))
+                    *known, box[4] * scale))
     textpage.close()
     return chars
 
