@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import atexit
 import bisect
+import contextlib
 import hashlib
 import os
 import shutil
@@ -20,8 +21,12 @@ from functools import cache
 from html import escape
 from importlib.resources import files
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from .profile import FaceKey, Profile, load_profile
+from . import styles
+
+if TYPE_CHECKING:      # the profile models (pydantic) are imported when a profile is read, not before
+    from .profile import FaceKey, Profile
 
 FACE_KEYS: tuple[FaceKey, ...] = ("fangsong", "kaiti", "heiti", "song", "xiaobiaosong")
 
@@ -63,6 +68,36 @@ def fontconfig_file(profiles: Iterable[Profile]) -> Path:
             out.write(text)
         os.replace(temp, path)      # parallel runs may write the same file: each writes it whole
     return path
+
+
+def fontconfig_for(profiles: Sequence[Profile] = ()) -> Path:
+    """:func:`fontconfig_file` for ``profiles``, or for the default profile when none is given.
+    That one is found without reading the profile once a run has written down which file it
+    is, so that LibreOffice starts before the profile models are even imported."""
+    if profiles:
+        return fontconfig_file(profiles)
+    note = _folder() / f"default-{_default_key()}"
+    with contextlib.suppress(OSError, UnicodeDecodeError):
+        known = _folder() / note.read_text(encoding="ascii").strip()
+        if known.name.startswith("fonts-") and known.is_file():
+            return known
+    from .profile import load_profile
+    path = fontconfig_file([load_profile()])
+    with contextlib.suppress(OSError):
+        handle, temp = tempfile.mkstemp(prefix=f".{note.name}.", dir=note.parent)
+        with os.fdopen(handle, "w", encoding="ascii") as out:
+            out.write(path.name)
+        os.replace(temp, note)
+    return path
+
+
+def _default_key() -> str:
+    """What the default profile's fontconfig file follows from: the profile's text, the base
+    file, and this module (which writes the file)."""
+    digest = hashlib.sha1((files(styles.__name__) / f"{styles.DEFAULT}.yaml").read_bytes())
+    digest.update(str(base_config()).encode())
+    digest.update(Path(__file__).read_bytes())
+    return digest.hexdigest()[:12]
 
 
 @cache
@@ -135,8 +170,7 @@ def environment(profiles: Sequence[Profile] = ()) -> dict[str, str]:
     free faces (the default profile's when none is given).  The locale is C.UTF-8: under a
     locale the system lacks (LANG=zh_CN.UTF-8 where it was never generated) LibreOffice cannot
     open a file whose name is Chinese ("type detection failed")."""
-    return dict(os.environ, FONTCONFIG_FILE=str(fontconfig_file(profiles or [load_profile()])),
-                LC_ALL="C.UTF-8")
+    return dict(os.environ, FONTCONFIG_FILE=str(fontconfig_for(profiles)), LC_ALL="C.UTF-8")
 
 
 def resolve_faces(names: Iterable[str], profile: Profile | None = None) -> dict[str, str | None]:

@@ -22,7 +22,7 @@ from .profile_sections import (AttachmentPage, Banji, Brief, Chart, Checks, Colo
                                FreeFaces, Grid, Head, HeaderFooter, Headings, Issued, Letter, Mark, Metrics, Minutes,
                                Order, Page, PageNumber, RedRule, SignatureLayout, TableLayout, Text, Title, Unit)
 
-DEFAULT = "gb9704-2012"
+DEFAULT = styles.DEFAULT
 
 
 class Profile(BaseModel):

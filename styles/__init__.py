@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from importlib.resources import files
 
+DEFAULT = "gb9704-2012"      # the profile of a plan that names none
+
 
 def names() -> list[str]:
     """The bundled profiles, by name (without loading any)."""

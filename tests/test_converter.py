@@ -274,3 +274,31 @@ def test_a_one_shot_run_after_a_listener_leaves_the_next_conversion_working(tmp_
             monkeypatch.delenv("GONGWEN_CONVERTER", raising=False)
         pdf_module.convert([tmp_path / "a.docx"], tmp_path / str(run))
         assert (tmp_path / str(run) / "a.pdf").exists(), (run, mode)
+
+
+def test_the_default_profiles_fonts_are_found_without_reading_the_profile(tmp_path, monkeypatch):
+    # LibreOffice starts before the profile models are imported: the default profile's
+    # fontconfig file is written down by the first run and found from that note after
+    from gongwen import fonts, profile
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    fonts._folder.cache_clear()
+    try:
+        first = fonts.fontconfig_for()
+        assert first == fontconfig_file([load_profile()]) and first.parent == tmp_path / "gongwen" / "fontconfig"
+        with monkeypatch.context() as patched:
+            patched.setattr(profile, "load_profile", lambda *a: pytest.fail("the profile was read"))
+            assert fonts.fontconfig_for() == first
+        first.unlink()      # a note naming a file that is gone is not trusted
+        assert fonts.fontconfig_for() == first and first.is_file()
+    finally:
+        fonts._folder.cache_clear()
+
+
+def test_starting_libreoffice_imports_no_profile_model():
+    import subprocess
+
+    code = ("import sys\nfrom gongwen.printing import converter\nfrom gongwen.cli import profile\n"
+            "profile.given(None)\nprint('pydantic' in sys.modules)")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert done.stdout.strip() == "False", done.stderr

@@ -27,10 +27,10 @@ def option(help_text: str) -> Callable:
 def given(value: str | None) -> Profile | None:
     """The profile ``--profile`` names (a file relative to the current folder), or None; a bad
     one is said as its file, line and key, and the command exits 1."""
-    from ..profile import load_profile
-
     if value is None:
         return None
+    from ..profile import load_profile
+
     try:
         return load_profile(value)
     except GongwenError as exc:
