@@ -7,6 +7,8 @@ needs no PDF measuring.
 """
 from __future__ import annotations
 
+import atexit
+import contextlib
 import os
 import signal
 import sys
@@ -56,13 +58,32 @@ def main() -> None:
     signal.signal(signal.SIGTERM, _terminate)
     try:
         make_cli()(prog_name="gongwen", standalone_mode=True)
+    except SystemExit as done:
+        _leave(done.code)
     except Exception as exc:   # anything not already a GongwenError turned into a message
         if os.environ.get("GONGWEN_DEBUG"):
             raise
         click.echo(_("error: internal error ({kind}: {reason}); please report it with the plan file, "
                      "or run with GONGWEN_DEBUG=1 to see where").format(kind=type(exc).__name__, reason=exc),
                    err=True)
-        sys.exit(1)
+        _leave(1)
+
+
+def _leave(code: object) -> None:
+    """End the process as Python would, without then freeing every object one by one (80 ms of
+    a 0.4 s command): threads still working are waited for, exit handlers run (LibreOffice
+    stopped, temporary folders removed) and the output is flushed first."""
+    if code is not None and not isinstance(code, int):
+        print(code, file=sys.stderr)
+        code = 1
+    for thread in threading.enumerate():
+        if not thread.daemon and thread is not threading.current_thread():
+            thread.join()
+    atexit._run_exitfuncs()
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(OSError, ValueError):
+            stream.flush()
+    os._exit(code or 0)
 
 
 if __name__ == "__main__":
