@@ -51,3 +51,17 @@ def test_a_document_comes_out_as_bytes_and_its_pdf_too(tmp_path):
     assert data[:2] == b"PK"
     (result,) = gongwen.paginate([gongwen.Job(plan, "one-page")])
     assert result.pdf is None and result.pdf_bytes[:5] == b"%PDF-"
+
+
+def test_documents_from_one_template_share_nothing(tmp_path):
+    # each document starts from a copy of the kept template: what one caller does to its
+    # document (a paragraph, a changed style, a header) reaches neither the next nor other threads
+    plan = gongwen.load_plan(FIXTURES / "one-page.yaml")
+    expected = gongwen.document_bytes(gongwen.render(plan))
+    first = gongwen.render(plan)
+    first.add_paragraph("加在第一份上的一段")
+    first.styles["Normal"].font.size = None
+    first.sections[0].footer.paragraphs[0].text = "改过的页脚"
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        made = list(pool.map(lambda _i: gongwen.document_bytes(gongwen.render(plan)), range(8)))
+    assert made == [expected] * 8 and gongwen.document_bytes(first) != expected

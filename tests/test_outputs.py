@@ -106,7 +106,7 @@ def test_a_template_with_jinja_tags_gets_the_plans_fields_and_one_without_is_not
     plan_path.write_text(GOOD, encoding="utf-8")
     plan = gongwen.load_plan(plan_path)
     own = gongwen.load_profile()
-    assert _framed(template_path("notice"), template_path("notice").stat().st_mtime_ns, own)[1] is False
+    assert _framed(template_path("notice"), template_path("notice").stat().st_mtime_ns, own)[2] is False
     tagged = docx.Document(str(template_path("notice")))
     tagged.sections[0].header.paragraphs[0].text = "{{ title }}（{{ doc_number }}）"
     tagged.save(tmp_path / "tagged.docx")
