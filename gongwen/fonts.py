@@ -23,7 +23,7 @@ from importlib.resources import files
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from . import styles
+from . import styles, user_cache
 
 if TYPE_CHECKING:      # the profile models (pydantic) are imported when a profile is read, not before
     from .profile import FaceKey, Profile
@@ -63,10 +63,7 @@ def fontconfig_file(profiles: Iterable[Profile]) -> Path:
     folder = _folder()
     path = folder / name
     if not path.is_file():
-        handle, temp = tempfile.mkstemp(prefix=f".{name}.", dir=folder)
-        with os.fdopen(handle, "w", encoding="utf-8") as out:
-            out.write(text)
-        os.replace(temp, path)      # parallel runs may write the same file: each writes it whole
+        user_cache.keep(path, text.encode("utf-8"))
     return path
 
 
@@ -84,10 +81,7 @@ def fontconfig_for(profiles: Sequence[Profile] = ()) -> Path:
     from .profile import load_profile
     path = fontconfig_file([load_profile()])
     with contextlib.suppress(OSError):
-        handle, temp = tempfile.mkstemp(prefix=f".{note.name}.", dir=note.parent)
-        with os.fdopen(handle, "w", encoding="ascii") as out:
-            out.write(path.name)
-        os.replace(temp, note)
+        user_cache.keep(note, path.name.encode("ascii"))
     return path
 
 
@@ -103,8 +97,7 @@ def _default_key() -> str:
 @cache
 def _folder() -> Path:
     """~/.cache/gongwen/fontconfig, or (no writable cache) a temporary folder removed at exit."""
-    cache_home = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
-    folder = cache_home / "gongwen" / "fontconfig"
+    folder = user_cache.folder() / "fontconfig"
     try:
         folder.mkdir(parents=True, exist_ok=True)
         probe = tempfile.NamedTemporaryFile(dir=folder, prefix=".probe-")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from concurrent.futures import ThreadPoolExecutor
 
+import pytest
 from conftest import FIXTURES
 from test_bad_input import GOOD
 
@@ -34,8 +35,6 @@ def test_paginate_from_threads_gives_what_one_thread_gives(tmp_path):
 
 def test_a_plan_given_as_data_is_told_every_problem_at_once_by_its_key_path():
     # errors from a dict gave <plan>:1:1, a display name instead of the key path, and only the first
-    import pytest
-
     data = {"标题": "某局关于某事的通知", "发文机关": ["某局"], "正文": "甲。", "落款": {"日期": "2026-02-30"},
             "附件": [{"名称": "登记表"}, {"名称": ""}]}
     with pytest.raises(gongwen.PlanError) as caught:
@@ -65,3 +64,27 @@ def test_documents_from_one_template_share_nothing(tmp_path):
     with ThreadPoolExecutor(max_workers=4) as pool:
         made = list(pool.map(lambda _i: gongwen.document_bytes(gongwen.render(plan)), range(8)))
     assert made == [expected] * 8 and gongwen.document_bytes(first) != expected
+
+
+def test_a_bundled_profile_is_read_back_as_an_earlier_run_validated_it(tmp_path, monkeypatch):
+    # its YAML read once (40 ms), after that the validated profile kept in the cache (1 ms);
+    # a kept file that is damaged is read from the YAML again and kept anew
+    from gongwen import profile
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    profile._kept_file.cache_clear()
+    try:
+        profile._load.cache_clear()
+        read = gongwen.load_profile("party-legacy")
+        kept = profile._kept_file("party-legacy")
+        assert kept.parent == tmp_path / "gongwen" / "profiles" and kept.is_file()
+        profile._load.cache_clear()
+        with monkeypatch.context() as patched:
+            patched.setattr(profile, "_read", lambda *a, **k: pytest.fail("the YAML was read"))
+            assert gongwen.load_profile("party-legacy") == read
+        kept.write_text('{"name": "party-legacy"', encoding="utf-8")
+        profile._load.cache_clear()
+        assert gongwen.load_profile("party-legacy") == read and kept.read_bytes() == read.model_dump_json().encode()
+    finally:
+        profile._load.cache_clear()
+        profile._kept_file.cache_clear()

@@ -14,17 +14,18 @@ are the profile's (``title``); widths count what prints full width as full (curl
 """
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import math
-import os
 import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
 
+from .. import user_cache
 from ..chinese import em_width as width
-from ..errors import GongwenError, PlanWarning, warn
+from ..errors import PlanWarning, warn
 from ..i18n import _
 from ..profile import Title, load_profile
 
@@ -136,8 +137,7 @@ def _segments_file() -> Path:
     from importlib.metadata import version
 
     key = hashlib.sha256(f"{version('rjieba')}|{'|'.join(_WORDS)}".encode()).hexdigest()[:16]
-    cache_home = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
-    return cache_home / "gongwen" / f"segments-{key}.json"
+    return user_cache.folder() / f"segments-{key}.json"
 
 
 @cache
@@ -151,13 +151,9 @@ def _segments() -> dict[str, list]:
 
 def _keep_segments(known: dict[str, list]) -> None:
     """Write the cache (the newest 5,000 texts); a cache that cannot be written is done without."""
-    from ..atomic import write_atomic
-
     kept = dict(list(known.items())[-5000:])
-    try:
-        write_atomic(_segments_file(), json.dumps(kept, ensure_ascii=False).encode("utf-8"))
-    except GongwenError:    # a read-only home: segmenting again next time is all it costs
-        pass
+    with contextlib.suppress(OSError):
+        user_cache.keep(_segments_file(), json.dumps(kept, ensure_ascii=False).encode("utf-8"))
 
 
 def _price(glued: list[tuple[str, str]], i: int, rule: Title) -> float:

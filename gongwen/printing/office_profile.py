@@ -15,6 +15,8 @@ from functools import cache
 from pathlib import Path
 from typing import IO
 
+from .. import user_cache
+
 PROFILE_SLOTS = 8         # parallel runs each take a cached profile of their own
 
 
@@ -24,8 +26,7 @@ def process_profile() -> Path:
     same time (parallel runs on one profile fail silently).  Kept between runs in the cache
     folder, one slot per concurrent process, held by a lock: making a profile is most of a cold
     start.  Without a writable cache, a temporary profile made anew."""
-    cache_home = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
-    root = cache_home / "gongwen" / "libreoffice"
+    root = user_cache.folder() / "libreoffice"
     with contextlib.suppress(OSError):
         root.mkdir(parents=True, exist_ok=True)
         for slot in range(PROFILE_SLOTS):
