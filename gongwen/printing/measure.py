@@ -38,7 +38,6 @@ class Char(NamedTuple):
     colour: str    # RRGGBB
     pen: float = 0.0   # where the pen stood when it printed the character (its advance starts), mm
 
-
     @property
     def is_cjk(self) -> bool:
         return is_cjk(self.text)
@@ -158,6 +157,9 @@ _CHAR_BOX = ctypes.CFUNCTYPE(ctypes.c_int, ctypes.c_void_p, ctypes.c_int, _DOUBL
     ctypes.cast(pdfium_c.FPDFText_GetCharBox, ctypes.c_void_p).value)
 _CHAR_ORIGIN = ctypes.CFUNCTYPE(ctypes.c_int, ctypes.c_void_p, ctypes.c_int, _DOUBLE_P, _DOUBLE_P)(
     ctypes.cast(pdfium_c.FPDFText_GetCharOrigin, ctypes.c_void_p).value)
+# one string per character for every page measured: a Chinese character's own is 76 bytes, a
+# fifth of what its Char takes
+_TEXTS: dict[int, str] = {}
 # spaces and control characters print nothing (none lies above U+3000, the ideographic space)
 _SKIPPED = frozenset(i for i in range(0x3001) if chr(i).isspace() or unicodedata.category(chr(i)) == "Cc")
 
@@ -190,7 +192,7 @@ def _chars(page: pdfium.PdfPage, height: float, faces: dict[int, str]) -> list[C
         known = shared.get(owner)
         if known is None:
             known = shared[owner] = _shared(raw, i, height, faces)
-        append(Char(chr(code), box[0] * scale, (height - box[3]) * scale, box[1] * scale, (height - box[2]) * scale,
+        append(Char(_TEXTS.get(code) or _TEXTS.setdefault(code, chr(code)), box[0] * scale, (height - box[3]) * scale, box[1] * scale, (height - box[2]) * scale,
                     *known, box[4] * scale))
     textpage.close()
     return chars
