@@ -104,3 +104,18 @@ def test_foreseen_passes_reach_the_layouts_of_the_unmeasured_loop(tmp_path):
     assert [r.pages for r in foreseen] == [r.pages for r in unmeasured]
     assert sum(r.passes for r in foreseen) < sum(r.passes for r in unmeasured)
     assert [r.passes for r in foreseen[-2:]] == [1, 1]
+
+
+def test_a_body_of_one_paragraph_repeated_is_foreseen_too(tmp_path):
+    # the last body paragraph is found among others of the same text (benchmarks' growth plans)
+    import gongwen
+
+    sentence = "为推进社会组织规范化建设，各单位要对照评估标准逐项自评，如实填写申报表，按时报送材料，" * 2
+    plan = gongwen.plan_from_data({"发文机关": ["三门峡市民政局"], "文号": "三民〔2026〕3号",
+                                   "标题": "三门峡市民政局关于做好年报工作的通知", "主送": ["各县（市、区）民政局"],
+                                   "正文": "\n".join([sentence] * 66), "落款": {"日期": "2026-11-24"}})
+    jobs = [gongwen.Job(plan, "repeated")]
+    (foreseen,) = paginate(jobs, tmp_path / "foreseen")
+    (unmeasured,) = paginate(jobs, tmp_path / "unmeasured", foresee=False)
+    assert foreseen.layout == unmeasured.layout and foreseen.layout.break_at is not None
+    assert foreseen.passes == 1 < unmeasured.passes

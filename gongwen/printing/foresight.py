@@ -260,9 +260,10 @@ def _kept_lines_start(written: list[Written], document: Document, profile: Profi
         return None
     last = body[-1]
     paragraphs = [p for p in document.element.body.iter(qn("w:p")) if "".join(_text(p)) == last.text]
-    if len(paragraphs) != 1 or "\t" in last.text:
+    # body paragraphs of the same text come in the same order: the last of them is the last
+    if len(paragraphs) != sum(w.text == last.text for w in body) or "\t" in last.text:
         raise _Unsure
-    found = _Reader(document, profile).breaks(paragraphs[0], last.text, running_width(profile))
+    found = _Reader(document, profile).breaks(paragraphs[-1], last.text, running_width(profile))
     if found.doubts > _DOUBTS:
         raise _Unsure
     return (last.block, found.starts[-keep]) if len(found.starts) > keep else None
