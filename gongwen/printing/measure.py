@@ -165,9 +165,9 @@ _SKIPPED = frozenset(i for i in range(0x3001) if chr(i).isspace() or unicodedata
 
 
 def _chars(page: pdfium.PdfPage, height: float, faces: dict[int, str]) -> list[Char]:
-    """Each character's ink box through pdfium's C calls, the page's text in one call; origin
-    (the baseline), face, size and colour once per text object, which all its characters share
-    (LibreOffice writes a run of a line as one object)."""
+    """Each character's ink box and pen position (its baseline) through pdfium's C calls, the
+    page's text in one call; face, size and colour once per text object, which all its
+    characters share (LibreOffice writes a run of a line as one object)."""
     textpage = page.get_textpage()
     raw = textpage.raw
     handle = ctypes.cast(raw, ctypes.c_void_p).value
@@ -176,11 +176,11 @@ def _chars(page: pdfium.PdfPage, height: float, faces: dict[int, str]) -> list[C
     pdfium_c.FPDFText_GetText(raw, 0, count, ctypes.cast(buffer, ctypes.POINTER(ctypes.c_ushort)))
     units = memoryview(buffer.raw).cast("H")[:count]
     box = (ctypes.c_double * 6)()
-    refs = [ctypes.cast(ctypes.byref(box, 8 * k), _DOUBLE_P) for k in range(6)]
-    left, right, bottom, top, pen_x, pen_y = refs
-    shared: dict[int, tuple[float, float, str, str]] = {}
+    left, right, bottom, top, pen_x, pen_y = (ctypes.cast(ctypes.byref(box, 8 * k), _DOUBLE_P) for k in range(6))
+    shared: dict[int, tuple[float, str, str]] = {}
     chars = []
     append, char_box, char_origin, text_object, scale = chars.append, _CHAR_BOX, _CHAR_ORIGIN, _TEXT_OBJECT, MM_PER_PT
+    texts = _TEXTS
     for i, code in enumerate(units):
         if code in _SKIPPED or 0xDC00 <= code <= 0xDFFF:
             continue   # spaces, controls, and the second half of a character beyond the BMP
@@ -191,9 +191,9 @@ def _chars(page: pdfium.PdfPage, height: float, faces: dict[int, str]) -> list[C
         owner = text_object(handle, i) or -i
         known = shared.get(owner)
         if known is None:
-            known = shared[owner] = _shared(raw, i, height, faces)
-        append(Char(_TEXTS.get(code) or _TEXTS.setdefault(code, chr(code)), box[0] * scale, (height - box[3]) * scale, box[1] * scale, (height - box[2]) * scale,
-                    *known, box[4] * scale))
+            known = shared[owner] = _shared(raw, handle, owner, i, faces)
+        append(Char(texts.get(code) or texts.setdefault(code, chr(code)), box[0] * scale, (height - box[3]) * scale,
+                    box[1] * scale, (height - box[2]) * scale, (height - box[5]) * scale, *known, box[4] * scale))
     textpage.close()
     return chars
 
@@ -202,26 +202,26 @@ _NAME = ctypes.create_string_buffer(256)
 _FLAGS = ctypes.c_int()
 _RGBA = (ctypes.c_uint * 4)()
 _RGBA_REFS = [ctypes.cast(ctypes.byref(_RGBA, 4 * k), ctypes.POINTER(ctypes.c_uint)) for k in range(4)]
-_ORIGIN = (ctypes.c_double * 2)()
-_ORIGIN_REFS = [ctypes.cast(ctypes.byref(_ORIGIN, 8 * k), _DOUBLE_P) for k in range(2)]
 _FONT = ctypes.CFUNCTYPE(ctypes.c_void_p, ctypes.c_void_p)(ctypes.cast(pdfium_c.FPDFTextObj_GetFont,
                                                                        ctypes.c_void_p).value)
+_FILL = ctypes.CFUNCTYPE(ctypes.c_int, ctypes.c_void_p, ctypes.c_int, *[ctypes.POINTER(ctypes.c_uint)] * 4)(
+    ctypes.cast(pdfium_c.FPDFText_GetFillColor, ctypes.c_void_p).value)
+_SIZE = ctypes.CFUNCTYPE(ctypes.c_double, ctypes.c_void_p, ctypes.c_int)(
+    ctypes.cast(pdfium_c.FPDFText_GetFontSize, ctypes.c_void_p).value)
 
 
-def _shared(raw: object, index: int, height: float, faces: dict[int, str]) -> tuple[float, float, str, str]:
-    """Baseline (mm from the top), size, face and fill colour of the character at ``index``;
+def _shared(raw: object, handle: int, owner: int, index: int, faces: dict[int, str]) -> tuple[float, str, str]:
+    """Size, face and fill colour of the character at ``index`` (of the text object ``owner``);
     a face's name read once per font of the document."""
-    pdfium_c.FPDFText_GetCharOrigin(raw, index, *_ORIGIN_REFS)
-    pdfium_c.FPDFText_GetFillColor(raw, index, *_RGBA_REFS)
-    font = _FONT(_TEXT_OBJECT(ctypes.cast(raw, ctypes.c_void_p).value, index))
+    _FILL(handle, index, *_RGBA_REFS)
+    font = _FONT(owner) if owner > 0 else None
     face = faces.get(font) if font else None
     if face is None:
         length = pdfium_c.FPDFText_GetFontInfo(raw, index, _NAME, len(_NAME), ctypes.byref(_FLAGS))
         face = _NAME.value[:max(0, length - 1)].decode("utf-8", "replace").split("+")[-1]
         if font:
             faces[font] = face
-    return ((height - _ORIGIN[1]) * MM_PER_PT, round(pdfium_c.FPDFText_GetFontSize(raw, index), 2), face,
-            "%02X%02X%02X" % (_RGBA[0], _RGBA[1], _RGBA[2]))
+    return round(_SIZE(handle, index), 2), face, "%02X%02X%02X" % (_RGBA[0], _RGBA[1], _RGBA[2])
 
 
 def _objects(page: object) -> tuple[list[object], list[object]]:
