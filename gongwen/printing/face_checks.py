@@ -46,12 +46,11 @@ def _astray(page: MeasuredPage, cjk: bool, wrong: Callable[[str], bool]) -> list
     bad = set()
     for line in page.lines:
         for char in line.chars:
-            if char.is_cjk is cjk:
-                verdict = judged.get(char.face)
-                if verdict is None:
-                    verdict = judged[char.face] = wrong(char.face)
-                if verdict:
-                    bad.add((char.text, char.face))
+            verdict = judged.get(char.face)
+            if verdict is None:
+                verdict = judged[char.face] = wrong(char.face)
+            if verdict and char.is_cjk is cjk:     # the face first: most are right, for every character
+                bad.add((char.text, char.face))
     return sorted(bad)
 
 
