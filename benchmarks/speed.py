@@ -13,7 +13,7 @@ their ratio, and the load average before and after.
 - measuring a PDF, per page, vs pypdfium2 loading each page's text;
 - ``gongwen check`` (the text review) of 100 documents, per document;
 - the share of documents that settle in one pass (fixtures, cases, trust plans; 200 varied plans
-  from ``varied.py``) and the conversions per document.
+  from ``varied.py``; all together) and the conversions per document.
 
 Run: .venv/bin/python benchmarks/speed.py [N]   (N plans in the batch, default 50)
 """
@@ -257,12 +257,18 @@ def one_pass_share(out: Path, varied_count: int = 200) -> None:
     sets = {"fixtures, cases, trust": [Job(gongwen.load_plan(path, root=ROOT), f"{i}-{path.stem}",
                                            base_dir=path.parent) for i, path in enumerate(plans)],
             f"{varied_count} varied plans": varied.jobs(varied_count)}
+    every = []
     for label, jobs in sets.items():
-        results = paginate(jobs, out / f"passes-{len(jobs)}", raise_errors=False)
-        done = [r for r in results if r.error is None]
-        once = sum(r.passes == 1 for r in done)
-        print(f"{'settled in one pass, ' + label:<44}{once:9d} of {len(done)}  ({once / len(done):.0%}), "
-              f"{sum(r.passes for r in done) / len(done):.2f} conversions per document", flush=True)
+        done = [r for r in paginate(jobs, out / f"passes-{len(jobs)}", raise_errors=False) if r.error is None]
+        every += done
+        share(label, done)
+    share("all of them", every)
+
+
+def share(label: str, done: list) -> None:
+    once = sum(r.passes == 1 for r in done)
+    print(f"{'settled in one pass, ' + label:<44}{once:9d} of {len(done)}  ({once / len(done):.0%}), "
+          f"{sum(r.passes for r in done) / len(done):.2f} conversions per document", flush=True)
 
 
 def main(n: int = 50) -> None:
