@@ -102,25 +102,25 @@ def chars_per_line(pages: Sequence[MeasuredPage], profile: Profile) -> list[Find
     after the 28th hangs in the margin.  27 are right only where 避头尾 asks for them: the 28th
     would have been an opening mark (it may not end a line) or is followed by a mark that may not
     begin a line and does not hang (：, quotes, brackets); a line that gave its 28th character to
-    a mark that could have hung is a finding."""
+    a mark that could have hung is a finding.  A page's last line is read with the next page's
+    first: the text runs on over the page break."""
     frame, grid = Frame.of(profile), profile.grid
     found = []
-    for page in pages:
-        lines = content_lines(page, frame)
-        for line, nxt in zip(lines, [*lines[1:], None]):
-            if not (is_body(line, frame) and _wide(line, profile) and frame.near(line.x0, frame.left)
-                    and is_full(line, frame)):
-                continue
-            hung = line.chars[-1].text in NO_LINE_START and line.chars[-1].x0 > frame.right - frame.char / 2
-            count = len(line.chars) - hung
-            if count == grid.chars - 1 and nxt is not None and len(nxt.text) > 1 and (
-                    nxt.text[0] in NO_LINE_END or (nxt.text[1] in NO_LINE_START and nxt.text[1] not in HANGING)):
-                continue
-            if nxt is not None and count < grid.chars <= count + _unbroken_em(nxt.text, profile.metrics.digit_em):
-                continue   # the next line opens with digits or Latin too wide for the room left
-            if count != grid.chars:
-                found.append(Finding("grid.chars", grid.clause, page.number, str(grid.chars), str(count),
-                                     N_("a full line does not have 28 characters")))
+    lines = [(page, line) for page in pages for line in content_lines(page, frame)]
+    for (page, line), (_page, nxt) in zip(lines, [*lines[1:], (None, None)]):
+        if not (is_body(line, frame) and _wide(line, profile) and frame.near(line.x0, frame.left)
+                and is_full(line, frame)):
+            continue
+        hung = line.chars[-1].text in NO_LINE_START and line.chars[-1].x0 > frame.right - frame.char / 2
+        count = len(line.chars) - hung
+        if count == grid.chars - 1 and nxt is not None and len(nxt.text) > 1 and (
+                nxt.text[0] in NO_LINE_END or (nxt.text[1] in NO_LINE_START and nxt.text[1] not in HANGING)):
+            continue
+        if nxt is not None and count < grid.chars <= count + _unbroken_em(nxt.text, profile.metrics.digit_em):
+            continue   # the next line opens with digits or Latin too wide for the room left
+        if count != grid.chars:
+            found.append(Finding("grid.chars", grid.clause, page.number, str(grid.chars), str(count),
+                                 N_("a full line does not have 28 characters")))
     return found
 
 
