@@ -108,6 +108,15 @@ def test_28_characters_per_full_line_with_a_mark_hanging_after_them():
     bracket = page(2, [line("党" * 27, 28, 60, advance=156 / 27), line("（一般）", 28, 70)])
     quote = page(2, [line("党" * 27, 28, 60, advance=156 / 27), line("性”为", 28, 70)])
     assert chars_per_line([bracket], PROFILE) == [] and chars_per_line([quote], PROFILE) == []
+    # printed without hanging marks (a mark LibreOffice dropped): the 28th goes down with the mark
+    unhung = dataclasses.replace(gave_away, hanging=False)
+    assert chars_per_line([unhung], PROFILE) == []
+    # 避头尾 over two marks: 试 goes down with 行, which may not be parted from ）》 (26 to the line)
+    chained = page(2, [line("党" * 26, 28, 60, advance=156 / 26), line("行）》已经", 28, 70)])
+    assert chars_per_line([chained], PROFILE) == []
+    for short in ("行）已经", "行已）经"):      # the line could have ended after 行 or after 已
+        assert ids(chars_per_line([page(2, [line("党" * 26, 28, 60, advance=156 / 26), line(short, 28, 70)])],
+                                  PROFILE)) == ["grid.chars"], short
     # the text runs on over the page break: a page's last line is read with the next page's first
     # (generated plans: 20 findings of this kind on 228 documents, every one of them wrong)
     last = page(2, [line("党" * 28, 28, 60), line("党" * 27, 28, 70, advance=156 / 27)])

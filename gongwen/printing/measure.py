@@ -124,6 +124,7 @@ class MeasuredPage:
     rules: tuple[Rule, ...] = field(default=())
     images: tuple[Box, ...] = field(default=())
     scan: bool = False               # its 版心 receives a supplied PDF page after conversion
+    hanging: bool = True             # printed with marks hanging after a full line (as Word shows them)
 
     @property
     def text(self) -> str:

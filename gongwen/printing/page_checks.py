@@ -99,10 +99,11 @@ HANGING = "，。、．"
 
 def chars_per_line(pages: Sequence[MeasuredPage], profile: Profile) -> list[Finding]:
     """A full line of wide characters that starts flush left holds 28 of them; a comma or stop
-    after the 28th hangs in the margin.  27 are right only where 避头尾 asks for them: the 28th
-    would have been an opening mark (it may not end a line) or is followed by a mark that may not
-    begin a line and does not hang (：, quotes, brackets); a line that gave its 28th character to
-    a mark that could have hung is a finding.  A page's last line is read with the next page's
+    after the 28th hangs in the margin.  Fewer are right only where 避头尾 asks for them
+    (:func:`_kept_short`): the 28th would have been an opening mark (it may not end a line) or
+    is followed by a mark that may not begin a line and does not hang (：, quotes, brackets), and
+    so on back; a line that gave its 28th character to a mark that could have hung is a finding,
+    unless the print hangs no marks (``MeasuredPage.hanging``).  A page's last line is read with the next page's
     first: the text runs on over the page break."""
     frame, grid = Frame.of(profile), profile.grid
     found = []
@@ -113,8 +114,7 @@ def chars_per_line(pages: Sequence[MeasuredPage], profile: Profile) -> list[Find
             continue
         hung = line.chars[-1].text in NO_LINE_START and line.chars[-1].x0 > frame.right - frame.char / 2
         count = len(line.chars) - hung
-        if count == grid.chars - 1 and nxt is not None and len(nxt.text) > 1 and (
-                nxt.text[0] in NO_LINE_END or (nxt.text[1] in NO_LINE_START and nxt.text[1] not in HANGING)):
+        if nxt is not None and count < grid.chars and _kept_short(nxt.text, grid.chars - count, page.hanging):
             continue
         if nxt is not None and count < grid.chars <= count + _unbroken_em(nxt.text, profile.metrics.digit_em):
             continue   # the next line opens with digits or Latin too wide for the room left
@@ -122,6 +122,21 @@ def chars_per_line(pages: Sequence[MeasuredPage], profile: Profile) -> list[Find
             found.append(Finding("grid.chars", grid.clause, page.number, str(grid.chars), str(count),
                                  N_("a full line does not have 28 characters")))
     return found
+
+
+def _kept_short(text: str, missing: int, hanging: bool) -> bool:
+    """Whether 避头尾 sent a full line's last ``missing`` characters down to the next line, which
+    begins with ``text``: the line could have ended after none of them (the character after may
+    not begin a line, or the one before may not end one).  Only a mark past the 28th may hang,
+    and only in a print that hangs marks."""
+    if len(text) <= missing:
+        return False
+    for k in range(1, missing + 1):
+        mark = text[k]
+        hangs = hanging and k == missing and mark in HANGING
+        if not (text[k - 1] in NO_LINE_END or (mark in NO_LINE_START and not hangs)):
+            return False
+    return True
 
 
 def _unbroken_em(text: str, digit_em: float) -> float:

@@ -173,7 +173,7 @@ def _pass(job: Job, layout: Layout, composed: Composed, pdf: Path, number: int,
     if not (settled or last):
         return decided, None
     scans = _scans(placed, pages, job.plan, profile)
-    pages = [dataclasses.replace(page, scan=True) if any(page.number in s.pages for s in scans) else page
+    pages = [dataclasses.replace(page, scan=any(page.number in s.pages for s in scans), hanging=layout.hanging)
              for page in pages]
     findings = (run_checks(pages, profile) + _own_findings(placed, lost, profile, pages, scans)
                 + missing_glyphs(pages, profile, fontconfig_file([profile])))
