@@ -76,7 +76,7 @@ def fontconfig_for(profiles: Sequence[Profile] = ()) -> Path:
     note = _folder() / f"default-{_default_key()}"
     with contextlib.suppress(OSError, UnicodeDecodeError):
         known = _folder() / note.read_text(encoding="ascii").strip()
-        if known.name.startswith("fonts-") and known.is_file():
+        if known.parent == _folder() and known.name.startswith("fonts-") and known.is_file():
             return known
     from .profile import load_profile
     path = fontconfig_file([load_profile()])
@@ -85,6 +85,7 @@ def fontconfig_for(profiles: Sequence[Profile] = ()) -> Path:
     return path
 
 
+@cache
 def _default_key() -> str:
     """What the default profile's fontconfig file follows from: the profile's text, the base
     file, and this module (which writes the file)."""

@@ -103,8 +103,8 @@ def chars_per_line(pages: Sequence[MeasuredPage], profile: Profile) -> list[Find
     (:func:`_kept_short`): the 28th would have been an opening mark (it may not end a line) or
     is followed by a mark that may not begin a line and does not hang (：, quotes, brackets), and
     so on back; a line that gave its 28th character to a mark that could have hung is a finding,
-    unless the print hangs no marks (``MeasuredPage.hanging``).  A page's last line is read with the next page's
-    first: the text runs on over the page break."""
+    unless the print hangs no marks (``MeasuredPage.hanging``).  A page's last line is read with
+    the next page's first: the text runs on over the page break."""
     frame, grid = Frame.of(profile), profile.grid
     found = []
     lines = [(page, line) for page in pages for line in content_lines(page, frame)]
