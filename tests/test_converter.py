@@ -134,6 +134,20 @@ def test_a_termination_swallowed_where_python_cannot_raise_is_sent_again(tmp_pat
     assert "SystemExit: 143" in done.stderr     # the first one was swallowed indeed
 
 
+@pytest.mark.parametrize(("code", "status", "said"), [(3, 3, ""), ("no plan", 1, "no plan\n"), (None, 0, "")])
+def test_the_command_leaves_with_its_output_its_exit_handlers_and_its_status(code, status, said):
+    # the command ends without Python's object-by-object clean-up: what Python would still have
+    # done at exit (a write not yet flushed, an exit handler, the status) must happen all the same
+    import subprocess
+
+    script = ("import atexit, sys\nfrom gongwen.cli import _leave\n"
+              "atexit.register(lambda: sys.stderr.write('handler ran'))\n"
+              f"sys.stdout.write('no newline')\n_leave({code!r})\n")
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONUNBUFFERED"}     # output buffered, as by default
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60, env=env)
+    assert (done.returncode, done.stdout, done.stderr) == (status, "no newline", said + "handler ran")
+
+
 def test_a_terminated_render_leaves_no_process_and_no_temporary_folder(tmp_path):
     import signal
     import subprocess
